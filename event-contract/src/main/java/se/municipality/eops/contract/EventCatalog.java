@@ -1,0 +1,47 @@
+package se.municipality.eops.contract;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import se.municipality.eops.contract.notification.NotificationFailed;
+import se.municipality.eops.contract.notification.NotificationSent;
+import se.municipality.eops.contract.request.RequestSubmitted;
+
+/** Every event type the suite publishes. Adding an event means adding it here and its schema. */
+public final class EventCatalog {
+
+    public static final EventType REQUEST_SUBMITTED =
+            new EventType("RequestSubmitted", RequestSubmitted.class, Topics.REQUEST_EVENTS, 1);
+    public static final EventType NOTIFICATION_SENT =
+            new EventType("NotificationSent", NotificationSent.class, Topics.NOTIFICATION_EVENTS, 1);
+    public static final EventType NOTIFICATION_FAILED =
+            new EventType("NotificationFailed", NotificationFailed.class, Topics.NOTIFICATION_EVENTS, 1);
+
+    private static final List<EventType> ALL = List.of(REQUEST_SUBMITTED, NOTIFICATION_SENT, NOTIFICATION_FAILED);
+
+    private static final Map<String, EventType> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
+
+    private static final Map<Class<?>, EventType> BY_RECORD =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::recordType, Function.identity()));
+
+    private EventCatalog() {}
+
+    public static List<EventType> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType> byName(String name) {
+        return Optional.ofNullable(name).map(BY_NAME::get);
+    }
+
+    public static EventType of(Class<? extends DomainEvent> recordType) {
+        EventType type = BY_RECORD.get(recordType);
+        if (type == null) {
+            throw new IllegalArgumentException(recordType.getName() + " is not in the event catalogue");
+        }
+        return type;
+    }
+}

@@ -1,0 +1,35 @@
+package se.municipality.eops.contract.request;
+
+import java.util.List;
+
+/**
+ * Grant or revoke administrator, editor or case-handler permission on an e-service, for one
+ * person or (case handlers only) a group of handlers. Exactly one of {@code person} and {@code
+ * group} is set.
+ */
+public record PermissionRequest(
+        Change change,
+        PermissionRole role,
+        String eServiceId,
+        String eServiceName,
+        Person person,
+        HandlerGroup group,
+        String message) {
+
+    public enum Change {
+        GRANT,
+        REVOKE
+    }
+
+    public enum PermissionRole {
+        ADMINISTRATOR,
+        EDITOR,
+        CASE_HANDLER
+    }
+
+    /** A person in the municipality's directory. */
+    public record Person(String userId, String name, String email) {}
+
+    /** A named group of case handlers; granting to the group grants to every member. */
+    public record HandlerGroup(String name, List<Person> members) {}
+}

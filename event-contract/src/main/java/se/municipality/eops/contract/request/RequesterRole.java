@@ -1,0 +1,7 @@
+package se.municipality.eops.contract.request;
+
+/** The roles allowed to file requests. */
+public enum RequesterRole {
+    ESERVICE_ADMINISTRATOR,
+    ESERVICE_AMBASSADOR
+}

@@ -1,0 +1,102 @@
+package se.municipality.eops.starter.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import se.municipality.eops.contract.schema.EventSchemaValidator;
+import se.municipality.eops.starter.messaging.EventConsumers;
+import se.municipality.eops.starter.messaging.IdempotentConsumer;
+import se.municipality.eops.starter.outbox.KafkaEventPublisher;
+import se.municipality.eops.starter.outbox.OutboxProperties;
+import se.municipality.eops.starter.outbox.OutboxRelay;
+import se.municipality.eops.starter.outbox.OutboxSweeper;
+import se.municipality.eops.starter.outbox.PublishAfterSave;
+import se.municipality.eops.starter.web.ProblemResponses;
+
+/** Wires the starter's parts into every service. */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+            "org.springframework.cloud.stream.config.BindingServiceConfiguration"
+        })
+@EnableConfigurationProperties(OutboxProperties.class)
+public class EopsStarterAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaEventPublisher kafkaEventPublisher(StreamBridge streamBridge, OutboxProperties properties) {
+        return new KafkaEventPublisher(streamBridge, properties.source());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService outboxExecutor() {
+        // Bounded: when Kafka is down and writes keep coming, the sweep takes over instead of a
+        // queue that grows without limit.
+        return new ThreadPoolExecutor(
+                1,
+                2,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000),
+                new CustomizableThreadFactory("outbox-"),
+                new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            MongoTemplate mongo,
+            KafkaEventPublisher publisher,
+            OutboxProperties properties,
+            ExecutorService outboxExecutor,
+            Clock clock,
+            MeterRegistry meters) {
+        return new OutboxRelay(mongo, publisher, properties, outboxExecutor, clock, meters);
+    }
+
+    @Bean
+    OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxProperties properties) {
+        return new OutboxSweeper(relay, properties.sweepInterval());
+    }
+
+    @Bean
+    PublishAfterSave publishAfterSave(OutboxRelay relay, OutboxProperties properties) {
+        return new PublishAfterSave(relay, properties.collections());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventSchemaValidator eventSchemaValidator() {
+        return EventSchemaValidator.load();
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+        return new IdempotentConsumer(mongo, clock, meters);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(IdempotentConsumer idempotentConsumer, EventSchemaValidator validator) {
+        return new EventConsumers(idempotentConsumer, validator);
+    }
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
+    }
+}

@@ -1,0 +1,26 @@
+package se.municipality.eops.starter.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param collections the MongoDB collections whose documents carry a {@code pendingEvents} list
+ * @param source the CloudEvents {@code source} of this service's events
+ * @param sweepInterval how often the fallback sweep looks for events left behind by a crash or an
+ *     outage
+ * @param sweepGrace how old a pending event must be before the sweep takes it, so the sweep does not
+ *     race the publication that follows every write
+ * @param sweepBatchSize how many documents one sweep takes per collection
+ */
+@ConfigurationProperties("eops.outbox")
+public record OutboxProperties(
+        List<String> collections, String source, Duration sweepInterval, Duration sweepGrace, Integer sweepBatchSize) {
+
+    public OutboxProperties {
+        collections = collections == null ? List.of() : List.copyOf(collections);
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
+        sweepGrace = sweepGrace == null ? Duration.ofSeconds(10) : sweepGrace;
+        sweepBatchSize = sweepBatchSize == null ? 100 : sweepBatchSize;
+    }
+}

@@ -1,0 +1,202 @@
+package se.municipality.eops.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.client.RestClient;
+import se.municipality.eops.contract.CloudEventHeaders;
+import se.municipality.eops.contract.Topics;
+import se.municipality.eops.starter.messaging.EventJson;
+import se.municipality.eops.starter.outbox.PendingEvent;
+import se.municipality.eops.testkit.PublishedEvents;
+import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
+import se.municipality.eops.testkit.RawKafka;
+import se.municipality.eops.testkit.ServiceIntegrationTest;
+
+@ServiceIntegrationTest
+class StarterIT {
+
+    private static final String DEAD_LETTERS = "error." + Topics.REQUEST_EVENTS + ".starter-test";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    StarterTestApplication.ProducerConfigurations producers;
+
+    final PublishedEvents events = PublishedEvents.get();
+
+    @AfterEach
+    void everyPublishedEventMatchesItsSchema() {
+        assertThat(events.schemaViolations()).isEmpty();
+    }
+
+    @Test
+    void publishesEventsRightAfterTheWriteAsCloudEvents() {
+        String id = "agg-" + UUID.randomUUID();
+        long started = System.nanoTime();
+        RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/test-aggregates/" + id)
+                .retrieve()
+                .toBodilessEntity();
+
+        CapturedEvent event = events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key()));
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(elapsedMs).as("published by the write, not by the sweep").isLessThan(2_000);
+        assertThat(event.headers())
+                .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
+                .containsEntry(CloudEventHeaders.SOURCE, "/eops/starter-test")
+                .containsEntry(CloudEventHeaders.SUBJECT, id)
+                .containsEntry(CloudEventHeaders.SCHEMA_VERSION, "1")
+                .containsEntry(CloudEventHeaders.DATA_SCHEMA, "urn:eops:schema:RequestSubmitted:1")
+                .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME);
+        await().untilAsserted(() -> assertThat(pendingOf(id)).isEmpty());
+    }
+
+    @Test
+    void publishesEventsThatACrashLeftInTheDocument() {
+        // The state of a crash: the write happened, the publication after it never ran.
+        String id = "crashed-" + UUID.randomUUID();
+        PendingEvent pending = PendingEvent.of(StarterTestApplication.sampleEvent(id));
+        mongo.getCollection(StarterTestApplication.AGGREGATES)
+                .insertOne(new Document("_id", id)
+                        .append("state", "created")
+                        .append("pendingEvents", List.of(asDocument(pending))));
+
+        events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key()));
+        await().untilAsserted(() -> assertThat(pendingOf(id)).isEmpty());
+    }
+
+    @Test
+    void appliesARedeliveredEventOnlyOnce() {
+        String id = "redelivered-" + UUID.randomUUID();
+        RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/test-aggregates/" + id)
+                .retrieve()
+                .toBodilessEntity();
+        CapturedEvent event = events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key()));
+        await().until(() -> appliedCount(id) == 1);
+
+        RawKafka.redeliver(event);
+        RawKafka.redeliver(event);
+        // A later event with the same key lands on the same partition, so once it is applied the
+        // redeliveries before it have been handled too.
+        String marker = sendValidEvent(id);
+
+        await().until(() -> appliedEventIds(id).contains(marker));
+        assertThat(appliedCount(id)).isEqualTo(2);
+    }
+
+    @Test
+    void sendsPoisonMessagesToTheDeadLetterTopicAndKeepsConsuming() {
+        String key = "poison-" + UUID.randomUUID();
+        Map<String, String> submitted =
+                Map.of(CloudEventHeaders.TYPE, "RequestSubmitted", CloudEventHeaders.ID, key + "-1");
+        RawKafka.send(Topics.REQUEST_EVENTS, key, "{not json".getBytes(StandardCharsets.UTF_8), submitted);
+        RawKafka.send(
+                Topics.REQUEST_EVENTS,
+                key,
+                "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of(CloudEventHeaders.TYPE, "SomethingNobodyDefined"));
+        RawKafka.send(Topics.REQUEST_EVENTS, key, null, submitted);
+        RawKafka.send(
+                Topics.REQUEST_EVENTS,
+                key,
+                "{\"eventId\":42,\"requestType\":\"NOPE\"}".getBytes(StandardCharsets.UTF_8),
+                submitted);
+        String marker = sendValidEvent(key);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedEventIds(key).contains(marker));
+        List<CapturedEvent> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.find(DEAD_LETTERS, null, e -> key.equals(e.key())), list -> list.size() == 4);
+        assertThat(dead).allSatisfy(letter -> {
+            assertThat(letter.header("x-exception-message")).isNotBlank();
+            assertThat(letter.header("x-original-topic")).isEqualTo(Topics.REQUEST_EVENTS);
+        });
+        assertThat(dead.stream().map(letter -> letter.header("x-exception-message")))
+                .anySatisfy(reason -> assertThat(reason).contains("not valid JSON"))
+                .anySatisfy(reason -> assertThat(reason).contains("unknown event type 'SomethingNobodyDefined'"))
+                .anySatisfy(reason -> assertThat(reason).contains("no payload"))
+                .anySatisfy(reason -> assertThat(reason).contains("breaks its schema"));
+        assertThat(appliedCount(key)).isEqualTo(1);
+    }
+
+    @Test
+    void producersWaitForAllReplicasAndAreIdempotent() {
+        RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/test-aggregates/acks-" + UUID.randomUUID())
+                .retrieve()
+                .toBodilessEntity();
+
+        await().until(() -> !producers.seen.isEmpty());
+        assertThat(producers.seen).allSatisfy(producer -> {
+            assertThat(String.valueOf(producer.get("acks"))).isIn("all", "-1");
+            assertThat(String.valueOf(producer.get("enable.idempotence"))).isEqualTo("true");
+        });
+    }
+
+    private String sendValidEvent(String key) {
+        var event = StarterTestApplication.sampleEvent(key);
+        RawKafka.send(
+                Topics.REQUEST_EVENTS,
+                key,
+                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.TYPE,
+                        "RequestSubmitted",
+                        CloudEventHeaders.ID,
+                        event.eventId().toString()));
+        return event.eventId().toString();
+    }
+
+    private List<?> pendingOf(String id) {
+        Document document = mongo.findById(id, Document.class, StarterTestApplication.AGGREGATES);
+        return document == null ? List.of("missing") : document.getList("pendingEvents", Object.class, List.of());
+    }
+
+    private long appliedCount(String requestId) {
+        return mongo.count(Query.query(Criteria.where("requestId").is(requestId)), StarterTestApplication.APPLIED);
+    }
+
+    private List<String> appliedEventIds(String requestId) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("requestId").is(requestId)),
+                        Document.class,
+                        StarterTestApplication.APPLIED)
+                .stream()
+                .map(document -> document.getString("eventId"))
+                .toList();
+    }
+
+    private static Document asDocument(PendingEvent pending) {
+        return new Document("eventId", pending.eventId())
+                .append("type", pending.type())
+                .append("schemaVersion", pending.schemaVersion())
+                .append("topic", pending.topic())
+                .append("key", pending.key())
+                .append("occurredAt", Date.from(pending.occurredAt().minusSeconds(60)))
+                .append("payload", pending.payload());
+    }
+}

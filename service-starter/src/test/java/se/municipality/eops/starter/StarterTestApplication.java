@@ -1,0 +1,102 @@
+package se.municipality.eops.starter;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.stream.binder.kafka.config.ClientFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.municipality.eops.contract.request.PurgeRequest;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.contract.request.RequesterRole;
+import se.municipality.eops.starter.messaging.EventConsumers;
+import se.municipality.eops.starter.outbox.PendingEvent;
+
+/** A minimal service built on the starter: one aggregate with an outbox and one consumer. */
+@SpringBootApplication
+public class StarterTestApplication {
+
+    static final String AGGREGATES = "test_aggregates";
+    static final String APPLIED = "applied_requests";
+
+    @org.springframework.data.mongodb.core.mapping.Document(AGGREGATES)
+    record TestAggregate(@Id String id, String state, List<PendingEvent> pendingEvents) {}
+
+    static RequestSubmitted sampleEvent(String requestId) {
+        return new RequestSubmitted(
+                UUID.randomUUID(),
+                requestId,
+                Instant.now(),
+                RequestType.PURGE,
+                new Requester(
+                        "anna",
+                        "Anna Andersson",
+                        "anna.andersson@kommun.example",
+                        RequesterRole.ESERVICE_ADMINISTRATOR),
+                null,
+                new PurgeRequest(PurgeRequest.PurgeKind.TEST_CASES, "es-1", "Parking permit", null, null, null),
+                null);
+    }
+
+    @RestController
+    static class TestAggregates {
+
+        private final MongoTemplate mongo;
+
+        TestAggregates(MongoTemplate mongo) {
+            this.mongo = mongo;
+        }
+
+        @PostMapping("/test-aggregates/{id}")
+        ResponseEntity<Void> create(@PathVariable String id) {
+            List<PendingEvent> events = new ArrayList<>(List.of(PendingEvent.of(sampleEvent(id))));
+            mongo.save(new TestAggregate(id, "created", events));
+            return ResponseEntity.created(URI.create("/test-aggregates/" + id)).build();
+        }
+    }
+
+    /** Sees the configuration of every producer the binder really creates. */
+    static class ProducerConfigurations implements ClientFactoryCustomizer {
+
+        final List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void configure(ProducerFactory<?, ?> producerFactory) {
+            seen.add(producerFactory.getConfigurationProperties());
+        }
+    }
+
+    @Bean
+    ProducerConfigurations producerConfigurations() {
+        return new ProducerConfigurations();
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> recordRequests(EventConsumers consumers, MongoTemplate mongo) {
+        return consumers
+                .named("starter-test-recorder")
+                .on(
+                        RequestSubmitted.class,
+                        incoming -> mongo.insert(
+                                new Document("requestId", incoming.event().requestId())
+                                        .append("eventId", incoming.eventId().toString()),
+                                APPLIED))
+                .build();
+    }
+}

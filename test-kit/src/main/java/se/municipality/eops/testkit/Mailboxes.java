@@ -1,0 +1,36 @@
+package se.municipality.eops.testkit;
+
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** What the shared SMTP server has received. */
+public final class Mailboxes {
+
+    private Mailboxes() {}
+
+    public static List<MimeMessage> to(String address) {
+        return Arrays.stream(SharedInfrastructure.get().mail().getReceivedMessages())
+                .filter(message -> isTo(message, address))
+                .toList();
+    }
+
+    public static MimeMessage awaitMailTo(String address) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> to(address), list -> !list.isEmpty())
+                .get(0);
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(recipient -> recipient.toString().contains(address));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
