@@ -22,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error as RFC 9457 problem details ({@code application/problem+json}). Input errors name the
@@ -93,6 +94,30 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Says what was expected without naming our classes. */
+    private static String expectation(DatabindException problem) {
+        if (problem instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+            }
+            if (target == boolean.class || target == Boolean.class) {
+                return "must be true or false";
+            }
+            if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+                return "must be a number";
+            }
+            if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+                return "must be a list";
+            }
+            if (target == String.class) {
+                return "must be a string";
+            }
+            return "must be an object";
+        }
+        return "has an invalid value";
+    }
+
     private static FieldError unreadableField(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
@@ -100,7 +125,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            return new FieldError(field, "has an invalid value: " + databind.getOriginalMessage());
+            return new FieldError(field, expectation(databind));
         }
         if (cause instanceof JacksonException jackson) {
             return new FieldError("body", "is not valid JSON: " + jackson.getOriginalMessage());

@@ -1,0 +1,155 @@
+package se.municipality.eops.localstack.mail;
+
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real SMTP and IMAP server (GreenMail), in memory, on localhost.
+ *
+ * <p>SMTP accepts mail for any address without authentication. Each recipient gets a mailbox on first delivery,
+ * which IMAP opens with the recipient's e-mail address as both user name and password (GreenMail's convention),
+ * e.g. user {@code anna.andersson@kommun.example}, password {@code anna.andersson@kommun.example}.
+ * Mail is lost when the process stops.
+ */
+public final class LocalMailServer {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMailServer.class);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final GreenMail greenMail;
+
+    private LocalMailServer(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    /** Starts SMTP and IMAP on the given ports; 0 picks a free port (see {@link #smtpPort()}). */
+    public static LocalMailServer start(int smtpPort, int imapPort) {
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+            setup(smtpPort, ServerSetup.PROTOCOL_SMTP), setup(imapPort, ServerSetup.PROTOCOL_IMAP)
+        });
+        greenMail.start();
+        logEachDelivery(greenMail);
+        return new LocalMailServer(greenMail);
+    }
+
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, LOOPBACK, protocol);
+        return port == 0 ? setup.dynamicPort() : setup;
+    }
+
+    /** One log line per delivered mail lets a developer follow the suite's mail in the dev-services log. */
+    private static void logEachDelivery(GreenMail greenMail) {
+        MessageDeliveryHandler delivery = greenMail.getUserManager().getMessageDeliveryHandler();
+        greenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
+            log.info("Mail for {}: {}", recipient.getEmail(), subjectOf(message.getMessage()));
+            return delivery.handle(message, recipient);
+        });
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /**
+     * Every mail in every inbox, oldest first. A mail sent to several recipients lies in several inboxes; it is
+     * listed once, with all of them.
+     */
+    public List<ReceivedMail> receivedMails() {
+        Map<Object, MailCopies> mails = new LinkedHashMap<>();
+        ImapHostManager mailboxes = greenMail.getManagers().getImapHostManager();
+        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+            for (StoredMessage stored : inboxOf(mailboxes, user)) {
+                mails.computeIfAbsent(identityOf(stored), key -> new MailCopies(stored))
+                        .recipients
+                        .add(user.getEmail());
+            }
+        }
+        return mails.values().stream()
+                .map(MailCopies::toReceivedMail)
+                .sorted(Comparator.comparing(ReceivedMail::receivedAt))
+                .toList();
+    }
+
+    public void stop() {
+        greenMail.stop();
+    }
+
+    private static List<StoredMessage> inboxOf(ImapHostManager mailboxes, GreenMailUser user) {
+        try {
+            return mailboxes.getInbox(user).getMessages();
+        } catch (FolderException e) {
+            log.warn("Cannot read the inbox of {}: {}", user.getEmail(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The Message-ID ties the copies of one mail together; without one, every copy stands alone. */
+    private static Object identityOf(StoredMessage stored) {
+        try {
+            String messageId = stored.getMimeMessage().getMessageID();
+            return messageId != null ? messageId : stored;
+        } catch (MessagingException e) {
+            return stored;
+        }
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            String subject = message.getSubject();
+            return subject == null ? "" : subject;
+        } catch (MessagingException e) {
+            return "(unreadable subject)";
+        }
+    }
+
+    private static final class MailCopies {
+        private final StoredMessage first;
+        private final List<String> recipients = new ArrayList<>();
+
+        private MailCopies(StoredMessage first) {
+            this.first = first;
+        }
+
+        private ReceivedMail toReceivedMail() {
+            MimeMessage message = first.getMimeMessage();
+            return new ReceivedMail(
+                    recipients,
+                    fromOf(message),
+                    subjectOf(message),
+                    first.getReceivedDate().toInstant(),
+                    MailText.of(message));
+        }
+
+        private static String fromOf(MimeMessage message) {
+            try {
+                Address[] from = message.getFrom();
+                if (from == null || from.length == 0) {
+                    return "";
+                }
+                return from[0] instanceof InternetAddress address ? address.toUnicodeString() : from[0].toString();
+            } catch (MessagingException e) {
+                return "";
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package se.municipality.eops.request.filing.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.request.PermissionRequest;
+import se.municipality.eops.contract.request.PublicationRequest;
+import se.municipality.eops.contract.request.PurgeRequest;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.Requester;
+
+/**
+ * A request filed by an e-service administrator or ambassador. It records what was asked, by whom,
+ * its status and its timeline, and collects the events its changes cause until they are stored
+ * with it.
+ */
+public final class ServiceRequest {
+
+    private final String id;
+    private final RequestType type;
+    private final Requester requester;
+    private final PublicationRequest publication;
+    private final PurgeRequest purge;
+    private final PermissionRequest permission;
+    private final Instant submittedAt;
+    private final Long version;
+    private RequestStatus status;
+    private final List<TimelineEntry> timeline;
+    private final List<DomainEvent> newEvents = new ArrayList<>();
+
+    private ServiceRequest(
+            String id,
+            RequestType type,
+            Requester requester,
+            PublicationRequest publication,
+            PurgeRequest purge,
+            PermissionRequest permission,
+            Instant submittedAt,
+            RequestStatus status,
+            List<TimelineEntry> timeline,
+            Long version) {
+        this.id = Objects.requireNonNull(id);
+        this.type = Objects.requireNonNull(type);
+        this.requester = Objects.requireNonNull(requester);
+        this.publication = publication;
+        this.purge = purge;
+        this.permission = permission;
+        this.submittedAt = Objects.requireNonNull(submittedAt);
+        this.status = Objects.requireNonNull(status);
+        this.timeline = new ArrayList<>(timeline);
+        this.version = version;
+    }
+
+    /** Files a new request, or throws {@link RequestRuleViolation} naming what is wrong. */
+    public static ServiceRequest file(
+            String id,
+            RequestType type,
+            Requester requester,
+            PublicationRequest publication,
+            PurgeRequest purge,
+            PermissionRequest permission,
+            Instant now) {
+        RequestRules.check(type, publication, purge, permission);
+        ServiceRequest request = new ServiceRequest(
+                id,
+                type,
+                requester,
+                publication,
+                purge,
+                permission,
+                now,
+                RequestStatus.SUBMITTED,
+                List.of(new TimelineEntry(now, RequestStatus.SUBMITTED, requester.userId(), null)),
+                null);
+        request.newEvents.add(
+                new RequestSubmitted(UUID.randomUUID(), id, now, type, requester, publication, purge, permission));
+        return request;
+    }
+
+    /** Rebuilds a stored request; no events are raised. */
+    public static ServiceRequest restore(
+            String id,
+            RequestType type,
+            Requester requester,
+            PublicationRequest publication,
+            PurgeRequest purge,
+            PermissionRequest permission,
+            Instant submittedAt,
+            RequestStatus status,
+            List<TimelineEntry> timeline,
+            Long version) {
+        return new ServiceRequest(
+                id, type, requester, publication, purge, permission, submittedAt, status, timeline, version);
+    }
+
+    /** The requester sees their own requests; the central team sees all. */
+    public boolean isVisibleTo(String userId, boolean centralTeam) {
+        return centralTeam || requester.userId().equals(userId);
+    }
+
+    public List<DomainEvent> newEvents() {
+        return List.copyOf(newEvents);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public RequestType type() {
+        return type;
+    }
+
+    public Requester requester() {
+        return requester;
+    }
+
+    public PublicationRequest publication() {
+        return publication;
+    }
+
+    public PurgeRequest purge() {
+        return purge;
+    }
+
+    public PermissionRequest permission() {
+        return permission;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    public List<TimelineEntry> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    public Long version() {
+        return version;
+    }
+}

@@ -1,0 +1,81 @@
+package se.municipality.eops.request.filing.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+import se.municipality.eops.request.filing.domain.ServiceRequest;
+import se.municipality.eops.request.filing.domain.ServiceRequests;
+import se.municipality.eops.starter.outbox.PendingEvent;
+
+/**
+ * Stores a request and the events it raised in one document write, so both are kept or neither is;
+ * the starter's relay publishes the events right after the write.
+ */
+@Repository
+class MongoServiceRequests implements ServiceRequests {
+
+    private final MongoTemplate mongo;
+
+    MongoServiceRequests(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void save(ServiceRequest request) {
+        List<PendingEvent> pending = new ArrayList<>();
+        if (request.version() != null) {
+            // Events of an earlier change may still wait for the relay; keep them.
+            Optional.ofNullable(mongo.findById(request.id(), ServiceRequestDocument.class))
+                    .map(ServiceRequestDocument::pendingEvents)
+                    .ifPresent(pending::addAll);
+        }
+        request.newEvents().stream().map(PendingEvent::of).forEach(pending::add);
+        mongo.save(new ServiceRequestDocument(
+                request.id(),
+                request.type(),
+                request.requester(),
+                request.publication(),
+                request.purge(),
+                request.permission(),
+                request.submittedAt(),
+                request.status(),
+                request.timeline(),
+                request.version(),
+                pending));
+    }
+
+    @Override
+    public Optional<ServiceRequest> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, ServiceRequestDocument.class))
+                .map(MongoServiceRequests::toDomain);
+    }
+
+    @Override
+    public List<ServiceRequest> findByRequester(String userId, int limit) {
+        Query query = Query.query(Criteria.where("requester.userId").is(userId))
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt"))
+                .limit(limit);
+        return mongo.find(query, ServiceRequestDocument.class).stream()
+                .map(MongoServiceRequests::toDomain)
+                .toList();
+    }
+
+    private static ServiceRequest toDomain(ServiceRequestDocument document) {
+        return ServiceRequest.restore(
+                document.id(),
+                document.type(),
+                document.requester(),
+                document.publication(),
+                document.purge(),
+                document.permission(),
+                document.submittedAt(),
+                document.status(),
+                document.timeline() == null ? List.of() : document.timeline(),
+                document.version());
+    }
+}

@@ -1,0 +1,77 @@
+package se.municipality.eops.request.filing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.contract.request.RequesterRole;
+import se.municipality.eops.request.filing.application.RequestFiling;
+import se.municipality.eops.request.filing.domain.ServiceRequest;
+import se.municipality.eops.starter.security.CurrentUser;
+import se.municipality.eops.starter.web.InvalidInputException;
+
+@RestController
+@RequestMapping("/api/requests")
+@SecurityRequirement(name = "bearer")
+class RequestController {
+
+    static final String CENTRAL_TEAM = "CENTRAL_TEAM";
+
+    private final RequestFiling filing;
+
+    RequestController(RequestFiling filing) {
+        this.filing = filing;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ESERVICE_ADMINISTRATOR', 'ESERVICE_AMBASSADOR')")
+    @Operation(summary = "File a request", description = "Only e-service administrators and ambassadors may file.")
+    ResponseEntity<RequestView> file(@RequestBody FileRequestBody body) {
+        CurrentUser user = CurrentUser.fromSecurityContext();
+        if (user.email() == null || user.email().isBlank()) {
+            throw new InvalidInputException(
+                    "requester.email", "your account has no e-mail address, so we could not keep you informed");
+        }
+        RequesterRole role = user.hasRole(RequesterRole.ESERVICE_ADMINISTRATOR.name())
+                ? RequesterRole.ESERVICE_ADMINISTRATOR
+                : RequesterRole.ESERVICE_AMBASSADOR;
+        ServiceRequest request = filing.file(
+                new Requester(user.userId(), user.name(), user.email(), role),
+                body.type(),
+                body.publication(),
+                body.purge(),
+                body.permission());
+        return ResponseEntity.created(URI.create("/api/requests/" + request.id()))
+                .body(RequestView.of(request));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(
+            summary = "A request with its status and timeline",
+            description = "Its requester and the central team may read it.")
+    RequestView get(@PathVariable String id) {
+        CurrentUser user = CurrentUser.fromSecurityContext();
+        return RequestView.of(filing.get(id, user.userId(), user.hasRole(CENTRAL_TEAM)));
+    }
+
+    @GetMapping
+    @Operation(summary = "My requests, newest first")
+    List<RequestView> mine(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new InvalidInputException("limit", "must be between 1 and 100");
+        }
+        return filing.mine(CurrentUser.fromSecurityContext().userId(), limit).stream()
+                .map(RequestView::of)
+                .toList();
+    }
+}

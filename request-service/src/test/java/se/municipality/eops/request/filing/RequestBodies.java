@@ -1,0 +1,74 @@
+package se.municipality.eops.request.filing;
+
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Request bodies as a front end would send them, valid unless a test changes them. */
+final class RequestBodies {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private RequestBodies() {}
+
+    static Map<String, Object> newEServicePublication() {
+        return Map.of(
+                "type",
+                "PUBLICATION",
+                "publication",
+                Map.of(
+                        "kind", "NEW_ESERVICE",
+                        "eServiceId", "es-2001",
+                        "eServiceName", "Ansökan om parkeringstillstånd",
+                        "committee", "Stadsbyggnadsnämnden",
+                        "orderer", "Parkeringsenheten",
+                        "checklist",
+                                List.of(
+                                        Map.of("item", "Tillgänglighetsgranskad", "done", true),
+                                        Map.of("item", "Handläggare utbildade", "done", true))));
+    }
+
+    static Map<String, Object> testCasePurge() {
+        return Map.of(
+                "type",
+                "PURGE",
+                "purge",
+                Map.of("kind", "TEST_CASES", "eServiceId", "es-1042", "eServiceName", "Parkeringstillstånd"));
+    }
+
+    static Map<String, Object> handlerGroupGrant(String secondMemberEmail) {
+        return Map.of(
+                "type",
+                "PERMISSION",
+                "permission",
+                Map.of(
+                        "change", "GRANT",
+                        "role", "CASE_HANDLER",
+                        "eServiceId", "es-1042",
+                        "eServiceName", "Parkeringstillstånd",
+                        "group",
+                                Map.of(
+                                        "name",
+                                        "Parkering handläggare",
+                                        "members",
+                                        List.of(
+                                                Map.of(
+                                                        "userId",
+                                                        "lisa",
+                                                        "name",
+                                                        "Lisa Lund",
+                                                        "email",
+                                                        "lisa.lund@kommun.example"),
+                                                Map.of(
+                                                        "userId",
+                                                        "olle",
+                                                        "name",
+                                                        "Olle Ek",
+                                                        "email",
+                                                        secondMemberEmail)))));
+    }
+
+    static String json(Object body) {
+        return JSON.writeValueAsString(body);
+    }
+}
