@@ -470,12 +470,15 @@ print_footer() {
 
 print_summary() {
   say ""
-  say "The e-service operations suite is running."
+  say "The e-service operations suite is running. All five services are ready after ${SECONDS}s."
   print_infrastructure
   print_services
   print_users
   say ""
-  say "  Try:  curl -H \"Authorization: Bearer \$(./run.sh token anna)\" http://localhost:$REQUEST_SERVICE_PORT/..."
+  say "  Try it (files a request as anna; the receipt shows up at http://localhost:$EOPS_MAIL_UI_PORT/):"
+  say "    curl -s -X POST http://localhost:$REQUEST_SERVICE_PORT/api/requests \\"
+  say "      -H \"Authorization: Bearer \$(./run.sh token anna)\" -H 'Content-Type: application/json' \\"
+  say "      -d '{\"type\":\"PURGE\",\"purge\":{\"kind\":\"TEST_CASES\",\"eServiceId\":\"es-1042\",\"eServiceName\":\"Parkeringstillstånd\"}}'"
   print_footer
 }
 

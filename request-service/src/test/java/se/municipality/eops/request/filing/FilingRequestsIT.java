@@ -141,6 +141,21 @@ class FilingRequestsIT {
                 "publication.checklist[0].done");
     }
 
+    @Test
+    void probesMetricsAndApiDocsAnswerWithoutAToken() {
+        assertThat(exchange(null, "GET", "/actuator/health/liveness", null).status())
+                .isEqualTo(200);
+        assertThat(exchange(null, "GET", "/actuator/health/readiness", null).status())
+                .isEqualTo(200);
+        Response metrics = exchange(null, "GET", "/actuator/prometheus", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).contains("application=\"request-service\"");
+        Response docs = exchange(null, "GET", "/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().at("/info/title").asString()).isEqualTo("Request service");
+        assertThat(docs.body().at("/paths").has("/api/requests")).isTrue();
+    }
+
     private void assertBadRequest(String body, String field) {
         Response response = post("anna", body);
         assertThat(response.status()).as(body).isEqualTo(400);
@@ -176,7 +191,9 @@ class FilingRequestsIT {
             return new Response(
                     response.getStatusCode().value(),
                     raw,
-                    raw.isBlank() ? JSON.createObjectNode() : JSON.readTree(raw),
+                    raw.isBlank() || !(raw.trim().startsWith("{") || raw.trim().startsWith("["))
+                            ? JSON.createObjectNode()
+                            : JSON.readTree(raw),
                     response.getHeaders().getFirst(HttpHeaders.LOCATION),
                     String.valueOf(response.getHeaders().getContentType()));
         });
