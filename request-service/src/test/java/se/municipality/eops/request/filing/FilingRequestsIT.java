@@ -9,22 +9,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
+import org.springframework.http.HttpMethod;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.Topics;
 import se.municipality.eops.localstack.identity.DemoTokenIssuer;
+import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
 import se.municipality.eops.testkit.SharedInfrastructure;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import se.municipality.eops.testkit.TestHttp;
 
 @ServiceIntegrationTest
 class FilingRequestsIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -42,16 +39,16 @@ class FilingRequestsIT {
 
     @Test
     void administratorFilesNewEServicePublicationAndEveryoneElseHearsOfIt() {
-        Response response = post("anna", RequestBodies.json(RequestBodies.newEServicePublication()));
+        HttpAnswer response = post("anna", RequestBodies.json(RequestBodies.newEServicePublication()));
 
         assertThat(response.status()).isEqualTo(201);
-        String id = response.body().get("id").asString();
+        String id = response.json().get("id").asString();
         assertThat(id).startsWith("REQ-");
-        assertThat(response.location()).isEqualTo("/api/requests/" + id);
-        assertThat(response.body().get("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(response.body().at("/requester/userId").asString()).isEqualTo("anna");
-        assertThat(response.body().at("/requester/role").asString()).isEqualTo("ESERVICE_ADMINISTRATOR");
-        assertThat(response.body().at("/timeline/0/status").asString()).isEqualTo("SUBMITTED");
+        assertThat(response.header(HttpHeaders.LOCATION)).isEqualTo("/api/requests/" + id);
+        assertThat(response.json().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(response.json().at("/requester/userId").asString()).isEqualTo("anna");
+        assertThat(response.json().at("/requester/role").asString()).isEqualTo("ESERVICE_ADMINISTRATOR");
+        assertThat(response.json().at("/timeline/0/status").asString()).isEqualTo("SUBMITTED");
 
         CapturedEvent submitted = events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key()));
         assertThat(submitted.headers())
@@ -67,35 +64,35 @@ class FilingRequestsIT {
         assertThat(stored.getString("status")).isEqualTo("SUBMITTED");
         assertThat(mongo.getDb().getName()).isEqualTo("eops-request");
 
-        Response read = get("anna", "/api/requests/" + id);
+        HttpAnswer read = get("anna", "/api/requests/" + id);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.body().at("/publication/checklist/1/item").asString()).isEqualTo("Handläggare utbildade");
+        assertThat(read.json().at("/publication/checklist/1/item").asString()).isEqualTo("Handläggare utbildade");
     }
 
     @Test
     void ambassadorFilesPurgeAndGroupPermissionRequests() {
-        Response purge = post("erik", RequestBodies.json(RequestBodies.testCasePurge()));
-        Response permission =
+        HttpAnswer purge = post("erik", RequestBodies.json(RequestBodies.testCasePurge()));
+        HttpAnswer permission =
                 post("erik", RequestBodies.json(RequestBodies.handlerGroupGrant("olle.ek@kommun.example")));
 
         assertThat(purge.status()).isEqualTo(201);
         assertThat(permission.status()).isEqualTo(201);
-        assertThat(permission.body().at("/requester/role").asString()).isEqualTo("ESERVICE_AMBASSADOR");
-        String permissionId = permission.body().get("id").asString();
+        assertThat(permission.json().at("/requester/role").asString()).isEqualTo("ESERVICE_AMBASSADOR");
+        String permissionId = permission.json().get("id").asString();
         events.awaitOne(
                 Topics.REQUEST_EVENTS,
                 "RequestSubmitted",
                 e -> permissionId.equals(e.key()) && e.payloadContains("\"members\""));
 
-        Response mine = get("erik", "/api/requests?limit=50");
-        assertThat(mine.body().findValuesAsString("id"))
-                .contains(purge.body().get("id").asString(), permissionId);
+        HttpAnswer mine = get("erik", "/api/requests?limit=50");
+        assertThat(mine.json().findValuesAsString("id"))
+                .contains(purge.json().get("id").asString(), permissionId);
     }
 
     @Test
     void onlyTheRequesterAndTheCentralTeamMaySeeARequest() {
         String id = post("anna", RequestBodies.json(RequestBodies.testCasePurge()))
-                .body()
+                .json()
                 .get("id")
                 .asString();
 
@@ -108,15 +105,15 @@ class FilingRequestsIT {
     void refusesCallersWithoutTokenOrRequesterRole() {
         String body = RequestBodies.json(RequestBodies.testCasePurge());
 
-        Response anonymous = exchange(null, "POST", "/api/requests", body);
-        Response caseHandler = post("nils", body);
-        Response forged = exchange(tokens.tokenWithForeignSignature("anna"), "POST", "/api/requests", body);
-        Response expired = exchange(tokens.expiredTokenFor("anna"), "POST", "/api/requests", body);
+        HttpAnswer anonymous = exchange(null, "POST", "/api/requests", body);
+        HttpAnswer caseHandler = post("nils", body);
+        HttpAnswer forged = exchange(tokens.tokenWithForeignSignature("anna"), "POST", "/api/requests", body);
+        HttpAnswer expired = exchange(tokens.expiredTokenFor("anna"), "POST", "/api/requests", body);
 
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.contentType()).contains("application/problem+json");
+        assertThat(anonymous.isProblem()).isTrue();
         assertThat(caseHandler.status()).isEqualTo(403);
-        assertThat(caseHandler.contentType()).contains("application/problem+json");
+        assertThat(caseHandler.isProblem()).isTrue();
         assertThat(forged.status()).isEqualTo(401);
         assertThat(expired.status()).isEqualTo(401);
     }
@@ -141,63 +138,26 @@ class FilingRequestsIT {
                 "publication.checklist[0].done");
     }
 
-    @Test
-    void probesMetricsAndApiDocsAnswerWithoutAToken() {
-        assertThat(exchange(null, "GET", "/actuator/health/liveness", null).status())
-                .isEqualTo(200);
-        assertThat(exchange(null, "GET", "/actuator/health/readiness", null).status())
-                .isEqualTo(200);
-        Response metrics = exchange(null, "GET", "/actuator/prometheus", null);
-        assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.raw()).contains("application=\"request-service\"");
-        Response docs = exchange(null, "GET", "/v3/api-docs", null);
-        assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body().at("/info/title").asString()).isEqualTo("Request service");
-        assertThat(docs.body().at("/paths").has("/api/requests")).isTrue();
-    }
-
     private void assertBadRequest(String body, String field) {
-        Response response = post("anna", body);
+        HttpAnswer response = post("anna", body);
         assertThat(response.status()).as(body).isEqualTo(400);
-        assertThat(response.body().has("errors")).as(response.raw()).isTrue();
-        assertThat(response.contentType()).contains("application/problem+json");
-        assertThat(response.body().get("errors").findValuesAsString("field"))
+        assertThat(response.json().has("errors")).as(response.body()).isTrue();
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().get("errors").findValuesAsString("field"))
                 .as(body)
                 .containsExactly(field);
-        assertThat(response.raw()).doesNotContain("Exception").doesNotContain("at se.");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at se.");
     }
 
-    private Response post(String user, String body) {
+    private HttpAnswer post(String user, String body) {
         return exchange(tokens.tokenFor(user), "POST", "/api/requests", body);
     }
 
-    private Response get(String user, String path) {
+    private HttpAnswer get(String user, String path) {
         return exchange(tokens.tokenFor(user), "GET", path, null);
     }
 
-    private Response exchange(String token, String method, String path, String body) {
-        RestClient.RequestBodySpec spec = RestClient.create("http://localhost:" + port)
-                .method(org.springframework.http.HttpMethod.valueOf(method))
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        if (body != null) {
-            spec.body(body);
-        }
-        return spec.exchange((request, response) -> {
-            String raw = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return new Response(
-                    response.getStatusCode().value(),
-                    raw,
-                    raw.isBlank() || !(raw.trim().startsWith("{") || raw.trim().startsWith("["))
-                            ? JSON.createObjectNode()
-                            : JSON.readTree(raw),
-                    response.getHeaders().getFirst(HttpHeaders.LOCATION),
-                    String.valueOf(response.getHeaders().getContentType()));
-        });
+    private HttpAnswer exchange(String token, String method, String path, String body) {
+        return TestHttp.at(port).call(HttpMethod.valueOf(method), path, token, body);
     }
-
-    record Response(int status, String raw, JsonNode body, String location, String contentType) {}
 }

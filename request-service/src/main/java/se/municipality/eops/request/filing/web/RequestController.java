@@ -1,7 +1,6 @@
 package se.municipality.eops.request.filing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +21,6 @@ import se.municipality.eops.starter.web.InvalidInputException;
 
 @RestController
 @RequestMapping("/api/requests")
-@SecurityRequirement(name = "bearer")
 class RequestController {
 
     static final String CENTRAL_TEAM = "CENTRAL_TEAM";
