@@ -28,7 +28,8 @@ public final class Mailboxes {
     private static boolean isTo(MimeMessage message, String address) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .anyMatch(recipient -> recipient.toString().contains(address));
+                    .map(recipient -> ((jakarta.mail.internet.InternetAddress) recipient).getAddress())
+                    .anyMatch(address::equalsIgnoreCase);
         } catch (Exception e) {
             return false;
         }

@@ -1,0 +1,133 @@
+package se.municipality.eops.notification.receipt.messaging;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import se.municipality.eops.notification.receipt.application.MailGateway;
+import se.municipality.eops.notification.receipt.application.MailNotDeliveredException;
+import se.municipality.eops.notification.receipt.application.RecipientRejectedException;
+import se.municipality.eops.notification.receipt.domain.OutgoingMail;
+
+/**
+ * Sends mail over SMTP with Spring's {@link JavaMailSender} and sorts failures into the recipient
+ * being refused for good (the server answered the address with a 5xx, or it is no address at all)
+ * and everything else, which may pass and is retried.
+ */
+@Component
+class SmtpMailGateway implements MailGateway {
+
+    private static final String MESSAGE_ID = "Message-ID";
+
+    private final JavaMailSender sender;
+    private final InternetAddress from;
+
+    SmtpMailGateway(JavaMailSender sender, @Value("${eops.mail.from:e-tjanster@kommun.example}") String from) {
+        this.sender = sender;
+        try {
+            this.from = new InternetAddress(from, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("eops.mail.from is not an e-mail address: " + from, e);
+        }
+    }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(new InternetAddress(mail.to(), true));
+            helper.setSubject(mail.subject());
+            helper.setText(mail.body(), false);
+            // The same id on every attempt: mail systems that deduplicate on it drop a second copy.
+            // JavaMailSenderImpl keeps a Message-ID that was set explicitly.
+            message.setHeader(MESSAGE_ID, messageId(mail.reference()));
+            // RFC 3834: an automatic message, so out-of-office replies are not sent back to us.
+            message.setHeader("Auto-Submitted", "auto-generated");
+        } catch (AddressException notAnAddress) {
+            throw new RecipientRejectedException(
+                    "not a valid e-mail address: " + notAnAddress.getMessage(), notAnAddress);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build the mail " + mail.reference(), e);
+        }
+        try {
+            sender.send(message);
+        } catch (MailSendException e) {
+            String refused = refusedRecipients(e);
+            if (refused != null) {
+                throw new RecipientRejectedException(refused, e);
+            }
+            throw new MailNotDeliveredException(describe(e), e);
+        } catch (MailException e) {
+            throw new MailNotDeliveredException(describe(e), e);
+        }
+    }
+
+    String messageId(String reference) {
+        String local = reference.replaceAll("[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]", ".");
+        String address = from.getAddress();
+        String domain = address.substring(address.indexOf('@') + 1);
+        return "<" + local + "@" + domain + ">";
+    }
+
+    /**
+     * The server's answer when it refused recipients for good, else null. Jakarta Mail lists the
+     * addresses refused with a 5xx as invalid; those refused with a 4xx (try later) as valid but unsent.
+     */
+    private static String refusedRecipients(MailSendException e) {
+        for (Exception failure : e.getMessageExceptions()) {
+            for (Throwable cause : causes(failure)) {
+                if (cause instanceof SendFailedException sendFailed
+                        && sendFailed.getInvalidAddresses() != null
+                        && sendFailed.getInvalidAddresses().length > 0) {
+                    return "recipient refused: " + serverAnswer(sendFailed);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String serverAnswer(SendFailedException sendFailed) {
+        // The nested exception per address carries the server's reply, e.g. "550 5.1.1 no such user".
+        List<Throwable> chain = causes(sendFailed);
+        for (Throwable cause : chain.subList(1, chain.size())) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage().strip();
+            }
+        }
+        return Arrays.stream(sendFailed.getInvalidAddresses())
+                        .map(Address::toString)
+                        .collect(Collectors.joining(", "))
+                + " invalid";
+    }
+
+    /** The exception and its causes; Jakarta Mail chains them as "next exceptions". */
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && !chain.contains(cause) && chain.size() < 10; ) {
+            chain.add(cause);
+            cause = cause instanceof MessagingException messaging ? messaging.getNextException() : cause.getCause();
+        }
+        return chain;
+    }
+
+    private static String describe(MailException e) {
+        List<Throwable> chain = causes(e);
+        Throwable root = chain.get(chain.size() - 1);
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return e.getClass().getSimpleName() + ": " + message.strip();
+    }
+}

@@ -1,0 +1,39 @@
+package se.municipality.eops.notification.receipt.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import se.municipality.eops.contract.notification.Channel;
+import se.municipality.eops.notification.receipt.domain.FailureKind;
+import se.municipality.eops.notification.receipt.domain.NotificationStatus;
+import se.municipality.eops.starter.outbox.PendingEvent;
+
+/**
+ * A notification as stored, with the events it raised that are not published yet. State and events
+ * are one document, so one write stores both or neither; the starter's outbox relay publishes and
+ * removes the events right after the write.
+ */
+@Document(MongoNotifications.COLLECTION)
+// The outbox sweep looks for events older than its grace period.
+@CompoundIndex(name = "pending_events_age", def = "{'pendingEvents.occurredAt': 1}", sparse = true)
+record NotificationDocument(
+        @Id String id,
+        String template,
+        Channel channel,
+        String recipient,
+        @Indexed String requestId,
+        String causedByEventId,
+        NotificationStatus status,
+        FailureKind failure,
+        int attempts,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant claimedUntil,
+        Instant sentAt,
+        String lastError,
+        List<PendingEvent> pendingEvents,
+        @Version Long version) {}

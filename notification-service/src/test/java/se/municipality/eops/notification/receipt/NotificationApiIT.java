@@ -1,0 +1,105 @@
+package se.municipality.eops.notification.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static se.municipality.eops.notification.receipt.RequestSubmittedMother.to;
+import static se.municipality.eops.notification.receipt.RequestSubmittedMother.uniqueAddress;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.RestClient;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.testkit.Mailboxes;
+import se.municipality.eops.testkit.PublishedEvents;
+import se.municipality.eops.testkit.ServiceIntegrationTest;
+import se.municipality.eops.testkit.SharedInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ServiceIntegrationTest
+class NotificationApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void everyPublishedEventMatchesItsSchema() {
+        assertThat(PublishedEvents.get().schemaViolations()).isEmpty();
+    }
+
+    @Test
+    void isReadyAndDescribesItsApiWithoutAToken() {
+        assertThat(get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        Response docs = get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/notifications");
+    }
+
+    @Test
+    void showsTheCentralTeamWhetherTheReceiptForARequestWentOut() {
+        String anna = uniqueAddress("anna");
+        RequestSubmitted submitted = to(RequestSubmittedMother.newVersionPublication(), anna);
+        RequestEvents.publish(submitted);
+        Mailboxes.awaitMailTo(anna);
+        String path = "/api/notifications?requestId=" + submitted.requestId();
+
+        JsonNode notifications = await().until(
+                        () -> JSON.readTree(get(path, token("CENTRAL_TEAM")).body()),
+                        list -> list.size() == 1
+                                && "SENT".equals(list.get(0).path("status").asString()));
+
+        JsonNode receipt = notifications.get(0);
+        assertThat(receipt.path("id").asString()).isEqualTo("receipt:" + submitted.eventId());
+        assertThat(receipt.path("requestId").asString()).isEqualTo(submitted.requestId());
+        assertThat(receipt.path("template").asString()).isEqualTo("request-received");
+        assertThat(receipt.path("channel").asString()).isEqualTo("EMAIL");
+        assertThat(receipt.path("recipient").asString()).isEqualTo(anna);
+        assertThat(receipt.path("attempts").asInt()).isEqualTo(1);
+        assertThat(receipt.path("sentAt").isNull()).isFalse();
+        assertThat(get("/actuator/prometheus", null).body())
+                .containsPattern("eops_notifications_sent_total\\{[^}]*template=\"request-received\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void answersAnEmptyListForARequestWithoutNotifications() {
+        Response response = get("/api/notifications?requestId=req-unknown", token("CENTRAL_TEAM"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void letsOnlyTheCentralTeamSeeNotifications() {
+        assertThat(get("/api/notifications?requestId=req-1", null).status()).isEqualTo(401);
+        assertThat(get("/api/notifications?requestId=req-1", token("ESERVICE_ADMINISTRATOR"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    private static String token(String role) {
+        return SharedInfrastructure.get()
+                .tokens()
+                .tokenFor("u-" + role.toLowerCase(), "Test User", "test@kommun.example", List.of(role));
+    }
+
+    private Response get(String path, String token) {
+        return RestClient.create("http://localhost:" + port)
+                .get()
+                .uri(path)
+                .headers(headers -> {
+                    if (token != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+                    }
+                })
+                .exchange((request, response) -> new Response(
+                        response.getStatusCode().value(),
+                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private record Response(int status, String body) {}
+}

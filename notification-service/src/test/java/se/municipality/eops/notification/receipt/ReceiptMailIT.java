@@ -1,0 +1,197 @@
+package se.municipality.eops.notification.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static se.municipality.eops.notification.receipt.RequestSubmittedMother.anotherEventOfTheSameRequest;
+import static se.municipality.eops.notification.receipt.RequestSubmittedMother.to;
+import static se.municipality.eops.notification.receipt.RequestSubmittedMother.uniqueAddress;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import se.municipality.eops.contract.CloudEventHeaders;
+import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.notification.Channel;
+import se.municipality.eops.contract.notification.NotificationSent;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.notification.receipt.domain.Notification;
+import se.municipality.eops.notification.receipt.domain.NotificationStatus;
+import se.municipality.eops.notification.receipt.domain.Notifications;
+import se.municipality.eops.notification.receipt.domain.ReceiptMail;
+import se.municipality.eops.starter.messaging.EventJson;
+import se.municipality.eops.starter.messaging.IdempotentConsumer;
+import se.municipality.eops.testkit.Mailboxes;
+import se.municipality.eops.testkit.PublishedEvents;
+import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
+import se.municipality.eops.testkit.ServiceIntegrationTest;
+
+@ServiceIntegrationTest
+class ReceiptMailIT {
+
+    private static final String DEAD_LETTERS = "error." + Topics.REQUEST_EVENTS + ".notification-service";
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    final PublishedEvents events = PublishedEvents.get();
+
+    @AfterEach
+    void everyPublishedEventMatchesItsSchema() {
+        assertThat(events.schemaViolations()).isEmpty();
+    }
+
+    @Test
+    void sendsTheRequesterOneReceiptHoweverOftenTheEventIsDelivered() throws Exception {
+        String anna = uniqueAddress("anna");
+        RequestSubmitted submitted = to(RequestSubmittedMother.newEServicePublication(), anna);
+        String requestId = submitted.requestId();
+
+        RequestEvents.publish(submitted);
+
+        MimeMessage mail = Mailboxes.awaitMailTo(anna);
+        assertThat(mail.getSubject())
+                .isEqualTo("Vi har tagit emot din begäran – Publicering av ny e-tjänst (" + requestId + ")");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("e-tjanster@kommun.example");
+        assertThat(mail.getMessageID()).isEqualTo("<receipt." + submitted.eventId() + "@kommun.example>");
+        assertThat(textOf(mail))
+                .startsWith("Hej Anna Andersson!")
+                .contains("Begäran:   " + requestId)
+                .contains("Typ:       Publicering av ny e-tjänst")
+                .contains("E-tjänst:  Skolskjuts (es-4711)")
+                .contains("Inskickad: 27 november 2026 kl. 10:15 (svensk tid)")
+                .contains("http://localhost:8081/api/requests/" + requestId)
+                .contains("In English: we have received your request " + requestId);
+
+        CapturedEvent sent = awaitNotificationSentFor(submitted);
+        assertThat(sent.key()).isEqualTo(ReceiptMail.notificationId(submitted.eventId()));
+        assertThat(sent.header(CloudEventHeaders.SOURCE)).isEqualTo("/eops/notification-service");
+        NotificationSent payload =
+                EventJson.read(sent.payload().getBytes(StandardCharsets.UTF_8), NotificationSent.class);
+        assertThat(payload.recipient()).isEqualTo(anna);
+        assertThat(payload.requestId()).isEqualTo(requestId);
+        assertThat(payload.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(payload.template()).isEqualTo("request-received");
+
+        RequestEvents.publish(submitted);
+        RequestEvents.publish(submitted);
+        // Same key, same partition: once the marker's mail is out, the redeliveries before it were handled.
+        String bo = uniqueAddress("bo");
+        RequestSubmitted marker = anotherEventOfTheSameRequest(submitted, bo);
+        RequestEvents.publish(marker);
+
+        Mailboxes.awaitMailTo(bo);
+        assertThat(Mailboxes.to(anna)).hasSize(1);
+        awaitNotificationSentFor(marker);
+        assertThat(notificationSentFor(submitted)).hasSize(1);
+    }
+
+    @Test
+    void sendsNothingAgainWhenTheEventReturnsAfterACrashBeforeItWasMarkedApplied() {
+        String anna = uniqueAddress("anna");
+        RequestSubmitted submitted = to(RequestSubmittedMother.testCasePurge(), anna);
+        RequestEvents.publish(submitted);
+        Mailboxes.awaitMailTo(anna);
+        awaitNotificationSentFor(submitted);
+        // The state of a crash after the receipt was recorded as sent but before the starter noted
+        // the event as applied and the offset was committed: the event comes back and reaches us.
+        await().until(() -> forgetThatTheEventWasApplied(submitted) == 1);
+
+        RequestEvents.publish(submitted);
+        String bo = uniqueAddress("bo");
+        RequestSubmitted marker = anotherEventOfTheSameRequest(submitted, bo);
+        RequestEvents.publish(marker);
+
+        Mailboxes.awaitMailTo(bo);
+        assertThat(Mailboxes.to(anna)).hasSize(1);
+        assertThat(notificationSentFor(submitted)).hasSize(1);
+        assertThat(notifications.find(ReceiptMail.notificationId(submitted.eventId())))
+                .hasValueSatisfying(
+                        notification -> assertThat(notification.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void sendsTheReceiptWhenTheAttemptThatClaimedItDiedBeforeSending() {
+        String anna = uniqueAddress("anna");
+        RequestSubmitted submitted = to(RequestSubmittedMother.retentionPurge(), anna);
+        claimedByAnotherAttempt(submitted, Instant.now().minus(Duration.ofMinutes(5)), Duration.ofSeconds(30));
+
+        RequestEvents.publish(submitted);
+
+        Mailboxes.awaitMailTo(anna);
+        awaitNotificationSentFor(submitted);
+        assertThat(Mailboxes.to(anna)).hasSize(1);
+        assertThat(notifications.find(ReceiptMail.notificationId(submitted.eventId())))
+                .hasValueSatisfying(notification -> {
+                    assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
+                    assertThat(notification.attempts()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void leavesAReceiptToTheAttemptSendingItAndDeadLettersTheDuplicateDelivery() {
+        String anna = uniqueAddress("anna");
+        RequestSubmitted submitted = to(RequestSubmittedMother.administratorPermission(), anna);
+        claimedByAnotherAttempt(submitted, Instant.now(), Duration.ofMinutes(5));
+
+        RequestEvents.publish(submitted);
+
+        CapturedEvent dead = events.awaitOne(
+                DEAD_LETTERS,
+                "RequestSubmitted",
+                e -> submitted.eventId().toString().equals(e.id()));
+        assertThat(dead.header("x-exception-message")).contains("is being sent by another attempt");
+        assertThat(Mailboxes.to(anna)).isEmpty();
+        assertThat(notifications.find(ReceiptMail.notificationId(submitted.eventId())))
+                .hasValueSatisfying(
+                        notification -> assertThat(notification.status()).isEqualTo(NotificationStatus.PENDING));
+    }
+
+    private void claimedByAnotherAttempt(RequestSubmitted event, Instant claimedAt, Duration lease) {
+        boolean inserted = notifications.insertIfAbsent(Notification.claimNew(
+                ReceiptMail.notificationId(event.eventId()),
+                ReceiptMail.TEMPLATE,
+                Channel.EMAIL,
+                event.requester().email(),
+                event.requestId(),
+                event.eventId(),
+                claimedAt,
+                lease));
+        assertThat(inserted).isTrue();
+    }
+
+    private long forgetThatTheEventWasApplied(RequestSubmitted event) {
+        return mongo.remove(
+                        Query.query(Criteria.where("eventId").is(event.eventId().toString())),
+                        IdempotentConsumer.COLLECTION)
+                .getDeletedCount();
+    }
+
+    private CapturedEvent awaitNotificationSentFor(RequestSubmitted event) {
+        return events.awaitOne(
+                Topics.NOTIFICATION_EVENTS,
+                "NotificationSent",
+                e -> e.payloadContains(event.eventId().toString()));
+    }
+
+    private List<CapturedEvent> notificationSentFor(RequestSubmitted event) {
+        return events.find(
+                Topics.NOTIFICATION_EVENTS,
+                "NotificationSent",
+                e -> e.payloadContains(event.eventId().toString()));
+    }
+
+    private static String textOf(MimeMessage mail) throws Exception {
+        return mail.getContent().toString().replace("\r\n", "\n");
+    }
+}

@@ -1,0 +1,195 @@
+package se.municipality.eops.notification.receipt;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import se.municipality.eops.contract.request.PermissionRequest;
+import se.municipality.eops.contract.request.PermissionRequest.Change;
+import se.municipality.eops.contract.request.PermissionRequest.HandlerGroup;
+import se.municipality.eops.contract.request.PermissionRequest.PermissionRole;
+import se.municipality.eops.contract.request.PermissionRequest.Person;
+import se.municipality.eops.contract.request.PublicationRequest;
+import se.municipality.eops.contract.request.PublicationRequest.ChecklistItem;
+import se.municipality.eops.contract.request.PublicationRequest.PublicationKind;
+import se.municipality.eops.contract.request.PurgeRequest;
+import se.municipality.eops.contract.request.PurgeRequest.PurgeKind;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.contract.request.RequesterRole;
+
+/** Submitted requests of every kind, each with fresh ids. */
+public final class RequestSubmittedMother {
+
+    /** 10:15 in Stockholm (winter time). */
+    public static final Instant SUBMITTED_AT = Instant.parse("2026-11-27T09:15:30.123Z");
+
+    public static final String E_SERVICE_ID = "es-4711";
+    public static final String E_SERVICE_NAME = "Skolskjuts";
+
+    private RequestSubmittedMother() {}
+
+    public static String uniqueAddress(String name) {
+        return name + "+" + UUID.randomUUID() + "@kommun.example";
+    }
+
+    public static RequestSubmitted newEServicePublication() {
+        return submitted(
+                RequestType.PUBLICATION,
+                new PublicationRequest(
+                        PublicationKind.NEW_ESERVICE,
+                        E_SERVICE_ID,
+                        E_SERVICE_NAME,
+                        "1.0",
+                        "Barn- och utbildningsnämnden",
+                        "Skolförvaltningen",
+                        List.of(new ChecklistItem("Informationstexten granskad", true)),
+                        "Gärna före terminsstart."),
+                null,
+                null);
+    }
+
+    public static RequestSubmitted newVersionPublication() {
+        return submitted(
+                RequestType.PUBLICATION,
+                new PublicationRequest(PublicationKind.NEW_VERSION, E_SERVICE_ID, null, "1.1", null, null, null, null),
+                null,
+                null);
+    }
+
+    public static RequestSubmitted testCasePurge() {
+        return submitted(
+                RequestType.PURGE,
+                null,
+                new PurgeRequest(PurgeKind.TEST_CASES, E_SERVICE_ID, E_SERVICE_NAME, null, null, null),
+                null);
+    }
+
+    public static RequestSubmitted retentionPurge() {
+        return submitted(
+                RequestType.PURGE,
+                null,
+                new PurgeRequest(
+                        PurgeKind.RETENTION,
+                        E_SERVICE_ID,
+                        E_SERVICE_NAME,
+                        "Barn- och utbildningsnämnden",
+                        "BUN 2025/118",
+                        null),
+                null);
+    }
+
+    public static RequestSubmitted administratorPermission() {
+        return submitted(
+                RequestType.PERMISSION,
+                null,
+                null,
+                new PermissionRequest(
+                        Change.GRANT,
+                        PermissionRole.ADMINISTRATOR,
+                        null,
+                        null,
+                        new Person("u-carl", "Carl Carlsson", "carl.carlsson@kommun.example"),
+                        null,
+                        null));
+    }
+
+    public static RequestSubmitted caseHandlerGroupPermission() {
+        return submitted(
+                RequestType.PERMISSION,
+                null,
+                null,
+                new PermissionRequest(
+                        Change.GRANT,
+                        PermissionRole.CASE_HANDLER,
+                        E_SERVICE_ID,
+                        E_SERVICE_NAME,
+                        null,
+                        new HandlerGroup(
+                                "Skolskjutshandläggare",
+                                List.of(new Person("u-dina", "Dina Dahl", null), new Person("u-erik", null, null))),
+                        null));
+    }
+
+    public static RequestSubmitted editorRevocation() {
+        return submitted(
+                RequestType.PERMISSION,
+                null,
+                null,
+                new PermissionRequest(
+                        Change.REVOKE,
+                        PermissionRole.EDITOR,
+                        E_SERVICE_ID,
+                        null,
+                        new Person("u-fia", null, null),
+                        null,
+                        null));
+    }
+
+    /** The same event with another requester address. */
+    public static RequestSubmitted to(RequestSubmitted event, String email) {
+        Requester requester = new Requester(
+                event.requester().userId(),
+                event.requester().name(),
+                email,
+                event.requester().role());
+        return new RequestSubmitted(
+                event.eventId(),
+                event.requestId(),
+                event.occurredAt(),
+                event.requestType(),
+                requester,
+                event.publication(),
+                event.purge(),
+                event.permission());
+    }
+
+    /** The same event from a requester without a display name. */
+    public static RequestSubmitted withoutRequesterName(RequestSubmitted event) {
+        Requester requester = new Requester(
+                event.requester().userId(),
+                null,
+                event.requester().email(),
+                event.requester().role());
+        return new RequestSubmitted(
+                event.eventId(),
+                event.requestId(),
+                event.occurredAt(),
+                event.requestType(),
+                requester,
+                event.publication(),
+                event.purge(),
+                event.permission());
+    }
+
+    /** Another event (a new id) about the same request, hence with the same Kafka key. */
+    public static RequestSubmitted anotherEventOfTheSameRequest(RequestSubmitted event, String email) {
+        RequestSubmitted other = to(event, email);
+        return new RequestSubmitted(
+                UUID.randomUUID(),
+                other.requestId(),
+                Instant.now(),
+                other.requestType(),
+                other.requester(),
+                other.publication(),
+                other.purge(),
+                other.permission());
+    }
+
+    private static RequestSubmitted submitted(
+            RequestType type, PublicationRequest publication, PurgeRequest purge, PermissionRequest permission) {
+        return new RequestSubmitted(
+                UUID.randomUUID(),
+                "req-" + UUID.randomUUID(),
+                SUBMITTED_AT,
+                type,
+                new Requester(
+                        "u-anna",
+                        "Anna Andersson",
+                        "anna.andersson@kommun.example",
+                        RequesterRole.ESERVICE_ADMINISTRATOR),
+                publication,
+                purge,
+                permission);
+    }
+}
