@@ -18,24 +18,25 @@ import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 
-/** Typical {@link RequestSubmitted} events, one per kind of request the suite handles. */
+/**
+ * Typical {@link RequestSubmitted} events, one per kind of request the suite handles, each with fresh
+ * ids. Shared with every service's tests through this module's test-jar.
+ */
 public final class RequestSubmittedMother {
 
     public static final Instant SUBMITTED_AT = Instant.parse("2026-11-27T09:15:30.123Z");
     public static final String E_SERVICE_ID = "es-4711";
+    public static final String E_SERVICE_NAME = "Skolskjuts";
 
     private RequestSubmittedMother() {}
 
     public static Requester administrator() {
         return new Requester(
-                "u-anna",
-                "Anna Andersson",
-                "anna.andersson@municipality.example",
-                RequesterRole.ESERVICE_ADMINISTRATOR);
+                "u-anna", "Anna Andersson", "anna.andersson@kommun.example", RequesterRole.ESERVICE_ADMINISTRATOR);
     }
 
     public static Requester ambassador() {
-        return new Requester("u-bo", null, "bo.berg@municipality.example", RequesterRole.ESERVICE_AMBASSADOR);
+        return new Requester("u-bo", null, "bo.berg@kommun.example", RequesterRole.ESERVICE_AMBASSADOR);
     }
 
     public static RequestSubmitted newEServicePublication() {
@@ -44,14 +45,14 @@ public final class RequestSubmittedMother {
                 new PublicationRequest(
                         PublicationKind.NEW_ESERVICE,
                         E_SERVICE_ID,
-                        "School transport application",
+                        E_SERVICE_NAME,
                         "1.0",
-                        "Education committee",
-                        "School administration",
+                        "Barn- och utbildningsnämnden",
+                        "Skolförvaltningen",
                         List.of(
-                                new ChecklistItem("Information text reviewed", true),
-                                new ChecklistItem("Test cases submitted", false)),
-                        "Please publish before the term starts."),
+                                new ChecklistItem("Informationstexten granskad", true),
+                                new ChecklistItem("Testärenden inskickade", false)),
+                        "Gärna före terminsstart."),
                 null,
                 null);
     }
@@ -68,7 +69,7 @@ public final class RequestSubmittedMother {
         return submitted(
                 RequestType.PURGE,
                 null,
-                new PurgeRequest(PurgeKind.TEST_CASES, E_SERVICE_ID, "School transport application", null, null, null),
+                new PurgeRequest(PurgeKind.TEST_CASES, E_SERVICE_ID, E_SERVICE_NAME, null, null, null),
                 null);
     }
 
@@ -79,10 +80,10 @@ public final class RequestSubmittedMother {
                 new PurgeRequest(
                         PurgeKind.RETENTION,
                         E_SERVICE_ID,
-                        "School transport application",
-                        "Education committee",
+                        E_SERVICE_NAME,
+                        "Barn- och utbildningsnämnden",
                         "BUN 2025/118",
-                        "Cases older than two years."),
+                        null),
                 null);
     }
 
@@ -96,7 +97,7 @@ public final class RequestSubmittedMother {
                         PermissionRole.ADMINISTRATOR,
                         null,
                         null,
-                        new Person("u-carl", "Carl Carlsson", "carl.carlsson@municipality.example"),
+                        new Person("u-carl", "Carl Carlsson", "carl.carlsson@kommun.example"),
                         null,
                         null));
     }
@@ -110,12 +111,12 @@ public final class RequestSubmittedMother {
                         Change.GRANT,
                         PermissionRole.CASE_HANDLER,
                         E_SERVICE_ID,
-                        "School transport application",
+                        E_SERVICE_NAME,
                         null,
                         new HandlerGroup(
-                                "School transport handlers",
+                                "Skolskjutshandläggare",
                                 List.of(new Person("u-dina", "Dina Dahl", null), new Person("u-erik", null, null))),
-                        "New handler group for the autumn."));
+                        null));
     }
 
     public static RequestSubmitted editorRevocation() {

@@ -1,31 +1,20 @@
 package se.municipality.eops.notification.receipt;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import se.municipality.eops.contract.request.PermissionRequest;
-import se.municipality.eops.contract.request.PermissionRequest.Change;
-import se.municipality.eops.contract.request.PermissionRequest.HandlerGroup;
-import se.municipality.eops.contract.request.PermissionRequest.PermissionRole;
-import se.municipality.eops.contract.request.PermissionRequest.Person;
-import se.municipality.eops.contract.request.PublicationRequest;
-import se.municipality.eops.contract.request.PublicationRequest.ChecklistItem;
-import se.municipality.eops.contract.request.PublicationRequest.PublicationKind;
-import se.municipality.eops.contract.request.PurgeRequest;
-import se.municipality.eops.contract.request.PurgeRequest.PurgeKind;
 import se.municipality.eops.contract.request.RequestSubmitted;
-import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
-import se.municipality.eops.contract.request.RequesterRole;
 
-/** Submitted requests of every kind, each with fresh ids. */
+/** The contract's sample events, plus the variations the receipt tests need. */
 public final class RequestSubmittedMother {
 
     /** 10:15 in Stockholm (winter time). */
-    public static final Instant SUBMITTED_AT = Instant.parse("2026-11-27T09:15:30.123Z");
+    public static final Instant SUBMITTED_AT =
+            se.municipality.eops.contract.samples.RequestSubmittedMother.SUBMITTED_AT;
 
-    public static final String E_SERVICE_ID = "es-4711";
-    public static final String E_SERVICE_NAME = "Skolskjuts";
+    public static final String E_SERVICE_ID = se.municipality.eops.contract.samples.RequestSubmittedMother.E_SERVICE_ID;
+    public static final String E_SERVICE_NAME =
+            se.municipality.eops.contract.samples.RequestSubmittedMother.E_SERVICE_NAME;
 
     private RequestSubmittedMother() {}
 
@@ -34,96 +23,31 @@ public final class RequestSubmittedMother {
     }
 
     public static RequestSubmitted newEServicePublication() {
-        return submitted(
-                RequestType.PUBLICATION,
-                new PublicationRequest(
-                        PublicationKind.NEW_ESERVICE,
-                        E_SERVICE_ID,
-                        E_SERVICE_NAME,
-                        "1.0",
-                        "Barn- och utbildningsnämnden",
-                        "Skolförvaltningen",
-                        List.of(new ChecklistItem("Informationstexten granskad", true)),
-                        "Gärna före terminsstart."),
-                null,
-                null);
+        return se.municipality.eops.contract.samples.RequestSubmittedMother.newEServicePublication();
     }
 
     public static RequestSubmitted newVersionPublication() {
-        return submitted(
-                RequestType.PUBLICATION,
-                new PublicationRequest(PublicationKind.NEW_VERSION, E_SERVICE_ID, null, "1.1", null, null, null, null),
-                null,
-                null);
+        return se.municipality.eops.contract.samples.RequestSubmittedMother.newVersionPublication();
     }
 
     public static RequestSubmitted testCasePurge() {
-        return submitted(
-                RequestType.PURGE,
-                null,
-                new PurgeRequest(PurgeKind.TEST_CASES, E_SERVICE_ID, E_SERVICE_NAME, null, null, null),
-                null);
+        return se.municipality.eops.contract.samples.RequestSubmittedMother.testCasePurge();
     }
 
     public static RequestSubmitted retentionPurge() {
-        return submitted(
-                RequestType.PURGE,
-                null,
-                new PurgeRequest(
-                        PurgeKind.RETENTION,
-                        E_SERVICE_ID,
-                        E_SERVICE_NAME,
-                        "Barn- och utbildningsnämnden",
-                        "BUN 2025/118",
-                        null),
-                null);
+        return se.municipality.eops.contract.samples.RequestSubmittedMother.retentionPurge();
     }
 
     public static RequestSubmitted administratorPermission() {
-        return submitted(
-                RequestType.PERMISSION,
-                null,
-                null,
-                new PermissionRequest(
-                        Change.GRANT,
-                        PermissionRole.ADMINISTRATOR,
-                        null,
-                        null,
-                        new Person("u-carl", "Carl Carlsson", "carl.carlsson@kommun.example"),
-                        null,
-                        null));
+        return se.municipality.eops.contract.samples.RequestSubmittedMother.administratorPermission();
     }
 
     public static RequestSubmitted caseHandlerGroupPermission() {
-        return submitted(
-                RequestType.PERMISSION,
-                null,
-                null,
-                new PermissionRequest(
-                        Change.GRANT,
-                        PermissionRole.CASE_HANDLER,
-                        E_SERVICE_ID,
-                        E_SERVICE_NAME,
-                        null,
-                        new HandlerGroup(
-                                "Skolskjutshandläggare",
-                                List.of(new Person("u-dina", "Dina Dahl", null), new Person("u-erik", null, null))),
-                        null));
+        return se.municipality.eops.contract.samples.RequestSubmittedMother.caseHandlerGroupPermission();
     }
 
     public static RequestSubmitted editorRevocation() {
-        return submitted(
-                RequestType.PERMISSION,
-                null,
-                null,
-                new PermissionRequest(
-                        Change.REVOKE,
-                        PermissionRole.EDITOR,
-                        E_SERVICE_ID,
-                        null,
-                        new Person("u-fia", null, null),
-                        null,
-                        null));
+        return se.municipality.eops.contract.samples.RequestSubmittedMother.editorRevocation();
     }
 
     /** The same event with another requester address. */
@@ -174,22 +98,5 @@ public final class RequestSubmittedMother {
                 other.publication(),
                 other.purge(),
                 other.permission());
-    }
-
-    private static RequestSubmitted submitted(
-            RequestType type, PublicationRequest publication, PurgeRequest purge, PermissionRequest permission) {
-        return new RequestSubmitted(
-                UUID.randomUUID(),
-                "req-" + UUID.randomUUID(),
-                SUBMITTED_AT,
-                type,
-                new Requester(
-                        "u-anna",
-                        "Anna Andersson",
-                        "anna.andersson@kommun.example",
-                        RequesterRole.ESERVICE_ADMINISTRATOR),
-                publication,
-                purge,
-                permission);
     }
 }
