@@ -461,6 +461,19 @@ print_users() {
   fi
 }
 
+# Resident memory of everything run.sh started, so the suite's footprint is a figure, not a guess.
+print_memory() {
+  local i rss total=0 parts=""
+  for i in "${!PIDS[@]}"; do
+    rss=$(ps -o rss= -p "${PIDS[$i]}" 2>/dev/null | tr -d ' ' || true)
+    [ -n "$rss" ] || continue
+    total=$((total + rss))
+    parts="$parts, ${NAMES[$i]} $((rss / 1024))"
+  done
+  say ""
+  say "  Memory: $((total / 1024)) MB resident in total (MB:${parts#,})"
+}
+
 print_footer() {
   say ""
   say "  Logs: .local/logs/<name>.log    Data: .local/data (kept across restarts; ./run.sh clean deletes it)"
@@ -474,6 +487,7 @@ print_summary() {
   print_infrastructure
   print_services
   print_users
+  print_memory
   say ""
   say "  Try it (files a request as anna; the receipt shows up at http://localhost:$EOPS_MAIL_UI_PORT/):"
   say "    curl -s -X POST http://localhost:$REQUEST_SERVICE_PORT/api/requests \\"
