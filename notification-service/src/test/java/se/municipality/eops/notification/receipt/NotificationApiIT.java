@@ -2,8 +2,8 @@ package se.municipality.eops.notification.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static se.municipality.eops.notification.receipt.RequestSubmittedMother.to;
-import static se.municipality.eops.notification.receipt.RequestSubmittedMother.uniqueAddress;
+import static se.municipality.eops.notification.receipt.ReceiptEvents.to;
+import static se.municipality.eops.notification.receipt.ReceiptEvents.uniqueAddress;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.samples.RequestSubmittedMother;
 import se.municipality.eops.testkit.Mailboxes;
 import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.ServiceIntegrationTest;

@@ -2,9 +2,9 @@ package se.municipality.eops.notification.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static se.municipality.eops.notification.receipt.RequestSubmittedMother.anotherEventOfTheSameRequest;
-import static se.municipality.eops.notification.receipt.RequestSubmittedMother.to;
-import static se.municipality.eops.notification.receipt.RequestSubmittedMother.uniqueAddress;
+import static se.municipality.eops.notification.receipt.ReceiptEvents.anotherEventOfTheSameRequest;
+import static se.municipality.eops.notification.receipt.ReceiptEvents.to;
+import static se.municipality.eops.notification.receipt.ReceiptEvents.uniqueAddress;
 
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +22,7 @@ import se.municipality.eops.contract.Topics;
 import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.contract.notification.NotificationSent;
 import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.samples.RequestSubmittedMother;
 import se.municipality.eops.notification.receipt.domain.Notification;
 import se.municipality.eops.notification.receipt.domain.NotificationStatus;
 import se.municipality.eops.notification.receipt.domain.Notifications;

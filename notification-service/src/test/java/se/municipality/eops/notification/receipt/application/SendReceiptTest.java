@@ -19,7 +19,7 @@ import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.contract.notification.NotificationFailed;
 import se.municipality.eops.contract.notification.NotificationSent;
 import se.municipality.eops.contract.request.RequestSubmitted;
-import se.municipality.eops.notification.receipt.RequestSubmittedMother;
+import se.municipality.eops.contract.samples.RequestSubmittedMother;
 import se.municipality.eops.notification.receipt.domain.FailureKind;
 import se.municipality.eops.notification.receipt.domain.Notification;
 import se.municipality.eops.notification.receipt.domain.NotificationStatus;

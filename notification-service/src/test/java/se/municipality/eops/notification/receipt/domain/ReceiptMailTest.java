@@ -11,7 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.municipality.eops.contract.request.RequestSubmitted;
-import se.municipality.eops.notification.receipt.RequestSubmittedMother;
+import se.municipality.eops.contract.samples.RequestSubmittedMother;
+import se.municipality.eops.notification.receipt.ReceiptEvents;
 
 class ReceiptMailTest {
 
@@ -140,7 +141,7 @@ class ReceiptMailTest {
 
     @Test
     void greetsWithoutANameWhenTheRequesterHasNone() {
-        RequestSubmitted event = RequestSubmittedMother.withoutRequesterName(RequestSubmittedMother.testCasePurge());
+        RequestSubmitted event = ReceiptEvents.withoutRequesterName(RequestSubmittedMother.testCasePurge());
 
         assertThat(receipts.compose(event).body()).startsWith("Hej!\n\n");
     }

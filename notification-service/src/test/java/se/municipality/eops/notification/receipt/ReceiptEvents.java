@@ -5,49 +5,13 @@ import java.util.UUID;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.Requester;
 
-/** The contract's sample events, plus the variations the receipt tests need. */
-public final class RequestSubmittedMother {
+/** Variations of the contract's sample events that the receipt tests need. */
+public final class ReceiptEvents {
 
-    /** 10:15 in Stockholm (winter time). */
-    public static final Instant SUBMITTED_AT =
-            se.municipality.eops.contract.samples.RequestSubmittedMother.SUBMITTED_AT;
-
-    public static final String E_SERVICE_ID = se.municipality.eops.contract.samples.RequestSubmittedMother.E_SERVICE_ID;
-    public static final String E_SERVICE_NAME =
-            se.municipality.eops.contract.samples.RequestSubmittedMother.E_SERVICE_NAME;
-
-    private RequestSubmittedMother() {}
+    private ReceiptEvents() {}
 
     public static String uniqueAddress(String name) {
         return name + "+" + UUID.randomUUID() + "@kommun.example";
-    }
-
-    public static RequestSubmitted newEServicePublication() {
-        return se.municipality.eops.contract.samples.RequestSubmittedMother.newEServicePublication();
-    }
-
-    public static RequestSubmitted newVersionPublication() {
-        return se.municipality.eops.contract.samples.RequestSubmittedMother.newVersionPublication();
-    }
-
-    public static RequestSubmitted testCasePurge() {
-        return se.municipality.eops.contract.samples.RequestSubmittedMother.testCasePurge();
-    }
-
-    public static RequestSubmitted retentionPurge() {
-        return se.municipality.eops.contract.samples.RequestSubmittedMother.retentionPurge();
-    }
-
-    public static RequestSubmitted administratorPermission() {
-        return se.municipality.eops.contract.samples.RequestSubmittedMother.administratorPermission();
-    }
-
-    public static RequestSubmitted caseHandlerGroupPermission() {
-        return se.municipality.eops.contract.samples.RequestSubmittedMother.caseHandlerGroupPermission();
-    }
-
-    public static RequestSubmitted editorRevocation() {
-        return se.municipality.eops.contract.samples.RequestSubmittedMother.editorRevocation();
     }
 
     /** The same event with another requester address. */
