@@ -19,6 +19,7 @@ import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
+import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.RequestRuleViolation;
 import se.municipality.eops.request.filing.domain.RequestStatus;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
@@ -34,7 +35,7 @@ class RequestRulesTest {
     void filingRaisesRequestSubmittedAndStartsTheTimeline() {
         PurgeRequest purge = new PurgeRequest(PurgeKind.TEST_CASES, "es-1", "Parkering", null, null, null);
 
-        ServiceRequest request = ServiceRequest.file("REQ-1", RequestType.PURGE, ANNA, null, purge, null, NOW);
+        ServiceRequest request = ServiceRequest.file("REQ-1", ANNA, RequestDetails.purge(purge), NOW);
 
         assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(request.timeline()).singleElement().satisfies(entry -> {
@@ -61,10 +62,9 @@ class RequestRulesTest {
         PublicationRequest publication =
                 new PublicationRequest(PublicationKind.NEW_VERSION, "es-1", "Parkering", "2.1", null, null, null, null);
 
-        ServiceRequest request =
-                ServiceRequest.file("REQ-2", RequestType.PUBLICATION, ANNA, publication, null, null, NOW);
+        ServiceRequest request = ServiceRequest.file("REQ-2", ANNA, RequestDetails.publication(publication), NOW);
 
-        assertThat(request.publication().versionLabel()).isEqualTo("2.1");
+        assertThat(request.details().publication().versionLabel()).isEqualTo("2.1");
     }
 
     @Test
@@ -136,7 +136,8 @@ class RequestRulesTest {
             PurgeRequest purge,
             PermissionRequest permission,
             String field) {
-        assertThatThrownBy(() -> ServiceRequest.file("REQ-X", type, ANNA, publication, purge, permission, NOW))
+        assertThatThrownBy(() -> ServiceRequest.file(
+                        "REQ-X", ANNA, new RequestDetails(type, publication, purge, permission), NOW))
                 .isInstanceOfSatisfying(
                         RequestRuleViolation.class,
                         violation -> assertThat(violation.field()).isEqualTo(field));

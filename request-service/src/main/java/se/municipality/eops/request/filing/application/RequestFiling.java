@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import se.municipality.eops.contract.request.PermissionRequest;
-import se.municipality.eops.contract.request.PublicationRequest;
-import se.municipality.eops.contract.request.PurgeRequest;
-import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.RequestRuleViolation;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
@@ -27,16 +24,10 @@ public class RequestFiling {
         this.clock = clock;
     }
 
-    public ServiceRequest file(
-            Requester requester,
-            RequestType type,
-            PublicationRequest publication,
-            PurgeRequest purge,
-            PermissionRequest permission) {
+    public ServiceRequest file(Requester requester, RequestDetails details) {
         ServiceRequest request;
         try {
-            request = ServiceRequest.file(
-                    newRequestId(), type, requester, publication, purge, permission, clock.instant());
+            request = ServiceRequest.file(newRequestId(), requester, details, clock.instant());
         } catch (RequestRuleViolation violation) {
             throw new InvalidInputException(violation.field(), violation.getMessage());
         }

@@ -28,8 +28,11 @@ public final class RequestRules {
 
     private RequestRules() {}
 
-    public static void check(
-            RequestType type, PublicationRequest publication, PurgeRequest purge, PermissionRequest permission) {
+    public static void check(RequestDetails details) {
+        RequestType type = details.type();
+        PublicationRequest publication = details.publication();
+        PurgeRequest purge = details.purge();
+        PermissionRequest permission = details.permission();
         if (type == null) {
             throw new RequestRuleViolation("type", "is required: PUBLICATION, PURGE or PERMISSION");
         }

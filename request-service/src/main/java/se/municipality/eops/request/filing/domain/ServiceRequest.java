@@ -6,11 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import se.municipality.eops.contract.DomainEvent;
-import se.municipality.eops.contract.request.PermissionRequest;
-import se.municipality.eops.contract.request.PublicationRequest;
-import se.municipality.eops.contract.request.PurgeRequest;
 import se.municipality.eops.contract.request.RequestSubmitted;
-import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
 
 /**
@@ -21,11 +17,8 @@ import se.municipality.eops.contract.request.Requester;
 public final class ServiceRequest {
 
     private final String id;
-    private final RequestType type;
     private final Requester requester;
-    private final PublicationRequest publication;
-    private final PurgeRequest purge;
-    private final PermissionRequest permission;
+    private final RequestDetails details;
     private final Instant submittedAt;
     private final Long version;
     private RequestStatus status;
@@ -34,21 +27,15 @@ public final class ServiceRequest {
 
     private ServiceRequest(
             String id,
-            RequestType type,
             Requester requester,
-            PublicationRequest publication,
-            PurgeRequest purge,
-            PermissionRequest permission,
+            RequestDetails details,
             Instant submittedAt,
             RequestStatus status,
             List<TimelineEntry> timeline,
             Long version) {
         this.id = Objects.requireNonNull(id);
-        this.type = Objects.requireNonNull(type);
         this.requester = Objects.requireNonNull(requester);
-        this.publication = publication;
-        this.purge = purge;
-        this.permission = permission;
+        this.details = Objects.requireNonNull(details);
         this.submittedAt = Objects.requireNonNull(submittedAt);
         this.status = Objects.requireNonNull(status);
         this.timeline = new ArrayList<>(timeline);
@@ -56,45 +43,38 @@ public final class ServiceRequest {
     }
 
     /** Files a new request, or throws {@link RequestRuleViolation} naming what is wrong. */
-    public static ServiceRequest file(
-            String id,
-            RequestType type,
-            Requester requester,
-            PublicationRequest publication,
-            PurgeRequest purge,
-            PermissionRequest permission,
-            Instant now) {
-        RequestRules.check(type, publication, purge, permission);
+    public static ServiceRequest file(String id, Requester requester, RequestDetails details, Instant now) {
+        RequestRules.check(details);
         ServiceRequest request = new ServiceRequest(
                 id,
-                type,
                 requester,
-                publication,
-                purge,
-                permission,
+                details,
                 now,
                 RequestStatus.SUBMITTED,
                 List.of(new TimelineEntry(now, RequestStatus.SUBMITTED, requester.userId(), null)),
                 null);
-        request.newEvents.add(
-                new RequestSubmitted(UUID.randomUUID(), id, now, type, requester, publication, purge, permission));
+        request.newEvents.add(new RequestSubmitted(
+                UUID.randomUUID(),
+                id,
+                now,
+                details.type(),
+                requester,
+                details.publication(),
+                details.purge(),
+                details.permission()));
         return request;
     }
 
     /** Rebuilds a stored request; no events are raised. */
     public static ServiceRequest restore(
             String id,
-            RequestType type,
             Requester requester,
-            PublicationRequest publication,
-            PurgeRequest purge,
-            PermissionRequest permission,
+            RequestDetails details,
             Instant submittedAt,
             RequestStatus status,
             List<TimelineEntry> timeline,
             Long version) {
-        return new ServiceRequest(
-                id, type, requester, publication, purge, permission, submittedAt, status, timeline, version);
+        return new ServiceRequest(id, requester, details, submittedAt, status, timeline, version);
     }
 
     /** The requester sees their own requests; the central team sees all. */
@@ -110,24 +90,12 @@ public final class ServiceRequest {
         return id;
     }
 
-    public RequestType type() {
-        return type;
+    public RequestDetails details() {
+        return details;
     }
 
     public Requester requester() {
         return requester;
-    }
-
-    public PublicationRequest publication() {
-        return publication;
-    }
-
-    public PurgeRequest purge() {
-        return purge;
-    }
-
-    public PermissionRequest permission() {
-        return permission;
     }
 
     public Instant submittedAt() {

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
+import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
 import se.municipality.eops.starter.outbox.PendingEvent;
@@ -37,11 +38,11 @@ class MongoServiceRequests implements ServiceRequests {
         request.newEvents().stream().map(PendingEvent::of).forEach(pending::add);
         mongo.save(new ServiceRequestDocument(
                 request.id(),
-                request.type(),
+                request.details().type(),
                 request.requester(),
-                request.publication(),
-                request.purge(),
-                request.permission(),
+                request.details().publication(),
+                request.details().purge(),
+                request.details().permission(),
                 request.submittedAt(),
                 request.status(),
                 request.timeline(),
@@ -68,11 +69,8 @@ class MongoServiceRequests implements ServiceRequests {
     private static ServiceRequest toDomain(ServiceRequestDocument document) {
         return ServiceRequest.restore(
                 document.id(),
-                document.type(),
                 document.requester(),
-                document.publication(),
-                document.purge(),
-                document.permission(),
+                new RequestDetails(document.type(), document.publication(), document.purge(), document.permission()),
                 document.submittedAt(),
                 document.status(),
                 document.timeline() == null ? List.of() : document.timeline(),

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.request.filing.application.RequestFiling;
+import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
@@ -45,10 +46,7 @@ class RequestController {
                 : RequesterRole.ESERVICE_AMBASSADOR;
         ServiceRequest request = filing.file(
                 new Requester(user.userId(), user.name(), user.email(), role),
-                body.type(),
-                body.publication(),
-                body.purge(),
-                body.permission());
+                new RequestDetails(body.type(), body.publication(), body.purge(), body.permission()));
         return ResponseEntity.created(URI.create("/api/requests/" + request.id()))
                 .body(RequestView.of(request));
     }

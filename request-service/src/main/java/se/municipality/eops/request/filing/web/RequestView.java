@@ -26,12 +26,12 @@ record RequestView(
     static RequestView of(ServiceRequest request) {
         return new RequestView(
                 request.id(),
-                request.type(),
+                request.details().type(),
                 request.status(),
                 request.requester(),
-                request.publication(),
-                request.purge(),
-                request.permission(),
+                request.details().publication(),
+                request.details().purge(),
+                request.details().permission(),
                 request.submittedAt(),
                 request.timeline());
     }
