@@ -28,7 +28,14 @@ public final class TestHttp {
     }
 
     public HttpAnswer call(HttpMethod method, String path, String bearerToken, String jsonBody) {
+        return call(method, path, bearerToken, jsonBody, null);
+    }
+
+    public HttpAnswer call(HttpMethod method, String path, String bearerToken, String jsonBody, String idempotencyKey) {
         RestClient.RequestBodySpec spec = client.method(method).uri(path);
+        if (idempotencyKey != null) {
+            spec.header("Idempotency-Key", idempotencyKey);
+        }
         if (bearerToken != null) {
             spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         }

@@ -90,6 +90,35 @@ class FilingRequestsIT {
     }
 
     @Test
+    void filingTwiceWithTheSameIdempotencyKeyFilesOnce() {
+        String key = "form-" + java.util.UUID.randomUUID();
+        String body = RequestBodies.json(RequestBodies.testCasePurge());
+
+        HttpAnswer first = postWithKey("anna", body, key);
+        HttpAnswer again = postWithKey("anna", body, key);
+        HttpAnswer otherBody = postWithKey("anna", RequestBodies.json(RequestBodies.newEServicePublication()), key);
+        HttpAnswer otherUser = postWithKey("erik", body, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        String id = first.json().get("id").asString();
+        assertThat(again.json().get("id").asString()).isEqualTo(id);
+        assertThat(again.header(HttpHeaders.LOCATION)).isEqualTo("/api/requests/" + id);
+        assertThat(otherBody.status()).isEqualTo(409);
+        assertThat(otherBody.json().get("errors").findValuesAsString("field")).containsExactly("Idempotency-Key");
+        assertThat(otherUser.status()).as("keys are per user").isEqualTo(201);
+        assertThat(otherUser.json().get("id").asString()).isNotEqualTo(id);
+
+        // Once a request filed after the replays has its event out, a duplicate from a replay
+        // would have been published too: the relay publishes right after every write.
+        String marker = post("anna", body).json().get("id").asString();
+        events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> marker.equals(e.key()));
+        assertThat(events.find(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key())))
+                .hasSize(1);
+        assertThat(postWithKey("anna", body, "short").status()).isEqualTo(400);
+    }
+
+    @Test
     void onlyTheRequesterAndTheCentralTeamMaySeeARequest() {
         String id = post("anna", RequestBodies.json(RequestBodies.testCasePurge()))
                 .json()
@@ -151,6 +180,10 @@ class FilingRequestsIT {
 
     private HttpAnswer post(String user, String body) {
         return exchange(tokens.tokenFor(user), "POST", "/api/requests", body);
+    }
+
+    private HttpAnswer postWithKey(String user, String body, String key) {
+        return TestHttp.at(port).call(HttpMethod.POST, "/api/requests", tokens.tokenFor(user), body, key);
     }
 
     private HttpAnswer get(String user, String path) {

@@ -1,7 +1,12 @@
 package se.municipality.eops.request.filing.application;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.contract.request.Requester;
@@ -9,12 +14,15 @@ import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.RequestRuleViolation;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
+import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
 
 /** The use cases of filing and reading requests. */
 @Service
 public class RequestFiling {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final ServiceRequests requests;
     private final Clock clock;
@@ -24,16 +32,33 @@ public class RequestFiling {
         this.clock = clock;
     }
 
-    public ServiceRequest file(Requester requester, RequestDetails details) {
+    /**
+     * Files a request. With an idempotency key the request's id is derived from the requester and
+     * the key, so filing again with the same key (a double click, a retry after a timeout) returns
+     * the request filed the first time instead of a second one.
+     */
+    public Filed file(Requester requester, RequestDetails details, Optional<String> idempotencyKey) {
+        String id = idempotencyKey.map(key -> idFor(requester.userId(), key)).orElseGet(RequestFiling::newRequestId);
         ServiceRequest request;
         try {
-            request = ServiceRequest.file(newRequestId(), requester, details, clock.instant());
+            request = ServiceRequest.file(id, requester, details, clock.instant());
         } catch (RequestRuleViolation violation) {
             throw new InvalidInputException(violation.field(), violation.getMessage());
         }
-        requests.save(request);
-        return request;
+        if (requests.add(request)) {
+            return new Filed(request, true);
+        }
+        ServiceRequest earlier = requests.findById(id).orElseThrow();
+        if (!earlier.requester().userId().equals(requester.userId())
+                || !earlier.details().equals(details)) {
+            throw new ConflictException(
+                    IDEMPOTENCY_KEY, "was already used for a different request; use a new key for a new request");
+        }
+        return new Filed(earlier, false);
     }
+
+    /** A filed request and whether this call filed it (false: it was filed before with the same key). */
+    public record Filed(ServiceRequest request, boolean created) {}
 
     /** A request as its requester (or the central team) may see it; anyone else learns nothing. */
     public ServiceRequest get(String id, String userId, boolean centralTeam) {
@@ -44,6 +69,16 @@ public class RequestFiling {
 
     public List<ServiceRequest> mine(String userId, int limit) {
         return requests.findByRequester(userId, limit);
+    }
+
+    private static String idFor(String userId, String idempotencyKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+            return "REQ-" + HexFormat.of().withUpperCase().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
     }
 
     /** Short, unguessable and easy to read out on the phone: {@code REQ-} and 12 hex digits. */

@@ -6,6 +6,9 @@ import java.util.Optional;
 /** Where requests are kept. Storing a request also stores the events it raised, in one write. */
 public interface ServiceRequests {
 
+    /** Stores a new request unless one with its id exists; says whether it stored it. */
+    boolean add(ServiceRequest request);
+
     void save(ServiceRequest request);
 
     Optional<ServiceRequest> findById(String id);

@@ -3,6 +3,7 @@ package se.municipality.eops.request.filing.persistence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,6 +28,17 @@ class MongoServiceRequests implements ServiceRequests {
     }
 
     @Override
+    public boolean add(ServiceRequest request) {
+        try {
+            mongo.insert(toDocument(
+                    request, request.newEvents().stream().map(PendingEvent::of).toList()));
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    @Override
     public void save(ServiceRequest request) {
         List<PendingEvent> pending = new ArrayList<>();
         if (request.version() != null) {
@@ -36,7 +48,11 @@ class MongoServiceRequests implements ServiceRequests {
                     .ifPresent(pending::addAll);
         }
         request.newEvents().stream().map(PendingEvent::of).forEach(pending::add);
-        mongo.save(new ServiceRequestDocument(
+        mongo.save(toDocument(request, pending));
+    }
+
+    private static ServiceRequestDocument toDocument(ServiceRequest request, List<PendingEvent> pending) {
+        return new ServiceRequestDocument(
                 request.id(),
                 request.details().type(),
                 request.requester(),
@@ -47,7 +63,7 @@ class MongoServiceRequests implements ServiceRequests {
                 request.status(),
                 request.timeline(),
                 request.version(),
-                pending));
+                pending);
     }
 
     @Override

@@ -1,14 +1,18 @@
 package se.municipality.eops.request.filing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +20,6 @@ import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.request.filing.application.RequestFiling;
 import se.municipality.eops.request.filing.domain.RequestDetails;
-import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -25,6 +28,7 @@ import se.municipality.eops.starter.web.InvalidInputException;
 class RequestController {
 
     static final String CENTRAL_TEAM = "CENTRAL_TEAM";
+    private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
     private final RequestFiling filing;
 
@@ -35,7 +39,19 @@ class RequestController {
     @PostMapping
     @PreAuthorize("hasAnyRole('ESERVICE_ADMINISTRATOR', 'ESERVICE_AMBASSADOR')")
     @Operation(summary = "File a request", description = "Only e-service administrators and ambassadors may file.")
-    ResponseEntity<RequestView> file(@RequestBody FileRequestBody body) {
+    ResponseEntity<RequestView> file(
+            @RequestBody FileRequestBody body,
+            @Parameter(
+                            description =
+                                    "Any unique string per request the user means to file once, e.g. a UUID made when "
+                                            + "the form opens. Filing again with the same key returns the first request (200).")
+                    @RequestHeader(name = RequestFiling.IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey) {
+        if (idempotencyKey != null
+                && !IDEMPOTENCY_KEY_FORMAT.matcher(idempotencyKey).matches()) {
+            throw new InvalidInputException(
+                    RequestFiling.IDEMPOTENCY_KEY, "must be 8 to 128 characters: letters, digits, . _ : -");
+        }
         CurrentUser user = CurrentUser.fromSecurityContext();
         if (user.email() == null || user.email().isBlank()) {
             throw new InvalidInputException(
@@ -44,11 +60,15 @@ class RequestController {
         RequesterRole role = user.hasRole(RequesterRole.ESERVICE_ADMINISTRATOR.name())
                 ? RequesterRole.ESERVICE_ADMINISTRATOR
                 : RequesterRole.ESERVICE_AMBASSADOR;
-        ServiceRequest request = filing.file(
+        RequestFiling.Filed filed = filing.file(
                 new Requester(user.userId(), user.name(), user.email(), role),
-                new RequestDetails(body.type(), body.publication(), body.purge(), body.permission()));
-        return ResponseEntity.created(URI.create("/api/requests/" + request.id()))
-                .body(RequestView.of(request));
+                new RequestDetails(body.type(), body.publication(), body.purge(), body.permission()),
+                Optional.ofNullable(idempotencyKey));
+        URI location = URI.create("/api/requests/" + filed.request().id());
+        RequestView view = RequestView.of(filed.request());
+        return filed.created()
+                ? ResponseEntity.created(location).body(view)
+                : ResponseEntity.ok().location(location).body(view);
     }
 
     @GetMapping("/{id}")
