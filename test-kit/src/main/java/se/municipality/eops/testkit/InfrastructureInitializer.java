@@ -14,6 +14,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         SharedInfrastructure infra = SharedInfrastructure.get();
+        PublishedEvents.get(); // capture from the start, so every event the service publishes is checked
         String database = context.getEnvironment().getProperty("eops.database-name", "eops-test");
         Map<String, Object> properties = Map.of(
                 "spring.cloud.stream.kafka.binder.brokers",

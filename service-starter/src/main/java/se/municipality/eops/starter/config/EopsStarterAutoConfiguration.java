@@ -6,6 +6,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -70,8 +73,10 @@ public class EopsStarterAutoConfiguration {
     }
 
     @Bean
-    OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxProperties properties) {
-        return new OutboxSweeper(relay, properties.sweepInterval());
+    OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxProperties properties, MongoTemplate mongo) {
+        // The lock lives in the service's own database, collection "shedLock".
+        LockingTaskExecutor lock = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getDb()));
+        return new OutboxSweeper(relay, properties.sweepInterval(), lock, "outbox-sweep");
     }
 
     @Bean

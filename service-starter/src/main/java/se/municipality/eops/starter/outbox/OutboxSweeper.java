@@ -1,29 +1,39 @@
 package se.municipality.eops.starter.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the relay's sweep on its own thread while the application runs, so a service needs no
- * {@code @EnableScheduling} for it. With several replicas each sweeps; a doubled publication is
- * absorbed by idempotent consumers.
+ * {@code @EnableScheduling} for it. Replicas of a service take turns through a lock in the
+ * service's database, so one sweep at a time publishes what was left behind.
  */
 public class OutboxSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
 
+    /** A replica that dies mid-sweep holds the lock no longer than this. */
+    private static final Duration LOCK_AT_MOST = Duration.ofMinutes(1);
+
     private final OutboxRelay relay;
     private final Duration interval;
+    private final LockingTaskExecutor lock;
+    private final String lockName;
     private ScheduledExecutorService scheduler;
 
-    public OutboxSweeper(OutboxRelay relay, Duration interval) {
+    public OutboxSweeper(OutboxRelay relay, Duration interval, LockingTaskExecutor lock, String lockName) {
         this.relay = relay;
         this.interval = interval;
+        this.lock = lock;
+        this.lockName = lockName;
     }
 
     @Override
@@ -39,7 +49,9 @@ public class OutboxSweeper implements SmartLifecycle {
 
     private void sweepSafely() {
         try {
-            relay.sweep();
+            lock.executeWithLock(
+                    (Runnable) relay::sweep,
+                    new LockConfiguration(Instant.now(), lockName, LOCK_AT_MOST, Duration.ZERO));
         } catch (RuntimeException e) {
             log.warn("Outbox sweep failed: {}", e.getMessage());
         }
