@@ -79,7 +79,8 @@ class OutboxWhileKafkaIsDownIT {
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(elapsedMs).as("the request does not wait for Kafka").isLessThan(3_000);
+        // Kafka calls give up after 5 s or more; the request never waits for them.
+        assertThat(elapsedMs).as("the request does not wait for Kafka").isLessThan(5_000);
         // Past the sweep's grace period the event is still waiting: nothing has taken it.
         await().pollDelay(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(5))

@@ -34,7 +34,8 @@ public class OutboxRelay {
     private final OutboxProperties properties;
     private final ExecutorService executor;
     private final Clock clock;
-    private final Counter published;
+    private final Counter publishedAfterWrite;
+    private final Counter publishedBySweep;
     private final Counter failures;
     private final ConcurrentHashMap<String, AtomicBoolean> draining = new ConcurrentHashMap<>();
 
@@ -50,7 +51,9 @@ public class OutboxRelay {
         this.properties = properties;
         this.executor = executor;
         this.clock = clock;
-        this.published = meters.counter("eops.outbox.published");
+        // Tagged by path: events the sweep had to publish tell of crashes or outages.
+        this.publishedAfterWrite = meters.counter("eops.outbox.published", "path", "after-write");
+        this.publishedBySweep = meters.counter("eops.outbox.published", "path", "sweep");
         this.failures = meters.counter("eops.outbox.publish.failures");
         properties
                 .collections()
@@ -85,7 +88,7 @@ public class OutboxRelay {
     private void drain(String key, String collection, Object id, AtomicBoolean again) {
         try {
             while (again.getAndSet(false)) {
-                publishPending(collection, id);
+                publishPending(collection, id, publishedAfterWrite);
             }
         } catch (RuntimeException e) {
             log.warn("Publishing events of {} failed, the sweep will retry: {}", key, e.getMessage());
@@ -95,7 +98,7 @@ public class OutboxRelay {
     }
 
     /** Publishes a document's pending events in order, removing each as soon as Kafka has it. */
-    public int publishPending(String collection, Object id) {
+    private int publishPending(String collection, Object id, Counter published) {
         Query byId = Query.query(Criteria.where("_id").is(id));
         byId.fields().include(PENDING_EVENTS);
         Document document = mongo.findOne(byId, Document.class, collection);
@@ -129,7 +132,7 @@ public class OutboxRelay {
             query.fields().include("_id");
             for (Document document : mongo.find(query, Document.class, collection)) {
                 try {
-                    total += publishPending(collection, document.get("_id"));
+                    total += publishPending(collection, document.get("_id"), publishedBySweep);
                 } catch (RuntimeException e) {
                     log.warn(
                             "Sweep could not publish events of {}/{}: {}",
