@@ -12,6 +12,11 @@ public record EventType(String name, Class<? extends DomainEvent> recordType, St
 
     /** The CloudEvents {@code dataschema} attribute: names the schema without implying a server. */
     public String dataSchemaUri() {
+        return dataSchemaUri(name, schemaVersion);
+    }
+
+    /** The {@code dataschema} of any version of an event, also one the catalogue has moved past. */
+    public static String dataSchemaUri(String name, int schemaVersion) {
         return "urn:eops:schema:" + name + ":" + schemaVersion;
     }
 }

@@ -8,14 +8,13 @@ import static se.municipality.eops.notification.receipt.ReceiptEvents.uniqueAddr
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.RestClient;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.samples.RequestSubmittedMother;
+import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.Mailboxes;
-import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
 import se.municipality.eops.testkit.SharedInfrastructure;
+import se.municipality.eops.testkit.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,11 +26,10 @@ class NotificationApiIT {
     @LocalServerPort
     int port;
 
-
     @Test
     void isReadyAndDescribesItsApiWithoutAToken() {
         assertThat(get("/actuator/health/readiness", null).status()).isEqualTo(200);
-        Response docs = get("/v3/api-docs", null);
+        HttpAnswer docs = get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/notifications");
     }
@@ -63,7 +61,7 @@ class NotificationApiIT {
 
     @Test
     void answersAnEmptyListForARequestWithoutNotifications() {
-        Response response = get("/api/notifications?requestId=req-unknown", token("CENTRAL_TEAM"));
+        HttpAnswer response = get("/api/notifications?requestId=req-unknown", token("CENTRAL_TEAM"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("[]");
@@ -83,19 +81,7 @@ class NotificationApiIT {
                 .tokenFor("u-" + role.toLowerCase(), "Test User", "test@kommun.example", List.of(role));
     }
 
-    private Response get(String path, String token) {
-        return RestClient.create("http://localhost:" + port)
-                .get()
-                .uri(path)
-                .headers(headers -> {
-                    if (token != null) {
-                        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-                    }
-                })
-                .exchange((request, response) -> new Response(
-                        response.getStatusCode().value(),
-                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    private HttpAnswer get(String path, String token) {
+        return TestHttp.at(port).get(path, token);
     }
-
-    private record Response(int status, String body) {}
 }

@@ -46,7 +46,6 @@ class ReceiptMailIT {
 
     final PublishedEvents events = PublishedEvents.get();
 
-
     @Test
     void sendsTheRequesterOneReceiptHoweverOftenTheEventIsDelivered() throws Exception {
         String anna = uniqueAddress("anna");

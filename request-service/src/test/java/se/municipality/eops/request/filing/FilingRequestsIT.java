@@ -31,7 +31,6 @@ class FilingRequestsIT {
     final DemoTokenIssuer tokens = SharedInfrastructure.get().tokens();
     final PublishedEvents events = PublishedEvents.get();
 
-
     @Test
     void administratorFilesNewEServicePublicationAndEveryoneElseHearsOfIt() {
         HttpAnswer response = post("anna", RequestBodies.json(RequestBodies.newEServicePublication()));

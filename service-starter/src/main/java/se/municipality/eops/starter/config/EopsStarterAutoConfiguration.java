@@ -2,10 +2,6 @@ package se.municipality.eops.starter.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
@@ -15,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import se.municipality.eops.contract.schema.EventSchemaValidator;
 import se.municipality.eops.starter.messaging.EventConsumers;
 import se.municipality.eops.starter.messaging.IdempotentConsumer;
@@ -47,29 +42,14 @@ public class EopsStarterAutoConfiguration {
         return new KafkaEventPublisher(streamBridge, properties.source());
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService outboxExecutor() {
-        // Bounded: when Kafka is down and writes keep coming, the sweep takes over instead of a
-        // queue that grows without limit.
-        return new ThreadPoolExecutor(
-                1,
-                2,
-                30,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(10_000),
-                new CustomizableThreadFactory("outbox-"),
-                new ThreadPoolExecutor.AbortPolicy());
-    }
-
     @Bean
     OutboxRelay outboxRelay(
             MongoTemplate mongo,
             KafkaEventPublisher publisher,
             OutboxProperties properties,
-            ExecutorService outboxExecutor,
             Clock clock,
             MeterRegistry meters) {
-        return new OutboxRelay(mongo, publisher, properties, outboxExecutor, clock, meters);
+        return new OutboxRelay(mongo, publisher, properties, clock, meters);
     }
 
     @Bean

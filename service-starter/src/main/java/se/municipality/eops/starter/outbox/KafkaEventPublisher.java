@@ -6,7 +6,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import se.municipality.eops.contract.CloudEventHeaders;
-import se.municipality.eops.contract.EventCatalog;
+import se.municipality.eops.contract.EventType;
 
 /**
  * Sends one pending event through Spring Cloud Stream as a CloudEvent in the Kafka binary binding.
@@ -30,9 +30,8 @@ public class KafkaEventPublisher {
     }
 
     Message<byte[]> toMessage(PendingEvent event) {
-        String dataSchema = EventCatalog.byName(event.type())
-                .map(type -> type.dataSchemaUri())
-                .orElse("urn:eops:schema:" + event.type() + ":" + event.schemaVersion());
+        // The schema the event was written against, which the pending event remembers.
+        String dataSchema = EventType.dataSchemaUri(event.type(), event.schemaVersion());
         // Header values as raw UTF-8 bytes: that is what the CloudEvents Kafka binding expects.
         return MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
                 .setHeader(KafkaHeaders.KEY, bytes(event.key()))

@@ -5,16 +5,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Publishes the events that aggregates leave in their documents' {@code pendingEvents} list, then
@@ -23,7 +28,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * behind. Delivery is at least once: a crash between publishing and removing publishes again,
  * which consumers absorb because they apply each event id once.
  */
-public class OutboxRelay {
+public class OutboxRelay implements DisposableBean {
 
     public static final String PENDING_EVENTS = "pendingEvents";
 
@@ -43,13 +48,22 @@ public class OutboxRelay {
             MongoTemplate mongo,
             KafkaEventPublisher publisher,
             OutboxProperties properties,
-            ExecutorService executor,
             Clock clock,
             MeterRegistry meters) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.properties = properties;
-        this.executor = executor;
+        // Its own small pool, not an application-wide executor bean (which would displace Boot's
+        // task executor). Bounded: when Kafka is down and writes keep coming, the sweep takes over
+        // instead of a queue that grows without limit.
+        this.executor = new ThreadPoolExecutor(
+                1,
+                2,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000),
+                new CustomizableThreadFactory("outbox-"),
+                new ThreadPoolExecutor.AbortPolicy());
         this.clock = clock;
         // Tagged by path: events the sweep had to publish tell of crashes or outages.
         this.publishedAfterWrite = meters.counter("eops.outbox.published", "path", "after-write");
@@ -121,6 +135,11 @@ public class OutboxRelay {
             count++;
         }
         return count;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdown();
     }
 
     /** The fallback: publishes events that have waited longer than the grace period. */

@@ -9,8 +9,6 @@ public interface ServiceRequests {
     /** Stores a new request unless one with its id exists; says whether it stored it. */
     boolean add(ServiceRequest request);
 
-    void save(ServiceRequest request);
-
     Optional<ServiceRequest> findById(String id);
 
     List<ServiceRequest> findByRequester(String userId, int limit);

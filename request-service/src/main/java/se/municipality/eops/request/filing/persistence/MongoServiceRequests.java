@@ -1,6 +1,5 @@
 package se.municipality.eops.request.filing.persistence;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,19 +35,6 @@ class MongoServiceRequests implements ServiceRequests {
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
-    }
-
-    @Override
-    public void save(ServiceRequest request) {
-        List<PendingEvent> pending = new ArrayList<>();
-        if (request.version() != null) {
-            // Events of an earlier change may still wait for the relay; keep them.
-            Optional.ofNullable(mongo.findById(request.id(), ServiceRequestDocument.class))
-                    .map(ServiceRequestDocument::pendingEvents)
-                    .ifPresent(pending::addAll);
-        }
-        request.newEvents().stream().map(PendingEvent::of).forEach(pending::add);
-        mongo.save(toDocument(request, pending));
     }
 
     private static ServiceRequestDocument toDocument(ServiceRequest request, List<PendingEvent> pending) {
