@@ -1,0 +1,9 @@
+package se.municipality.eops.testkit.architecture.leaky.parking.domain;
+
+import org.springframework.util.Assert;
+
+public record Permit(String id) {
+    public Permit {
+        Assert.hasText(id, "id");
+    }
+}

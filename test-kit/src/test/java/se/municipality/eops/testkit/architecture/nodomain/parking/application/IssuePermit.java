@@ -1,0 +1,3 @@
+package se.municipality.eops.testkit.architecture.nodomain.parking.application;
+
+public class IssuePermit {}
