@@ -36,6 +36,9 @@ LOCAL_DIR="$ROOT/.local"
 DATA_DIR="$LOCAL_DIR/data"
 LOG_DIR="$LOCAL_DIR/logs"
 KAFKA_DIR="$LOCAL_DIR/kafka"
+# "PID NAME" of every process this run started, one per line, while it runs: for scripts (CI) that must
+# check afterwards that exactly these processes are gone. Removed once the suite has stopped.
+RUN_PIDS_FILE="$LOCAL_DIR/run.pids"
 export EOPS_DATA_DIR="$DATA_DIR"
 
 VERSION="0.1.0-SNAPSHOT"
@@ -45,6 +48,7 @@ SERVICES=(request-service publication-service purge-service permission-service n
 
 INFRA_STARTUP_SECONDS=90
 SERVICE_READINESS_SECONDS="${READINESS_TIMEOUT_SECONDS:-180}"
+# Per phase (services, then infrastructure): a full stop takes at most twice this, plus the kills.
 STOP_GRACE_SECONDS=40
 
 JAVA="java"
@@ -205,6 +209,7 @@ start_process() {
   # The previous run's log survives one restart, for looking into a crash after the fact.
   if [ -f "$log" ]; then mv -f "$log" "$log.previous"; fi
   "$@" >"$log" 2>&1 </dev/null &
+  printf '%s %s\n' "$!" "$name" >>"$RUN_PIDS_FILE"
   PIDS+=("$!")
   NAMES+=("$name")
   KINDS+=("$kind")
@@ -259,6 +264,7 @@ stop_all() {
     stop_kind infra
     say "Stopped."
   fi
+  rm -f "$RUN_PIDS_FILE"
 }
 
 on_signal() {
@@ -528,6 +534,7 @@ run_suite() {
   require_java
   build_if_needed "$scope"
   mkdir -p "$DATA_DIR" "$LOG_DIR"
+  : >"$RUN_PIDS_FILE"
   trap on_signal INT TERM
   trap stop_all EXIT
   SECONDS=0
