@@ -337,16 +337,19 @@ start_infrastructure() {
 
   local log4j="-Dlog4j2.configurationFile=log4j2-local-stack.xml"
   # A small initial heap (-Xms): the JVM's default, 1/64 of the machine's memory, costs hundreds of MB of RSS.
-  local small_jvm=(-Xms32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k)
+  # -XX:+ExitOnOutOfMemoryError: a JVM out of memory dies (and run.sh reports it) instead of lingering with
+  # its port closed or every call refused.
+  local small_jvm=(-Xms32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
   say "Starting the infrastructure (logs in .local/logs)..."
-  start_process mongodb infra "$JAVA" -Xmx256m "${small_jvm[@]}" "$log4j" \
+  # 1 GB at most (it starts small): counting and sweeping a benchmark's documents ran 256 MB out of memory.
+  start_process mongodb infra "$JAVA" -Xmx1g "${small_jvm[@]}" "$log4j" \
     -cp "$LOCAL_STACK_CLASSPATH" se.municipality.eops.localstack.MongoServerMain "$DATA_DIR"
   start_process dev-services infra "$JAVA" -Xmx128m "${small_jvm[@]}" "$log4j" \
     -cp "$LOCAL_STACK_CLASSPATH" se.municipality.eops.localstack.DevServicesMain "$DATA_DIR"
 
   write_kafka_config
   format_kafka_storage
-  start_process kafka infra "$JAVA" -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$log4j" \
+  start_process kafka infra "$JAVA" -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError "$log4j" \
     -Djava.awt.headless=true \
     -cp "$LOCAL_STACK_CLASSPATH" kafka.Kafka "$KAFKA_DIR/server.properties"
 
@@ -395,7 +398,7 @@ start_services() {
   for svc in "${SERVICES[@]}"; do
     port=$(service_port "$svc")
     # Small, quickly started JVMs: five of them share a laptop with the infrastructure.
-    start_process "$svc" service "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k \
+    start_process "$svc" service "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError \
       ${java_opts[@]+"${java_opts[@]}"} -jar "$(service_jar "$svc")" --server.port="$port"
   done
   wait_for_readiness
@@ -514,10 +517,91 @@ print_infra_summary() {
   print_footer
 }
 
+# probe_of NAME: how to tell that a process still answers: "tcp PORT" or "http PORT PATH".
+probe_of() {
+  case "$1" in
+    mongodb) echo "mongo $EOPS_MONGO_PORT" ;;
+    kafka) echo "tcp $EOPS_KAFKA_PORT" ;;
+    dev-services) echo "http $EOPS_ISSUER_PORT /.well-known/openid-configuration" ;;
+    *) echo "http $(service_port "$1") /actuator/health/liveness" ;;
+  esac
+}
+
+# mongo_answers PORT: succeeds when a MongoDB-protocol server answers {ping: 1} with ok: 1.0 within 5 s. A server
+# out of memory may still accept connections (the kernel does that) while refusing every command.
+# Speaks the wire protocol from bash: one OP_MSG out, the reply read up to each NUL byte until "ok" and its value.
+mongo_answers() {
+  (
+    LC_ALL=C
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf '\x33\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\xdd\x07\x00\x00\x00\x00\x00\x00\x00\x1e\x00\x00\x00\x10ping\x00\x01\x00\x00\x00\x02$db\x00\x06\x00\x00\x00admin\x00\x00' >&3
+    state=0 reads=0
+    while [ "$reads" -lt 40 ]; do
+      reads=$((reads + 1))
+      IFS= read -r -t 5 -d '' chunk <&3 || exit 1
+      if [ "$state" = 0 ]; then
+        # The element "ok" of type double (0x01); its 8 bytes follow: six zero bytes, then f0 3f for 1.0.
+        [ "$chunk" = $'\x01ok' ] && state=1
+      elif [ -z "$chunk" ]; then
+        state=$((state + 1))
+      else
+        [ "$state" = 7 ] && [ "$chunk" = $'\xf0?' ] && exit 0
+        exit 1
+      fi
+    done
+    exit 1
+  ) 2>/dev/null
+}
+
+# answers NAME: succeeds when the process answers on its port (a MongoDB ping, a TCP connection, or HTTP 200
+# within 5 s).
+answers() {
+  local kind port path
+  read -r kind port path <<<"$(probe_of "$1")"
+  case "$kind" in
+    mongo) mongo_answers "$port" ;;
+    tcp) port_open "$port" ;;
+    *)
+      http_get "$port" "$path"
+      [ "$HTTP_STATUS" = 200 ]
+      ;;
+  esac
+}
+
+# A process that is alive but stopped answering (out of memory, deadlocked, its port closed) is reported
+# loudly with the tail of its log, once when it stops and once when it answers again.
+SILENT=()
+check_all_answer() {
+  local i name was
+  for i in "${!PIDS[@]}"; do
+    name=${NAMES[$i]}
+    was=${SILENT[$i]:-0}
+    if answers "$name"; then
+      if [ "$was" -ge 2 ]; then
+        printf '\nrun.sh: %s answers again.\n' "$name" >&2
+      fi
+      SILENT[$i]=0
+      continue
+    fi
+    SILENT[$i]=$((was + 1))
+    # Two checks in a row, so a busy moment (a full GC) is not reported as an outage.
+    if [ "${SILENT[$i]}" -eq 2 ]; then
+      printf '\n!!! run.sh: %s (pid %s) is running but does not answer (%s). Last lines of .local/logs/%s.log:\n' \
+        "$name" "${PIDS[$i]}" "$(probe_of "$name")" "$name" >&2
+      tail -n 25 "$LOG_DIR/$name.log" 2>/dev/null | sed 's/^/  | /' >&2 || true
+      printf '!!! The suite is degraded until it answers again; Ctrl-C and ./run.sh restarts everything.\n\n' >&2
+    fi
+  done
+}
+
 # Stays in the foreground until a signal arrives or a process dies on its own.
 supervise() {
+  local tick=0
   while :; do
     check_all_alive
+    # Every 6 s: cheap enough to leave on, quick enough to tell at once.
+    if [ $((tick % 3)) -eq 0 ]; then check_all_answer; fi
+    tick=$((tick + 1))
     # `wait` on a background sleep, not a plain sleep: bash runs a trap as soon as `wait` is interrupted.
     sleep 2 &
     TICK_PID=$!
