@@ -397,9 +397,11 @@ start_services() {
   say "Starting the services..."
   for svc in "${SERVICES[@]}"; do
     port=$(service_port "$svc")
-    # Small, quickly started JVMs: five of them share a laptop with the infrastructure.
-    start_process "$svc" service "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError \
-      ${java_opts[@]+"${java_opts[@]}"} -jar "$(service_jar "$svc")" --server.port="$port"
+    # Small, quickly started JVMs: five of them share a laptop with the infrastructure. -Xms32m: the heap
+    # starts small and grows when needed, instead of being resident at its maximum from the start (~60 MB
+    # less per service at idle).
+    start_process "$svc" service "$JAVA" -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k \
+      -XX:+ExitOnOutOfMemoryError ${java_opts[@]+"${java_opts[@]}"} -jar "$(service_jar "$svc")" --server.port="$port"
   done
   wait_for_readiness
 }
