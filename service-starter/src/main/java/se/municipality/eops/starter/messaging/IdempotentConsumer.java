@@ -111,17 +111,31 @@ public class IdempotentConsumer implements SmartInitializingSingleton {
                                 .named(RETENTION_INDEX)
                                 .expire(retention));
             } else if (existing.get().getExpireAfter().map(Duration::toSeconds).orElse(-1L) != retention.toSeconds()) {
-                // An index's options cannot be changed by creating it again (IndexOptionsConflict).
-                mongo.getDb()
-                        .runCommand(new Document("collMod", COLLECTION)
-                                .append(
-                                        "index",
-                                        new Document("name", RETENTION_INDEX)
-                                                .append("expireAfterSeconds", retention.toSeconds())));
+                changeRetention(existing.get());
             }
             retentionIndexInPlace = true;
         } catch (RuntimeException notNow) {
             log.warn("Cannot put the TTL index on {} in place yet: {}", COLLECTION, notNow.getMessage());
+        }
+    }
+
+    /** An index's options cannot be changed by creating it again (IndexOptionsConflict): collMod does. */
+    private void changeRetention(IndexInfo index) {
+        try {
+            mongo.getDb()
+                    .runCommand(new Document("collMod", COLLECTION)
+                            .append(
+                                    "index",
+                                    new Document("name", RETENTION_INDEX)
+                                            .append("expireAfterSeconds", retention.toSeconds())));
+        } catch (RuntimeException refused) {
+            // Not retried per event: the index works, only with the old period.
+            log.warn(
+                    "{} keeps applied events {} instead of {}: {}",
+                    COLLECTION,
+                    index.getExpireAfter().orElse(null),
+                    retention,
+                    refused.getMessage());
         }
     }
 }
