@@ -386,6 +386,8 @@ start_services() {
   export EOPS_ISSUER_URI="http://localhost:$EOPS_ISSUER_PORT"
   export EOPS_SMTP_HOST="localhost"
   export EOPS_SMTP_PORT
+  # The local mail server speaks plain SMTP; everywhere else notification-service requires STARTTLS.
+  export EOPS_SMTP_STARTTLS=false
 
   local java_opts=() svc port
   if [ -n "${JAVA_OPTS:-}" ]; then
@@ -515,7 +517,7 @@ print_infra_summary() {
   say ""
   say "  Run a service against it with these environment variables:"
   say "    EOPS_KAFKA_BOOTSTRAP=localhost:$EOPS_KAFKA_PORT EOPS_MONGODB_HOST=localhost EOPS_MONGODB_PORT=$EOPS_MONGO_PORT"
-  say "    EOPS_ISSUER_URI=http://localhost:$EOPS_ISSUER_PORT EOPS_SMTP_HOST=localhost EOPS_SMTP_PORT=$EOPS_SMTP_PORT"
+  say "    EOPS_ISSUER_URI=http://localhost:$EOPS_ISSUER_PORT EOPS_SMTP_HOST=localhost EOPS_SMTP_PORT=$EOPS_SMTP_PORT EOPS_SMTP_STARTTLS=false"
   print_footer
 }
 

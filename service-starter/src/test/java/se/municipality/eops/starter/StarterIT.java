@@ -6,21 +6,40 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.web.client.RestClient;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.starter.StarterTestApplication.RequestRecorder;
+import se.municipality.eops.starter.messaging.EventEffects;
+import se.municipality.eops.starter.messaging.EventEffects.Outcome;
 import se.municipality.eops.starter.messaging.EventJson;
+import se.municipality.eops.starter.messaging.IdempotentConsumer;
+import se.municipality.eops.starter.messaging.IncomingEvent;
 import se.municipality.eops.starter.outbox.PendingEvent;
 import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
@@ -31,6 +50,7 @@ import se.municipality.eops.testkit.ServiceIntegrationTest;
 class StarterIT {
 
     private static final String DEAD_LETTERS = "error." + Topics.REQUEST_EVENTS + ".starter-test";
+    private static final String COUNTERS = "test_counters";
 
     @LocalServerPort
     int port;
@@ -43,6 +63,16 @@ class StarterIT {
 
     @Autowired
     StarterTestApplication.ProducerConfigurations producers;
+
+    @Autowired
+    RequestRecorder recorder;
+
+    @Autowired
+    EventEffects effects;
+
+    @Autowired
+    @Qualifier("recordRequests")
+    Consumer<Message<byte[]>> recordRequests;
 
     final PublishedEvents events = PublishedEvents.get();
 
@@ -106,6 +136,127 @@ class StarterIT {
 
         await().until(() -> appliedEventIds(id).contains(marker));
         assertThat(appliedCount(id)).isEqualTo(2);
+    }
+
+    @Test
+    void aFailureBetweenTheHandlersWriteAndTheRecordOfTheEventLeavesOneEffect() {
+        // The recorder fails once right after its write, as a crash before the starter records the
+        // event would; the binder delivers the event again.
+        String id = RequestRecorder.FAIL_AFTER_WRITE + UUID.randomUUID();
+        String failedOnce = sendValidEvent(id);
+        // Same key, same partition: once this one is applied, the retries before it are over.
+        String marker = sendValidEvent(id);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedEventIds(id).contains(marker));
+        assertThat(recorder.failedAfterWrite).contains(UUID.fromString(failedOnce));
+        assertThat(appliedEventIds(id)).containsExactlyInAnyOrder(failedOnce, marker);
+    }
+
+    @Test
+    void twoDeliveriesOfOneEventAtOnceLeaveOneEffect() throws Exception {
+        // What a rebalance does: the partition's new owner gets the event while the old one still
+        // applies it. The recorder lets neither write before both have passed the starter's checks.
+        RequestSubmitted event =
+                StarterTestApplication.sampleEvent(RequestRecorder.MEET_BEFORE_WRITE + UUID.randomUUID());
+        Message<byte[]> delivery = MessageBuilder.withPayload(
+                        EventJson.write(event).getBytes(StandardCharsets.UTF_8))
+                .setHeader(CloudEventHeaders.TYPE, "RequestSubmitted")
+                .setHeader(CloudEventHeaders.ID, event.eventId().toString())
+                .setHeader(KafkaHeaders.RECEIVED_TOPIC, Topics.REQUEST_EVENTS)
+                .build();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                deliveries.add(consumers.submit(() -> {
+                    go.await();
+                    recordRequests.accept(delivery);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> each : deliveries) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            consumers.shutdownNow();
+        }
+
+        assertThat(appliedEventIds(event.requestId()))
+                .containsExactly(event.eventId().toString());
+    }
+
+    @Test
+    void aGuardedUpdateAppliesEachEventOnceAndRemembersTheLatestEvents() {
+        String id = "counter-" + UUID.randomUUID();
+        Query counter = Query.query(Criteria.where("_id").is(id));
+        IncomingEvent<RequestSubmitted> first = incoming(id);
+        IncomingEvent<RequestSubmitted> second = incoming(id);
+
+        assertThat(effects.upsert(first, counter, new Update().inc("applied", 1), COUNTERS))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(effects.upsert(first, counter, new Update().inc("applied", 1), COUNTERS))
+                .isEqualTo(Outcome.ALREADY_APPLIED);
+        assertThat(effects.update(first, counter, new Update().inc("applied", 1), COUNTERS))
+                .isEqualTo(Outcome.ALREADY_APPLIED);
+        assertThat(effects.update(second, counter, new Update().inc("applied", 1), COUNTERS))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(effects.update(
+                        second, Query.query(Criteria.where("_id").is("nothing-" + id)), new Update(), COUNTERS))
+                .isEqualTo(Outcome.NO_MATCH);
+        assertThat(counterOf(id).getInteger("applied")).isEqualTo(2);
+
+        List<String> keys = new ArrayList<>(List.of(first.appliedKey(), second.appliedKey()));
+        for (int i = keys.size(); i <= EventEffects.KEYS_KEPT_PER_DOCUMENT; i++) {
+            IncomingEvent<RequestSubmitted> later = incoming(id);
+            effects.update(later, counter, new Update().inc("applied", 1), COUNTERS);
+            keys.add(later.appliedKey());
+        }
+        assertThat(counterOf(id).getList(EventEffects.APPLIED_EVENTS, String.class))
+                .containsExactlyElementsOf(
+                        keys.subList(keys.size() - EventEffects.KEYS_KEPT_PER_DOCUMENT, keys.size()));
+    }
+
+    @Test
+    void aGuardedUpdateRacedByManyDeliveriesOfOneEventAppliesItOnce() throws Exception {
+        String id = "raced-" + UUID.randomUUID();
+        Query counter = Query.query(Criteria.where("_id").is(id));
+        mongo.insert(new Document("_id", id).append("applied", 0), COUNTERS);
+        IncomingEvent<RequestSubmitted> event = incoming(id);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService deliveries = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                outcomes.add(deliveries.submit(() -> {
+                    go.await();
+                    return effects.update(event, counter, new Update().inc("applied", 1), COUNTERS);
+                }));
+            }
+            go.countDown();
+            List<Outcome> results = new ArrayList<>();
+            for (Future<Outcome> outcome : outcomes) {
+                results.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsOnlyOnce(Outcome.APPLIED);
+        } finally {
+            deliveries.shutdownNow();
+        }
+        assertThat(counterOf(id).getInteger("applied")).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheRecordOfAppliedEventsThirtyDaysByDefault() {
+        IndexInfo retention = mongo.indexOps(IdempotentConsumer.COLLECTION).getIndexInfo().stream()
+                .filter(index -> IdempotentConsumer.RETENTION_INDEX.equals(index.getName()))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(retention.getIndexFields())
+                .singleElement()
+                .satisfies(field -> assertThat(field.getKey()).isEqualTo("appliedAt"));
+        assertThat(retention.getExpireAfter()).contains(Duration.ofDays(30));
     }
 
     @Test
@@ -173,6 +324,19 @@ class StarterIT {
                         CloudEventHeaders.ID,
                         event.eventId().toString()));
         return event.eventId().toString();
+    }
+
+    private static IncomingEvent<RequestSubmitted> incoming(String requestId) {
+        return new IncomingEvent<>(
+                StarterTestApplication.sampleEvent(requestId),
+                "RequestSubmitted",
+                "/eops/starter-test",
+                Topics.REQUEST_EVENTS,
+                "starter-test-counter");
+    }
+
+    private Document counterOf(String id) {
+        return mongo.findById(id, Document.class, COUNTERS);
     }
 
     private List<?> pendingOf(String id) {

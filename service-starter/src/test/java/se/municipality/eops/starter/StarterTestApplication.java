@@ -5,8 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,6 +32,8 @@ import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.starter.messaging.EventConsumers;
+import se.municipality.eops.starter.messaging.EventEffects;
+import se.municipality.eops.starter.messaging.IncomingEvent;
 import se.municipality.eops.starter.outbox.PendingEvent;
 
 /** A minimal service built on the starter: one aggregate with an outbox and one consumer. */
@@ -88,15 +96,62 @@ public class StarterTestApplication {
     }
 
     @Bean
-    Consumer<Message<byte[]>> recordRequests(EventConsumers consumers, MongoTemplate mongo) {
+    RequestRecorder requestRecorder(EventEffects effects) {
+        return new RequestRecorder(effects);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> recordRequests(EventConsumers consumers, RequestRecorder recorder) {
         return consumers
                 .named("starter-test-recorder")
-                .on(
-                        RequestSubmitted.class,
-                        incoming -> mongo.insert(
-                                new Document("requestId", incoming.event().requestId())
-                                        .append("eventId", incoming.eventId().toString()),
-                                APPLIED))
+                .on(RequestSubmitted.class, recorder::record)
                 .build();
+    }
+
+    /**
+     * Records every submitted request in {@value #APPLIED}, one document per event, keyed by the event
+     * as the starter's rule for handlers asks. Request ids with a test prefix make it misbehave the
+     * way deliveries in production can: {@value #FAIL_AFTER_WRITE} fails once right after its write,
+     * as a crash before the event is marked applied would; {@value #MEET_BEFORE_WRITE} holds each
+     * delivery before its write until a second delivery of the same event has come that far too.
+     */
+    static class RequestRecorder {
+
+        static final String FAIL_AFTER_WRITE = "fail-after-write-";
+        static final String MEET_BEFORE_WRITE = "concurrent-";
+
+        private final EventEffects effects;
+        final Set<UUID> failedAfterWrite = ConcurrentHashMap.newKeySet();
+        private final Map<UUID, CyclicBarrier> meetings = new ConcurrentHashMap<>();
+
+        RequestRecorder(EventEffects effects) {
+            this.effects = effects;
+        }
+
+        void record(IncomingEvent<RequestSubmitted> incoming) {
+            String requestId = incoming.event().requestId();
+            if (requestId.startsWith(MEET_BEFORE_WRITE)) {
+                meetTheOtherDelivery(incoming.eventId());
+            }
+            effects.insert(
+                    incoming,
+                    new Document("requestId", requestId)
+                            .append("eventId", incoming.eventId().toString()),
+                    APPLIED);
+            if (requestId.startsWith(FAIL_AFTER_WRITE) && failedAfterWrite.add(incoming.eventId())) {
+                throw new IllegalStateException("injected failure after the write of " + incoming.eventId());
+            }
+        }
+
+        private void meetTheOtherDelivery(UUID eventId) {
+            try {
+                meetings.computeIfAbsent(eventId, id -> new CyclicBarrier(2)).await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("the second delivery of " + eventId + " never came", e);
+            }
+        }
     }
 }

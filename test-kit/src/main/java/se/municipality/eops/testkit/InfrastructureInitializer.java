@@ -27,6 +27,9 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 "localhost",
                 "spring.mail.port",
                 infra.mail().getSmtp().getPort(),
+                // GreenMail speaks plain SMTP; notification-service requires STARTTLS elsewhere.
+                "eops.mail.starttls",
+                "false",
                 "eops.outbox.sweep-interval",
                 "500ms",
                 "eops.outbox.sweep-grace",

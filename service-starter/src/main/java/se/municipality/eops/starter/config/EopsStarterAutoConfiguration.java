@@ -12,7 +12,9 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import se.municipality.eops.contract.schema.EventSchemaValidator;
+import se.municipality.eops.starter.messaging.ConsumerProperties;
 import se.municipality.eops.starter.messaging.EventConsumers;
+import se.municipality.eops.starter.messaging.EventEffects;
 import se.municipality.eops.starter.messaging.IdempotentConsumer;
 import se.municipality.eops.starter.outbox.KafkaEventPublisher;
 import se.municipality.eops.starter.outbox.OutboxProperties;
@@ -27,7 +29,7 @@ import se.municipality.eops.starter.web.ProblemResponses;
             "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
             "org.springframework.cloud.stream.config.BindingServiceConfiguration"
         })
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
 public class EopsStarterAutoConfiguration {
 
     @Bean
@@ -71,8 +73,14 @@ public class EopsStarterAutoConfiguration {
     }
 
     @Bean
-    IdempotentConsumer idempotentConsumer(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
-        return new IdempotentConsumer(mongo, clock, meters);
+    IdempotentConsumer idempotentConsumer(
+            MongoTemplate mongo, Clock clock, ConsumerProperties properties, MeterRegistry meters) {
+        return new IdempotentConsumer(mongo, clock, properties.appliedRetention(), meters);
+    }
+
+    @Bean
+    EventEffects eventEffects(MongoTemplate mongo, MeterRegistry meters) {
+        return new EventEffects(mongo, meters);
     }
 
     @Bean

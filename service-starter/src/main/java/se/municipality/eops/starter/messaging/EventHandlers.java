@@ -111,7 +111,7 @@ public final class EventHandlers {
             }
             String topic = header(message, KafkaHeaders.RECEIVED_TOPIC);
             IncomingEvent<E> incoming =
-                    new IncomingEvent<>(event, type, header(message, CloudEventHeaders.SOURCE), topic);
+                    new IncomingEvent<>(event, type, header(message, CloudEventHeaders.SOURCE), topic, consumer);
             once.applyOnce(consumer, event.eventId(), () -> handler.accept(incoming));
         }
     }

@@ -3,40 +3,59 @@ package se.municipality.eops.starter.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Applies each event once per consumer. The ids of applied events are kept in {@value #COLLECTION}
- * under the unique key {@code consumer:eventId}; a redelivered event finds its id there and changes
- * nothing. The id is recorded after the handler succeeds, so a failing handler is retried; a crash
- * between the two applies the event again, which is why handlers that cause effects outside their
- * own database (e-mail) keep their own record of what they did.
+ * Skips events a consumer applied before, quickly. The ids of applied events are kept in {@value
+ * #COLLECTION} under the unique key {@code consumer:eventId} for {@code eops.consumer.applied-retention}
+ * (a TTL index removes them after that).
+ *
+ * <p>This record is a fast path, not the guarantee: it is written after the handler, so a crash or
+ * a failed write in between, or two deliveries of one event at once (a rebalance), run the handler
+ * again. What makes that harmless is the rule for handlers: their database effect is one write that
+ * records the event ({@link EventEffects}), or idempotent by construction; effects outside the
+ * database (an e-mail) keep their own claim record.
  */
-public class IdempotentConsumer {
+public class IdempotentConsumer implements SmartInitializingSingleton {
 
     public static final String COLLECTION = "processed_events";
+
+    /** The TTL index on {@code appliedAt}. */
+    public static final String RETENTION_INDEX = "applied_at_ttl";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Duration retention;
     private final Counter duplicates;
+    private volatile boolean retentionIndexInPlace;
 
-    public IdempotentConsumer(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+    public IdempotentConsumer(MongoTemplate mongo, Clock clock, Duration retention, MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
+        this.retention = retention;
         this.duplicates = meters.counter("eops.consumer.duplicates");
     }
 
     public boolean alreadyApplied(String consumer, UUID eventId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(key(consumer, eventId))), COLLECTION);
+        return mongo.exists(
+                Query.query(Criteria.where("_id").is(IncomingEvent.appliedKey(consumer, eventId))), COLLECTION);
     }
 
     /** Runs the action unless this consumer already applied the event; returns whether it ran. */
@@ -47,20 +66,76 @@ public class IdempotentConsumer {
             return false;
         }
         action.run();
-        try {
-            mongo.insert(
-                    new Document("_id", key(consumer, eventId))
-                            .append("consumer", consumer)
-                            .append("eventId", eventId.toString())
-                            .append("appliedAt", java.util.Date.from(clock.instant())),
-                    COLLECTION);
-        } catch (DuplicateKeyException concurrentDelivery) {
-            duplicates.increment();
-        }
+        markApplied(consumer, eventId);
         return true;
     }
 
-    private static String key(String consumer, UUID eventId) {
-        return consumer + ":" + eventId;
+    private void markApplied(String consumer, UUID eventId) {
+        ensureRetentionIndex();
+        try {
+            mongo.insert(
+                    new Document("_id", IncomingEvent.appliedKey(consumer, eventId))
+                            .append("consumer", consumer)
+                            .append("eventId", eventId.toString())
+                            .append("appliedAt", Date.from(clock.instant())),
+                    COLLECTION);
+        } catch (DuplicateKeyException concurrentDelivery) {
+            // Another delivery of the same event got here first; its handler's write was refused.
+        } catch (DataAccessException notRecorded) {
+            // The handler's effect is in; a redelivery runs the handler again, which changes nothing.
+            log.warn("{} applied event {} but could not record it: {}", consumer, eventId, notRecorded.getMessage());
+        }
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        ensureRetentionIndex();
+    }
+
+    /**
+     * Creates the TTL index, or changes its expiry when {@code applied-retention} changed. Called at
+     * startup; should the database not answer then, the next recorded event tries again.
+     */
+    public void ensureRetentionIndex() {
+        if (retentionIndexInPlace) {
+            return;
+        }
+        try {
+            Optional<IndexInfo> existing = mongo.indexOps(COLLECTION).getIndexInfo().stream()
+                    .filter(index -> RETENTION_INDEX.equals(index.getName()))
+                    .findFirst();
+            if (existing.isEmpty()) {
+                mongo.indexOps(COLLECTION)
+                        .createIndex(new Index()
+                                .on("appliedAt", Sort.Direction.ASC)
+                                .named(RETENTION_INDEX)
+                                .expire(retention));
+            } else if (existing.get().getExpireAfter().map(Duration::toSeconds).orElse(-1L) != retention.toSeconds()) {
+                changeRetention(existing.get());
+            }
+            retentionIndexInPlace = true;
+        } catch (RuntimeException notNow) {
+            log.warn("Cannot put the TTL index on {} in place yet: {}", COLLECTION, notNow.getMessage());
+        }
+    }
+
+    /** An index's options cannot be changed by creating it again (IndexOptionsConflict): collMod does. */
+    private void changeRetention(IndexInfo index) {
+        try {
+            mongo.getDb()
+                    .runCommand(new Document("collMod", COLLECTION)
+                            .append(
+                                    "index",
+                                    new Document("name", RETENTION_INDEX)
+                                            .append("expireAfterSeconds", retention.toSeconds())));
+        } catch (RuntimeException refused) {
+            // Not retried per event: the index works, only with the old period.
+            log.warn(
+                    "{} keeps applied events {} instead of {}: {}",
+                    COLLECTION,
+                    index.getExpireAfter().orElse(null),
+                    retention,
+                    refused.getMessage());
+        }
     }
 }

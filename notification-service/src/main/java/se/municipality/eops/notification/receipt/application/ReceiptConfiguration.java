@@ -15,9 +15,10 @@ import se.municipality.eops.notification.receipt.domain.ReceiptMail;
 @EnableConfigurationProperties(NotificationProperties.class)
 class ReceiptConfiguration {
 
+    /** The mail links to the request in the web front end when {@code eops.frontend.base-url} is set. */
     @Bean
-    ReceiptMail receiptMail(@Value("${eops.request-service.public-url:http://localhost:8081}") URI publicUrl) {
-        return new ReceiptMail(publicUrl);
+    ReceiptMail receiptMail(@Value("${eops.frontend.base-url:}") String frontendBaseUrl) {
+        return new ReceiptMail(frontendBaseUrl.isBlank() ? null : URI.create(frontendBaseUrl.strip()));
     }
 
     @Bean

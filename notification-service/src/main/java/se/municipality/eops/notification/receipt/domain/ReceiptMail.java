@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import se.municipality.eops.contract.request.PermissionRequest;
 import se.municipality.eops.contract.request.PublicationRequest;
@@ -33,13 +33,19 @@ public final class ReceiptMail {
             DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH);
     private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
-    private final String requestServiceUrl;
+    private final String frontendBaseUrl;
 
-    /** @param requestServiceUrl where requesters reach request-service, e.g. {@code https://e-tjanster.kommun.se} */
-    public ReceiptMail(URI requestServiceUrl) {
-        String url =
-                Objects.requireNonNull(requestServiceUrl, "requestServiceUrl").toString();
-        this.requestServiceUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    /**
+     * @param frontendBaseUrl where requesters follow their requests in the web front end, e.g.
+     *     {@code https://e-tjanster.kommun.se}; null when there is none, and the mail has no link
+     */
+    public ReceiptMail(URI frontendBaseUrl) {
+        if (frontendBaseUrl == null) {
+            this.frontendBaseUrl = null;
+        } else {
+            String url = frontendBaseUrl.toString();
+            this.frontendBaseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
     }
 
     /** The id of the receipt notification for a submitted request: one per event. */
@@ -49,18 +55,19 @@ public final class ReceiptMail {
 
     public OutgoingMail compose(RequestSubmitted event) {
         Kind kind = kindOf(event);
-        String link = linkTo(event.requestId());
+        String link = linkTo(event.requestId()).orElse(null);
         String subject =
                 "Vi har tagit emot din begäran – " + capitalize(kind.swedish()) + " (" + event.requestId() + ")";
         return new OutgoingMail(
                 notificationId(event.eventId()), event.requester().email(), subject, body(event, kind, link));
     }
 
-    /** Where the requester follows the request. */
-    public String linkTo(String requestId) {
-        return requestServiceUrl + "/api/requests/" + encodePathSegment(requestId);
+    /** Where the requester follows the request in the front end; empty when no front end is configured. */
+    public Optional<String> linkTo(String requestId) {
+        return Optional.ofNullable(frontendBaseUrl).map(base -> base + "/requests/" + encodePathSegment(requestId));
     }
 
+    /** @param link where the requester follows the request, or null to leave it out */
     private static String body(RequestSubmitted event, Kind kind, String link) {
         String name = event.requester().name();
         String submittedAt = event.occurredAt().atZone(SWEDISH_TIME).format(SWEDISH_DATE_TIME);
@@ -82,7 +89,10 @@ public final class ReceiptMail {
         for (String[] fact : facts) {
             text.append(String.format("%-11s%s", fact[0] + ":", fact[1])).append('\n');
         }
-        text.append("\nFölj din begäran här: ").append(link).append("\n\n");
+        text.append('\n');
+        if (link != null) {
+            text.append("Följ din begäran här: ").append(link).append("\n\n");
+        }
         text.append("Det här meddelandet skickas automatiskt och går inte att svara på. ")
                 .append("Frågor om en viss e-tjänst ställer du till kontakten under ")
                 .append("\"Frågor om e-tjänsten\" i den.\n\n");
@@ -95,9 +105,9 @@ public final class ReceiptMail {
                 .append(kind.eService() == null ? "" : ", " + kind.eService())
                 .append("), submitted on ")
                 .append(submittedAtInEnglish)
-                .append(" Swedish time. Follow it at ")
-                .append(link)
-                .append(". This is an automated message; please do not reply.\n");
+                .append(" Swedish time. ")
+                .append(link == null ? "" : "Follow it at " + link + ". ")
+                .append("This is an automated message; please do not reply.\n");
         return text.toString();
     }
 

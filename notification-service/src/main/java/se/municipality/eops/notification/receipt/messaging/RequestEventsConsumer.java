@@ -12,6 +12,11 @@ import se.municipality.eops.starter.messaging.EventConsumers;
  * Reads request-service's topic ({@code requestEvents-in-0}, consumer group notification-service)
  * and sends a receipt for every submitted request. Failures are retried by the binder, then
  * dead-lettered to {@code error.eops.request.events.notification-service}.
+ *
+ * <p>It follows the starter's rule for handlers without {@code EventEffects}: its database effect is
+ * the notification {@code receipt:<eventId>}, inserted once (a second insert is a duplicate key) and
+ * changed afterwards only by versioned writes of that one document, and the mail, which no database
+ * write can include, is claimed in it before it is sent.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestEventsConsumer {

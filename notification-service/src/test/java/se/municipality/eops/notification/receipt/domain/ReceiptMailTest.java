@@ -22,7 +22,7 @@ class ReceiptMailTest {
     void tellsTheRequesterWhatArrivedInSwedishWithAnEnglishSummary() {
         RequestSubmitted event = RequestSubmittedMother.newEServicePublication();
         String id = event.requestId();
-        String link = "https://e-tjanster.kommun.example/api/requests/" + id;
+        String link = "https://e-tjanster.kommun.example/requests/" + id;
 
         OutgoingMail mail = receipts.compose(event);
 
@@ -147,12 +147,30 @@ class ReceiptMailTest {
     }
 
     @Test
-    void linksToTheRequestWhateverCharactersItsIdHas() {
-        ReceiptMail withoutTrailingSlash = new ReceiptMail(URI.create("http://localhost:8081"));
+    void linksToTheRequestInTheFrontEndWhateverCharactersItsIdHas() {
+        ReceiptMail withoutTrailingSlash = new ReceiptMail(URI.create("https://portal.kommun.example/e-tjanster"));
 
-        assertThat(withoutTrailingSlash.linkTo("req-42")).isEqualTo("http://localhost:8081/api/requests/req-42");
+        assertThat(withoutTrailingSlash.linkTo("req-42"))
+                .contains("https://portal.kommun.example/e-tjanster/requests/req-42");
         assertThat(receipts.linkTo("år 2026/1 ~x"))
-                .isEqualTo("https://e-tjanster.kommun.example/api/requests/%C3%A5r%202026%2F1%20~x");
+                .contains("https://e-tjanster.kommun.example/requests/%C3%A5r%202026%2F1%20~x");
+    }
+
+    @Test
+    void leavesTheLinkOutWhenThereIsNoFrontEnd() {
+        ReceiptMail withoutFrontEnd = new ReceiptMail(null);
+        RequestSubmitted event = RequestSubmittedMother.testCasePurge();
+
+        String body = withoutFrontEnd.compose(event).body();
+
+        assertThat(withoutFrontEnd.linkTo(event.requestId())).isEmpty();
+        assertThat(body)
+                .doesNotContain("http")
+                .doesNotContain("Följ din begäran")
+                .doesNotContain("Follow it")
+                .contains(
+                        "Inskickad: 27 november 2026 kl. 10:15 (svensk tid)\n\nDet här meddelandet skickas automatiskt")
+                .contains("submitted on 27 November 2026 at 10:15 Swedish time. This is an automated message");
     }
 
     @Test
