@@ -81,17 +81,17 @@ class OutboxRelayIT {
                 id -> insertCrashLeft(id, old.plusSeconds(1), PendingEvent.of(StarterTestApplication.sampleEvent(id))));
 
         others.forEach(id -> events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key())));
-        Document parkedDocument =
-                await().until(() -> document(big), d -> parked(d).size() == 2);
+        // Compared field by field: a failure message with the 1.2 MB payload in it helps nobody.
+        await().until(() -> parked(document(big)).size() == 2);
+        Document parkedDocument = document(big);
         assertThat(pending(parkedDocument)).isEmpty();
-        assertThat(parked(parkedDocument).get(0))
-                .containsEntry("eventId", tooLarge.eventId())
-                .hasEntrySatisfying(
-                        "reason", reason -> assertThat((String) reason).contains("RecordTooLargeException"))
-                .containsKey("parkedAt");
-        assertThat(parked(parkedDocument).get(1))
-                .containsEntry("eventId", sameAggregateLater.eventId())
-                .containsEntry("heldBehind", tooLarge.eventId());
+        Document refused = parked(parkedDocument).get(0);
+        assertThat(refused.getString("eventId")).isEqualTo(tooLarge.eventId());
+        assertThat(refused.getString("reason")).contains("RecordTooLargeException");
+        assertThat(refused.getDate("parkedAt")).isNotNull();
+        Document heldBehind = parked(parkedDocument).get(1);
+        assertThat(heldBehind.getString("eventId")).isEqualTo(sameAggregateLater.eventId());
+        assertThat(heldBehind.getString("heldBehind")).isEqualTo(tooLarge.eventId());
         assertThat(parkedCount()).isEqualTo(parkedBefore + 1);
         assertThat(events.find(Topics.REQUEST_EVENTS, null, e -> big.equals(e.key())))
                 .as("nothing of the aggregate goes out while its first event is parked")
@@ -219,9 +219,9 @@ class OutboxRelayIT {
     @Test
     void concurrentUpdatesOfOneAggregateAllGetTheirEventsOut() throws Exception {
         String prefix = "concurrent-" + UUID.randomUUID() + "-";
-        int aggregates = 20;
-        int writers = 2;
-        int updatesPerWriter = 3;
+        int aggregates = 5;
+        int writers = 4;
+        int updatesPerWriter = 10;
         List<String> ids =
                 IntStream.range(0, aggregates).mapToObj(i -> prefix + i).toList();
         ids.forEach(id -> writes.insert(new StarterTestApplication.TestAggregate(
