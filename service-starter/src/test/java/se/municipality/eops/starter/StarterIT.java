@@ -41,6 +41,7 @@ import se.municipality.eops.starter.messaging.EventJson;
 import se.municipality.eops.starter.messaging.IdempotentConsumer;
 import se.municipality.eops.starter.messaging.IncomingEvent;
 import se.municipality.eops.starter.outbox.PendingEvent;
+import se.municipality.eops.starter.outbox.PublicationPath;
 import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
 import se.municipality.eops.testkit.RawKafka;
@@ -74,12 +75,14 @@ class StarterIT {
     @Qualifier("recordRequests")
     Consumer<Message<byte[]>> recordRequests;
 
+    @Autowired
+    StarterTestApplication.Publications publications;
+
     final PublishedEvents events = PublishedEvents.get();
 
     @Test
     void publishesEventsRightAfterTheWriteAsCloudEvents() {
         String id = "agg-" + UUID.randomUUID();
-        double afterWriteBefore = publishedCount("after-write");
         RestClient.create("http://localhost:" + port)
                 .post()
                 .uri("/test-aggregates/" + id)
@@ -88,9 +91,9 @@ class StarterIT {
 
         CapturedEvent event = events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key()));
 
-        assertThat(publishedCount("after-write"))
-                .as("published by the write, not by the sweep")
-                .isGreaterThan(afterWriteBefore);
+        assertThat(publications.pathByEventId)
+                .as("this event was published by its write, not by the sweep")
+                .containsEntry(event.header(CloudEventHeaders.ID), PublicationPath.AFTER_WRITE);
         assertThat(event.headers())
                 .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
                 .containsEntry(CloudEventHeaders.SOURCE, "/eops/starter-test")
@@ -114,6 +117,7 @@ class StarterIT {
 
         events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key()));
         await().untilAsserted(() -> assertThat(pendingOf(id)).isEmpty());
+        assertThat(publications.pathByEventId).containsEntry(pending.eventId(), PublicationPath.SWEEP);
         assertThat(publishedCount("sweep")).isGreaterThan(sweptBefore);
     }
 

@@ -34,7 +34,9 @@ import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.starter.messaging.EventConsumers;
 import se.municipality.eops.starter.messaging.EventEffects;
 import se.municipality.eops.starter.messaging.IncomingEvent;
+import se.municipality.eops.starter.outbox.OutboxListener;
 import se.municipality.eops.starter.outbox.PendingEvent;
+import se.municipality.eops.starter.outbox.PublicationPath;
 
 /** A minimal service built on the starter: one aggregate with an outbox and one consumer. */
 @SpringBootApplication
@@ -47,8 +49,12 @@ public class StarterTestApplication {
     record TestAggregate(@Id String id, String state, List<PendingEvent> pendingEvents) {}
 
     static RequestSubmitted sampleEvent(String requestId) {
+        return sampleEvent(requestId, UUID.randomUUID());
+    }
+
+    static RequestSubmitted sampleEvent(String requestId, UUID eventId) {
         return new RequestSubmitted(
-                UUID.randomUUID(),
+                eventId,
                 requestId,
                 Instant.now(),
                 RequestType.PURGE,
@@ -77,6 +83,22 @@ public class StarterTestApplication {
             mongo.save(new TestAggregate(id, "created", events));
             return ResponseEntity.created(URI.create("/test-aggregates/" + id)).build();
         }
+    }
+
+    /** Which path each event took to Kafka, as the relay tells its listeners. */
+    static class Publications implements OutboxListener {
+
+        final Map<String, PublicationPath> pathByEventId = new ConcurrentHashMap<>();
+
+        @Override
+        public void published(PendingEvent event, PublicationPath path) {
+            pathByEventId.put(event.eventId(), path);
+        }
+    }
+
+    @Bean
+    Publications publications() {
+        return new Publications();
     }
 
     /** Sees the configuration of every producer the binder really creates. */

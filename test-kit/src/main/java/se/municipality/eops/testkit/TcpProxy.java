@@ -7,21 +7,27 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP forwarder on a fixed local port, for outage tests: before {@link #open()} nothing listens
- * there (connections are refused, as with a broker that is down); after it, connections reach the
- * target.
+ * A TCP forwarder on a fixed local port, for outage tests. Before {@link #open()} and after {@link
+ * #close()} nothing listens there (connections are refused, as with a broker that is down); while
+ * open, connections reach the target. {@link #cutOff()} is a network failure of a running system:
+ * every live connection is dropped at once and new ones are accepted and dropped (counted in
+ * {@link #dropped()}, which proves a client tried), until {@link #open()} forwards again.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final int port;
     private final String targetHost;
     private final int targetPort;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
+    private final Set<Socket> live = new HashSet<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private ServerSocket server;
+    private boolean forwarding;
 
     public TcpProxy(int port, String targetHost, int targetPort) {
         this.port = port;
@@ -33,32 +39,79 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
+    /** Forwards connections to the target from now on. */
     public synchronized void open() {
+        listen();
+        forwarding = true;
+    }
+
+    /** Drops every live connection and every new one until {@link #open()}. */
+    public synchronized void cutOff() {
+        listen();
+        forwarding = false;
+        dropLive();
+    }
+
+    /** Connections forwarded so far. */
+    public int accepted() {
+        return accepted.get();
+    }
+
+    /** Connections dropped at once while cut off. */
+    public int dropped() {
+        return dropped.get();
+    }
+
+    private void listen() {
+        if (server != null) {
+            return;
+        }
         try {
-            server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress("localhost", port));
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("localhost", port));
+            server = socket;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-" + port);
+        ServerSocket listening = server;
+        Thread acceptor = new Thread(() -> acceptLoop(listening), "tcp-proxy-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    private void acceptLoop() {
-        while (server != null && !server.isClosed()) {
+    private void acceptLoop(ServerSocket listening) {
+        while (!listening.isClosed()) {
+            Socket client;
             try {
-                Socket client = server.accept();
-                Socket target = new Socket(targetHost, targetPort);
-                sockets.add(client);
-                sockets.add(target);
-                pipe(client, target);
-                pipe(target, client);
+                client = listening.accept();
             } catch (IOException closed) {
                 return;
             }
+            connect(listening, client);
         }
+    }
+
+    private void connect(ServerSocket listening, Socket client) {
+        Socket target = null;
+        synchronized (this) {
+            if (server != listening || !forwarding) {
+                dropped.incrementAndGet();
+                closeQuietly(client);
+                return;
+            }
+            try {
+                target = new Socket(targetHost, targetPort);
+            } catch (IOException unreachable) {
+                closeQuietly(client);
+                return;
+            }
+            live.add(client);
+            live.add(target);
+            accepted.incrementAndGet();
+        }
+        pipe(client, target);
+        pipe(target, client);
     }
 
     private void pipe(Socket from, Socket to) {
@@ -72,6 +125,7 @@ public final class TcpProxy implements AutoCloseable {
                     } finally {
                         closeQuietly(from);
                         closeQuietly(to);
+                        forget(from, to);
                     }
                 },
                 "tcp-proxy-pipe");
@@ -79,14 +133,25 @@ public final class TcpProxy implements AutoCloseable {
         thread.start();
     }
 
+    private synchronized void forget(Socket one, Socket other) {
+        live.remove(one);
+        live.remove(other);
+    }
+
+    private void dropLive() {
+        live.forEach(TcpProxy::closeQuietly);
+        live.clear();
+    }
+
+    /** Stops listening and drops every live connection. */
     @Override
     public synchronized void close() {
         if (server != null) {
             closeQuietly(server);
             server = null;
         }
-        sockets.forEach(TcpProxy::closeQuietly);
-        sockets.clear();
+        forwarding = false;
+        dropLive();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,9 +18,13 @@ import se.municipality.eops.starter.messaging.EventConsumers;
 import se.municipality.eops.starter.messaging.EventEffects;
 import se.municipality.eops.starter.messaging.IdempotentConsumer;
 import se.municipality.eops.starter.outbox.KafkaEventPublisher;
+import se.municipality.eops.starter.outbox.OutboxEndpoint;
+import se.municipality.eops.starter.outbox.OutboxListener;
+import se.municipality.eops.starter.outbox.OutboxMetrics;
 import se.municipality.eops.starter.outbox.OutboxProperties;
 import se.municipality.eops.starter.outbox.OutboxRelay;
 import se.municipality.eops.starter.outbox.OutboxSweeper;
+import se.municipality.eops.starter.outbox.OutboxWrites;
 import se.municipality.eops.starter.outbox.PublishAfterSave;
 import se.municipality.eops.starter.web.ProblemResponses;
 
@@ -45,20 +50,36 @@ public class EopsStarterAutoConfiguration {
     }
 
     @Bean
+    OutboxMetrics outboxMetrics(MeterRegistry meters, MongoTemplate mongo, OutboxProperties properties) {
+        return new OutboxMetrics(meters, mongo, properties);
+    }
+
+    @Bean
     OutboxRelay outboxRelay(
             MongoTemplate mongo,
             KafkaEventPublisher publisher,
             OutboxProperties properties,
             Clock clock,
-            MeterRegistry meters) {
-        return new OutboxRelay(mongo, publisher, properties, clock, meters);
+            ObjectProvider<OutboxListener> listeners) {
+        return new OutboxRelay(
+                mongo, publisher, properties, clock, listeners.orderedStream().toList());
+    }
+
+    @Bean
+    OutboxWrites outboxWrites(MongoTemplate mongo, OutboxRelay relay) {
+        return new OutboxWrites(mongo, relay);
+    }
+
+    @Bean
+    OutboxEndpoint outboxEndpoint(OutboxRelay relay, OutboxProperties properties) {
+        return new OutboxEndpoint(relay, properties);
     }
 
     @Bean
     OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxProperties properties, MongoTemplate mongo) {
         // The lock lives in the service's own database, collection "shedLock".
         LockingTaskExecutor lock = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getDb()));
-        return new OutboxSweeper(relay, properties.sweepInterval(), lock, "outbox-sweep");
+        return new OutboxSweeper(relay, properties.sweepInterval(), properties.sweepMaxRun(), lock, "outbox-sweep");
     }
 
     @Bean

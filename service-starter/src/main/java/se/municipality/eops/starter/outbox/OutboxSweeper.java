@@ -20,18 +20,24 @@ public class OutboxSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
 
-    /** A replica that dies mid-sweep holds the lock no longer than this. */
-    private static final Duration LOCK_AT_MOST = Duration.ofMinutes(1);
-
     private final OutboxRelay relay;
     private final Duration interval;
+    /** A replica that dies mid-sweep holds the lock no longer than this. */
+    private final Duration lockAtMost;
+
     private final LockingTaskExecutor lock;
     private final String lockName;
     private ScheduledExecutorService scheduler;
 
-    public OutboxSweeper(OutboxRelay relay, Duration interval, LockingTaskExecutor lock, String lockName) {
+    /**
+     * @param maxRun how long one sweep goes on at most (it checks between batches); the lock is held
+     *     up to a minute longer, for the sends of the last batch to finish or time out
+     */
+    public OutboxSweeper(
+            OutboxRelay relay, Duration interval, Duration maxRun, LockingTaskExecutor lock, String lockName) {
         this.relay = relay;
         this.interval = interval;
+        this.lockAtMost = maxRun.plus(Duration.ofMinutes(1));
         this.lock = lock;
         this.lockName = lockName;
     }
@@ -50,8 +56,7 @@ public class OutboxSweeper implements SmartLifecycle {
     private void sweepSafely() {
         try {
             lock.executeWithLock(
-                    (Runnable) relay::sweep,
-                    new LockConfiguration(Instant.now(), lockName, LOCK_AT_MOST, Duration.ZERO));
+                    (Runnable) relay::sweep, new LockConfiguration(Instant.now(), lockName, lockAtMost, Duration.ZERO));
         } catch (RuntimeException e) {
             log.warn("Outbox sweep failed: {}", e.getMessage());
         }

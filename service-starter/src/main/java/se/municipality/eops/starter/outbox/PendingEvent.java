@@ -1,7 +1,9 @@
 package se.municipality.eops.starter.outbox;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.Objects;
+import org.bson.Document;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.EventType;
@@ -36,5 +38,28 @@ public record PendingEvent(
                 event.aggregateId(),
                 event.occurredAt(),
                 EventJson.write(event));
+    }
+
+    /** The event as the relay stores it in {@code pendingEvents} (and {@code parkedEvents}). */
+    public Document toDocument() {
+        return new Document("eventId", eventId)
+                .append("type", type)
+                .append("schemaVersion", schemaVersion)
+                .append("topic", topic)
+                .append("key", key)
+                .append("occurredAt", Date.from(occurredAt))
+                .append("payload", payload);
+    }
+
+    /** Reads an entry of {@code pendingEvents} or {@code parkedEvents}, ignoring parking notes. */
+    public static PendingEvent fromDocument(Document document) {
+        return new PendingEvent(
+                document.getString("eventId"),
+                document.getString("type"),
+                document.getInteger("schemaVersion", 1),
+                document.getString("topic"),
+                document.getString("key"),
+                document.getDate("occurredAt").toInstant(),
+                document.getString("payload"));
     }
 }

@@ -1,11 +1,10 @@
 package se.municipality.eops.notification.receipt.persistence;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -13,12 +12,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import se.municipality.eops.notification.receipt.domain.Notification;
 import se.municipality.eops.notification.receipt.domain.Notifications;
+import se.municipality.eops.starter.outbox.OutboxWrites;
 import se.municipality.eops.starter.outbox.PendingEvent;
 
 /**
  * Notifications in MongoDB. The unique {@code _id} decides who claims a new notification first; the
- * version field refuses a write based on a stale read. Every write goes through {@code save}/{@code
- * insert}, which the starter's outbox listener follows with the publication of the pending events.
+ * version field refuses a write based on a stale read. Every write goes through the starter's
+ * {@link OutboxWrites}: an update sets the state and appends the new events with {@code $push} in
+ * one write, so events still waiting from an earlier write are never lost or written back.
  */
 @Repository
 class MongoNotifications implements Notifications {
@@ -26,9 +27,11 @@ class MongoNotifications implements Notifications {
     static final String COLLECTION = "notifications";
 
     private final MongoTemplate mongo;
+    private final OutboxWrites outbox;
 
-    MongoNotifications(MongoTemplate mongo) {
+    MongoNotifications(MongoTemplate mongo, OutboxWrites outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     @Override
@@ -39,10 +42,10 @@ class MongoNotifications implements Notifications {
 
     @Override
     public boolean insertIfAbsent(Notification notification) {
-        NotificationDocument document = toDocument(notification, List.of());
+        NotificationDocument document = toDocument(notification, pendingEventsOf(notification));
 
         try {
-            NotificationDocument inserted = mongo.insert(document);
+            NotificationDocument inserted = outbox.insert(document);
             notification.stored(inserted.version());
             return true;
         } catch (DuplicateKeyException claimedBefore) {
@@ -52,13 +55,9 @@ class MongoNotifications implements Notifications {
 
     @Override
     public boolean update(Notification notification) {
-        try {
-            NotificationDocument saved = mongo.save(toDocument(notification, stillPending(notification.id())));
-            notification.stored(saved.version());
-            return true;
-        } catch (OptimisticLockingFailureException changedMeanwhile) {
-            return false;
-        }
+        OptionalLong version = outbox.replace(toDocument(notification, List.of()), notification.newEvents());
+        version.ifPresent(notification::stored);
+        return version.isPresent();
     }
 
     @Override
@@ -69,20 +68,13 @@ class MongoNotifications implements Notifications {
                 .toList();
     }
 
-    /**
-     * The events of earlier writes the relay has not published yet: a save replaces the whole
-     * document and must carry them over. Should the relay remove one in between, the save puts it
-     * back and it is published twice, which consumers absorb (they apply each event id once).
-     */
-    private List<PendingEvent> stillPending(String id) {
-        NotificationDocument current = mongo.findById(id, NotificationDocument.class);
-        return current == null || current.pendingEvents() == null ? List.of() : current.pendingEvents();
+    private static List<PendingEvent> pendingEventsOf(Notification notification) {
+        return notification.newEvents().stream().map(PendingEvent::of).toList();
     }
 
+    /** The state; {@code pending} only for an insert (an update appends events, see above). */
     private static NotificationDocument toDocument(Notification notification, List<PendingEvent> pending) {
         Notification.Snapshot state = notification.snapshot();
-        List<PendingEvent> events = new ArrayList<>(pending);
-        notification.newEvents().forEach(event -> events.add(PendingEvent.of(event)));
         return new NotificationDocument(
                 state.id(),
                 state.template(),
@@ -98,7 +90,7 @@ class MongoNotifications implements Notifications {
                 state.claimedUntil(),
                 state.sentAt(),
                 state.lastError(),
-                events,
+                pending,
                 state.version());
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.municipality.eops.contract.notification.Channel;
@@ -18,8 +17,7 @@ import se.municipality.eops.starter.outbox.PendingEvent;
  * removes the events right after the write.
  */
 @Document(MongoNotifications.COLLECTION)
-// The outbox sweep looks for events older than its grace period.
-@CompoundIndex(name = "pending_events_age", def = "{'pendingEvents.occurredAt': 1}", sparse = true)
+// The outbox's own index (on the oldest pending event) is created by the starter.
 record NotificationDocument(
         @Id String id,
         String template,

@@ -11,25 +11,30 @@ import org.springframework.stereotype.Repository;
 import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
+import se.municipality.eops.starter.outbox.OutboxWrites;
 import se.municipality.eops.starter.outbox.PendingEvent;
 
 /**
  * Stores a request and the events it raised in one document write, so both are kept or neither is;
- * the starter's relay publishes the events right after the write.
+ * the starter's relay publishes the events right after the write. Writes go through the starter's
+ * {@link OutboxWrites}: a later change of a request must use its update path, which appends events
+ * with {@code $push} and never rewrites {@code pendingEvents} (reading a request leaves them out).
  */
 @Repository
 class MongoServiceRequests implements ServiceRequests {
 
     private final MongoTemplate mongo;
+    private final OutboxWrites outbox;
 
-    MongoServiceRequests(MongoTemplate mongo) {
+    MongoServiceRequests(MongoTemplate mongo, OutboxWrites outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     @Override
     public boolean add(ServiceRequest request) {
         try {
-            mongo.insert(toDocument(
+            outbox.insert(toDocument(
                     request, request.newEvents().stream().map(PendingEvent::of).toList()));
             return true;
         } catch (DuplicateKeyException alreadyThere) {

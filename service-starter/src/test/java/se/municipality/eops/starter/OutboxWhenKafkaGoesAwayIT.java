@@ -1,0 +1,141 @@
+package se.municipality.eops.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import se.municipality.eops.contract.CloudEventHeaders;
+import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.starter.outbox.OutboxWrites;
+import se.municipality.eops.starter.outbox.PendingEvent;
+import se.municipality.eops.testkit.InfrastructureInitializer;
+import se.municipality.eops.testkit.KafkaBehindProxy;
+import se.municipality.eops.testkit.SharedInfrastructure;
+
+/**
+ * Kafka goes away while the service is connected to it and writing: every live connection drops,
+ * writes go on (several events per aggregate), then Kafka comes back. Every event is published
+ * exactly once and each aggregate's events in the order they were written.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.function.autodetect=false")
+@ContextConfiguration(initializers = {InfrastructureInitializer.class, OutboxWhenKafkaGoesAwayIT.BehindProxy.class})
+@DirtiesContext // its Kafka is its own and stops with this class
+class OutboxWhenKafkaGoesAwayIT {
+
+    static final KafkaBehindProxy kafka = KafkaBehindProxy.start();
+
+    @Autowired
+    OutboxWrites writes;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    static class BehindProxy implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "kafka-behind-proxy",
+                            Map.of(
+                                    "spring.cloud.stream.kafka.binder.brokers",
+                                    kafka.bootstrap(),
+                                    // A database of its own: the sweep of the other test contexts,
+                                    // still running, must not publish these events elsewhere.
+                                    "spring.mongodb.uri",
+                                    SharedInfrastructure.get().mongoUri("eops-starter-kafka-away"))));
+        }
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void everyEventWrittenWhileKafkaWasAwayIsPublishedOnceAndInOrderPerAggregate() {
+        String prefix = "away-" + UUID.randomUUID() + "-";
+        Map<String, List<String>> written = new LinkedHashMap<>();
+        List<String> ids = IntStream.range(0, 5).mapToObj(i -> prefix + i).toList();
+        for (String id : ids) {
+            RequestSubmitted first = StarterTestApplication.sampleEvent(id);
+            writes.insert(new StarterTestApplication.TestAggregate(id, "created", List.of(PendingEvent.of(first))));
+            written.computeIfAbsent(id, key -> new ArrayList<>())
+                    .add(first.eventId().toString());
+        }
+        // Connected: the producer has published through the proxy.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> publishedIds().keySet().containsAll(ids));
+
+        kafka.proxy().cutOff();
+        for (int round = 0; round < 3; round++) {
+            for (String id : ids) {
+                RequestSubmitted next = StarterTestApplication.sampleEvent(id);
+                assertThat(writes.update(
+                                StarterTestApplication.TestAggregate.class,
+                                id,
+                                null,
+                                new Update().inc("updates", 1),
+                                List.of(next)))
+                        .as("writes go on while Kafka is away")
+                        .isTrue();
+                written.get(id).add(next.eventId().toString());
+            }
+        }
+        // The producer lost its connections and tried to get them back while the events waited.
+        await().atMost(Duration.ofSeconds(10)).until(() -> kafka.proxy().dropped() > 0);
+
+        kafka.proxy().open();
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> ids.forEach(id -> assertThat(pendingOf(id)).isEmpty()));
+        // Nothing is left to send: what is on the topic now is all there will be.
+        Map<String, List<String>> published = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        this::publishedIds,
+                        seen -> ids.stream()
+                                .allMatch(id -> seen.getOrDefault(id, List.of()).size()
+                                        >= written.get(id).size()));
+        ids.forEach(id -> assertThat(published.get(id))
+                .as("events of %s: each once, in the order written", id)
+                .containsExactlyElementsOf(written.get(id)));
+    }
+
+    private Map<String, List<String>> publishedIds() {
+        Map<String, List<String>> byKey = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : kafka.records(Topics.REQUEST_EVENTS)) {
+            var id = record.headers().lastHeader(CloudEventHeaders.ID);
+            byKey.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                    .add(new String(id.value(), StandardCharsets.UTF_8));
+        }
+        return byKey;
+    }
+
+    private List<?> pendingOf(String id) {
+        Document document = mongo.findById(id, Document.class, StarterTestApplication.AGGREGATES);
+        return document == null ? List.of("missing") : document.getList("pendingEvents", Object.class, List.of());
+    }
+}
