@@ -58,7 +58,14 @@ class OutboxWhileKafkaIsDownIT {
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
                             "kafka-down",
-                            Map.of("spring.cloud.stream.kafka.binder.brokers", "localhost:" + kafkaAddress.port())));
+                            Map.of(
+                                    "spring.cloud.stream.kafka.binder.brokers",
+                                    "localhost:" + kafkaAddress.port(),
+                                    // A database of its own: the sweep of another test context, on
+                                    // the shared broker, would otherwise publish the waiting event
+                                    // and the test would pass without this service's relay.
+                                    "spring.mongodb.uri",
+                                    SharedInfrastructure.get().mongoUri("eops-starter-kafka-down"))));
         }
     }
 
