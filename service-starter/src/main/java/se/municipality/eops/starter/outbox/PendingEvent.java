@@ -26,8 +26,16 @@ public record PendingEvent(
         Objects.requireNonNull(payload, "payload");
     }
 
+    /**
+     * The event ready to be stored with its aggregate.
+     *
+     * @throws EventBreaksSchemaException if the event breaks its JSON Schema: consumers would reject
+     *     it as poison, so it must never be stored
+     */
     public static PendingEvent of(DomainEvent event) {
         EventType type = EventCatalog.of(event.getClass());
+        String payload = EventJson.write(event);
+        OutgoingEventCheck.requireValid(type, payload);
         return new PendingEvent(
                 event.eventId().toString(),
                 type.name(),
@@ -35,6 +43,6 @@ public record PendingEvent(
                 type.topic(),
                 event.aggregateId(),
                 event.occurredAt(),
-                EventJson.write(event));
+                payload);
     }
 }
