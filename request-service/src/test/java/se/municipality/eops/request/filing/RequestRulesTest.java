@@ -186,7 +186,11 @@ class RequestRulesTest {
         PurgeRequest lines =
                 new PurgeRequest(PurgeKind.TEST_CASES, "es-1", "Parkering", null, null, "Hej,\r\n\tvi behöver...");
 
+        PurgeRequest halfCharacter =
+                new PurgeRequest(PurgeKind.TEST_CASES, "es-1", "Park\uD800ering", null, null, null);
+
         assertViolation(RequestType.PURGE, null, newline, null, "purge.eServiceName");
+        assertViolation(RequestType.PURGE, null, halfCharacter, null, "purge.eServiceName");
         assertViolation(RequestType.PURGE, null, nul, null, "purge.message");
         assertThat(ServiceRequest.file("REQ-3", ANNA, RequestDetails.purge(lines), NOW)
                         .details()

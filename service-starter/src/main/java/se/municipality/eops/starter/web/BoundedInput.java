@@ -21,7 +21,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * What a service reads from a caller is bounded before any of its own code sees it: the body's size
- * ({@link RequestBodyLimit}, {@code eops.web.max-body-size}), and the JSON in it. The application's
+ * and encoding ({@link RequestBodyGuard}, {@code eops.web.max-body-size}), and the JSON in it. The application's
  * JSON mapper (the one Spring MVC reads request bodies with) parses at most {@link #MAX_NESTING_DEPTH}
  * levels of nesting, strings of {@link #MAX_STRING_LENGTH} characters, numbers of
  * {@link #MAX_NUMBER_LENGTH} digits and property names of {@link #MAX_NAME_LENGTH} characters, so no
@@ -78,7 +78,7 @@ public class BoundedInput {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    RequestBodyLimit requestBodyLimit(WebInputProperties properties) {
-        return new RequestBodyLimit(properties.maxBodySize().toBytes());
+    RequestBodyGuard requestBodyGuard(WebInputProperties properties) {
+        return new RequestBodyGuard(properties.maxBodySize().toBytes());
     }
 }

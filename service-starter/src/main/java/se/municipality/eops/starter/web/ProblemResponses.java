@@ -80,6 +80,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(bodyTooLarge(tooLarge.maxBytes()));
             }
+            if (cause instanceof BodyNotUtf8Exception notUtf8) {
+                return ResponseEntity.badRequest().body(notUtf8(notUtf8));
+            }
         }
         return ResponseEntity.badRequest().body(invalid(List.of(unreadable(ex))));
     }
@@ -87,6 +90,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException ex) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(bodyTooLarge(ex.maxBytes()));
+    }
+
+    @ExceptionHandler(BodyNotUtf8Exception.class)
+    ResponseEntity<ProblemDetail> bodyNotUtf8(BodyNotUtf8Exception ex) {
+        return ResponseEntity.badRequest().body(notUtf8(ex));
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -155,6 +163,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    private static ProblemDetail notUtf8(BodyNotUtf8Exception ex) {
+        return invalid(List.of(new FieldError(BODY, "is not UTF-8 (byte " + ex.position() + ")")));
+    }
+
     static ProblemDetail bodyTooLarge(long maxBytes) {
         String message = "may be at most " + maxBytes + " bytes";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BODY + ": " + message);
@@ -163,14 +175,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** For {@link RequestBodyLimit}, which answers before Spring MVC is involved. */
+    /** For {@link RequestBodyGuard}, which answers before Spring MVC is involved. */
     static void writeBodyTooLarge(HttpServletResponse response, long maxBytes) throws IOException {
         ProblemDetail problem = bodyTooLarge(maxBytes);
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // The caller is still sending a body nobody will read: tell it not to reuse the connection.
-        response.setHeader(HttpHeaders.CONNECTION, "close");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", "about:blank");
         json.put("title", problem.getTitle());

@@ -25,7 +25,7 @@ import se.municipality.eops.contract.request.RequestType;
  * {@code RequestSubmitted} of 555 KB when every character takes three bytes in UTF-8.
  * Lengths count characters (UTF-16 code units, as {@link String#length()}). Texts may not hold
  * control characters (a message may hold line breaks and tabs), which also bounds how much JSON
- * escaping can add.
+ * escaping can add, nor half characters (unpaired surrogates), which no UTF-8 event can carry.
  */
 public final class RequestRules {
 
@@ -238,22 +238,41 @@ public final class RequestRules {
 
     private static void text(String field, String value, int max) {
         maxLength(field, value, max);
-        if (value != null && hasControlCharacters(value, false)) {
-            throw new RequestRuleViolation(field, "may not contain control characters such as line breaks");
+        if (value != null && hasForbiddenCharacters(value, false)) {
+            throw new RequestRuleViolation(
+                    field, "may not contain control characters such as line breaks, or half characters");
         }
     }
 
     private static void message(String field, String value) {
         maxLength(field, value, MAX_MESSAGE);
-        if (value != null && hasControlCharacters(value, true)) {
-            throw new RequestRuleViolation(field, "may not contain control characters other than line breaks and tabs");
+        if (value != null && hasForbiddenCharacters(value, true)) {
+            throw new RequestRuleViolation(
+                    field, "may not contain control characters other than line breaks and tabs, or half characters");
         }
     }
 
-    private static boolean hasControlCharacters(String value, boolean lineBreaksAndTabsAllowed) {
-        return value.chars()
-                .anyMatch(c -> Character.isISOControl(c)
-                        && !(lineBreaksAndTabsAllowed && (c == '\n' || c == '\r' || c == '\t')));
+    /**
+     * Control characters, and half of a character (a UTF-16 surrogate without its other half, which a
+     * JSON escape of a lone surrogate can make): no UTF-8 can carry it on to the event.
+     */
+    private static boolean hasForbiddenCharacters(String value, boolean lineBreaksAndTabsAllowed) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (!(lineBreaksAndTabsAllowed && (c == '\n' || c == '\r' || c == '\t'))) {
+                    return true;
+                }
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void maxLength(String field, String value, int max) {

@@ -13,23 +13,27 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.servlet.filter.OrderedFilter;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds every request body to {@code eops.web.max-body-size}. A body that declares a larger {@code
- * Content-Length} is answered with 413 at once, unread; any other body (chunked, or lying about its
- * length) is counted as it is read and reading stops with {@link BodyTooLargeException} at the limit,
- * which {@link ProblemResponses} answers with 413 too. Runs before the security filters, so an
- * oversized body costs nothing to refuse.
+ * Guards every request body before anything reads it. Its size is bounded by {@code
+ * eops.web.max-body-size}: a body that declares a larger {@code Content-Length} is answered with 413 at
+ * once, unread; any other body (chunked, or lying about its length) is counted as it is read, and
+ * reading stops with {@link BodyTooLargeException} at the limit, which {@link ProblemResponses} answers
+ * with 413 too. A JSON body must also be well-formed UTF-8 ({@link Utf8Check}); reading stops with
+ * {@link BodyNotUtf8Exception} (400) at the first byte that is not. Runs before the security filters,
+ * so an oversized body costs nothing to refuse.
  */
-public class RequestBodyLimit extends OncePerRequestFilter implements OrderedFilter {
+public class RequestBodyGuard extends OncePerRequestFilter implements OrderedFilter {
 
     /** Before Spring Security's filter chain (-100) and every other filter that may read the body. */
     static final int ORDER = REQUEST_WRAPPER_FILTER_MAX_ORDER - 1000;
 
     private final long maxBytes;
 
-    public RequestBodyLimit(long maxBytes) {
+    public RequestBodyGuard(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -45,23 +49,41 @@ public class RequestBodyLimit extends OncePerRequestFilter implements OrderedFil
             ProblemResponses.writeBodyTooLarge(response, maxBytes);
             return;
         }
-        chain.doFilter(new LimitedBody(request, maxBytes), response);
+        chain.doFilter(new GuardedRequest(request, maxBytes, isUtf8Json(request.getContentType())), response);
     }
 
-    private static final class LimitedBody extends HttpServletRequestWrapper {
+    /** JSON without a charset, or with UTF-8 named: what RFC 8259 allows on the wire. */
+    private static boolean isUtf8Json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            boolean json = type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || type.getSubtype().endsWith("+json");
+            return json && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
+        } catch (InvalidMediaTypeException e) {
+            // Spring MVC answers an unparsable content type with 415; nothing to check here.
+            return false;
+        }
+    }
+
+    private static final class GuardedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+        private final boolean utf8;
         private ServletInputStream stream;
 
-        LimitedBody(HttpServletRequest request, long maxBytes) {
+        GuardedRequest(HttpServletRequest request, long maxBytes, boolean utf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), maxBytes);
+                stream = new GuardedStream(super.getInputStream(), maxBytes, utf8 ? new Utf8Check() : null);
             }
             return stream;
         }
@@ -74,22 +96,26 @@ public class RequestBodyLimit extends OncePerRequestFilter implements OrderedFil
         }
     }
 
-    private static final class CountingStream extends ServletInputStream {
+    private static final class GuardedStream extends ServletInputStream {
 
         private final ServletInputStream body;
         private final long maxBytes;
+        private final Utf8Check utf8;
         private long read;
 
-        CountingStream(ServletInputStream body, long maxBytes) {
+        GuardedStream(ServletInputStream body, long maxBytes, Utf8Check utf8) {
             this.body = body;
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public int read() throws IOException {
             int next = body.read();
-            if (next >= 0) {
-                count(1);
+            if (next < 0) {
+                ended();
+            } else {
+                check(new byte[] {(byte) next}, 0, 1);
             }
             return next;
         }
@@ -97,16 +123,31 @@ public class RequestBodyLimit extends OncePerRequestFilter implements OrderedFil
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = body.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
+            if (n < 0) {
+                ended();
+            } else {
+                check(buffer, offset, n);
             }
             return n;
         }
 
-        private void count(int bytes) throws BodyTooLargeException {
-            read += bytes;
+        private void check(byte[] buffer, int offset, int length) throws IOException {
+            read += length;
             if (read > maxBytes) {
                 throw new BodyTooLargeException(maxBytes);
+            }
+            if (utf8 != null) {
+                for (int i = offset; i < offset + length; i++) {
+                    if (!utf8.accept(buffer[i] & 0xFF)) {
+                        throw new BodyNotUtf8Exception(utf8.position());
+                    }
+                }
+            }
+        }
+
+        private void ended() throws BodyNotUtf8Exception {
+            if (utf8 != null && !utf8.complete()) {
+                throw new BodyNotUtf8Exception(utf8.position());
             }
         }
 
