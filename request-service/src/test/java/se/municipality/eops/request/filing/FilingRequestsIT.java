@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -137,8 +138,8 @@ class FilingRequestsIT {
         assertThat(postWithKey("anna", body, "short").status()).isEqualTo(400);
     }
 
-    static Stream<ObjectNode> largestRequests() {
-        return LargestRequests.all();
+    static Stream<Named<ObjectNode>> largestRequests() {
+        return LargestRequests.named();
     }
 
     @ParameterizedTest

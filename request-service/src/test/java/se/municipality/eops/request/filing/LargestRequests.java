@@ -13,6 +13,7 @@ import static se.municipality.eops.request.filing.domain.RequestRules.MAX_VERSIO
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import se.municipality.eops.request.filing.domain.RequestDetails;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +81,15 @@ final class LargestRequests {
 
     static Stream<ObjectNode> all() {
         return Stream.of(publication(), retentionPurge(), groupGrant(), personGrant());
+    }
+
+    /** {@link #all()} with names for test reports (the bodies themselves are up to half a megabyte). */
+    static Stream<Named<ObjectNode>> named() {
+        return Stream.of(
+                Named.of("new e-service with " + MAX_CHECKLIST_ITEMS + " checklist items", publication()),
+                Named.of("retention purge", retentionPurge()),
+                Named.of("case-handler group of " + MAX_GROUP_MEMBERS, groupGrant()),
+                Named.of("editor permission for a person", personGrant()));
     }
 
     /** A largest request with one field one over its limit, and the field the answer must name. */

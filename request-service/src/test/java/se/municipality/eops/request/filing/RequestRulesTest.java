@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -199,8 +200,8 @@ class RequestRulesTest {
                 .startsWith("Hej");
     }
 
-    static Stream<ObjectNode> largestRequests() {
-        return LargestRequests.all();
+    static Stream<Named<ObjectNode>> largestRequests() {
+        return LargestRequests.named();
     }
 
     @ParameterizedTest
