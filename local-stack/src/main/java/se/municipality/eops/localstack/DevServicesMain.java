@@ -36,7 +36,9 @@ public final class DevServicesMain {
             stoppers.add(0, mail::stop);
             MailViewer viewer = MailViewer.start(mailUiPort, mail::receivedMails);
             stoppers.add(0, viewer::stop);
-            DemoTokenIssuer issuer = DemoTokenIssuer.start(issuerPort, keyFile);
+            // The services require this audience (EOPS_TOKEN_AUDIENCE, the same variable), so both agree.
+            String audience = LocalSettings.text("EOPS_TOKEN_AUDIENCE", DemoTokenIssuer.DEFAULT_AUDIENCE);
+            DemoTokenIssuer issuer = DemoTokenIssuer.start(issuerPort, keyFile, audience);
             stoppers.add(0, issuer::stop);
 
             log.info(
@@ -44,7 +46,11 @@ public final class DevServicesMain {
                     mail.smtpPort(),
                     mail.imapPort());
             log.info("Mail viewer ready at http://localhost:{}/", viewer.port());
-            log.info("Token issuer ready at {} (key in {})", issuer.issuerUri(), keyFile);
+            log.info(
+                    "Token issuer ready at {} (audience {}, key in {})",
+                    issuer.issuerUri(),
+                    issuer.audience(),
+                    keyFile);
         } catch (RuntimeException e) {
             log.error("Dev services failed to start: {}", e.getMessage(), e);
             System.exit(1);

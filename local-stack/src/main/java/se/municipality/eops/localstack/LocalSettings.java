@@ -29,6 +29,12 @@ final class LocalSettings {
         }
     }
 
+    /** The value of {@code variable}, or {@code defaultValue} when it is unset or blank. */
+    static String text(String variable, String defaultValue) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+
     /** The first program argument wins over the environment, so a process can be started by hand. */
     static Path dataDirectory(String[] args) {
         if (args.length > 0 && !args[0].isBlank()) {

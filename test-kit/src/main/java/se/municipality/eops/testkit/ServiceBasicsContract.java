@@ -2,6 +2,8 @@ package se.municipality.eops.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,6 +100,45 @@ public abstract class ServiceBasicsContract {
     @Test
     void expiredTokenIsUnauthorized() {
         assertUnauthorizedProblem(http().get("/no-such-resource", tokens.expiredTokenFor("anna")));
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIsUnauthorized() {
+        // Signed with the suite's key, so only the issuer check can refuse it.
+        assertUnauthorizedProblem(http().get(
+                        "/no-such-resource",
+                        tokens.token("anna")
+                                .issuer("https://login.elsewhere.example")
+                                .signed()));
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsUnauthorized() {
+        // The suite's own issuer and key, made for another application (or for none).
+        assertUnauthorizedProblem(http().get(
+                        "/no-such-resource",
+                        tokens.token("anna").audience("another-application").signed()));
+        assertUnauthorizedProblem(
+                http().get("/no-such-resource", tokens.token("anna").audience().signed()));
+    }
+
+    @Test
+    void unsignedTokenIsUnauthorized() {
+        assertUnauthorizedProblem(
+                http().get("/no-such-resource", tokens.token("anna").unsigned()));
+    }
+
+    @Test
+    void tokenNotValidYetIsUnauthorized() {
+        // Well past the minute of clock skew resource servers allow.
+        Instant notBefore = Instant.now().plus(Duration.ofMinutes(10));
+        assertUnauthorizedProblem(http().get(
+                        "/no-such-resource",
+                        tokens.token("anna")
+                                .issuedAt(notBefore)
+                                .notBefore(notBefore)
+                                .expiresAt(notBefore.plus(Duration.ofHours(1)))
+                                .signed()));
     }
 
     @Test

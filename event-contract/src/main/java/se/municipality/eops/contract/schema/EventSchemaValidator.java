@@ -37,6 +37,7 @@ public final class EventSchemaValidator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PAYLOAD_SHOWN_IN_FAILURES = 2_000;
+    private static final String ROOT = "$";
 
     private static volatile EventSchemaValidator shared;
 
@@ -79,26 +80,52 @@ public final class EventSchemaValidator {
      * and a payload that is not JSON are violations too.
      */
     public List<String> violations(String eventTypeName, String json) {
+        return check(eventTypeName, json).stream().map(Violation::toString).toList();
+    }
+
+    /**
+     * Like {@link #violations(String, String)}, with each violation's place given apart from what is
+     * wrong there, so a producer can name the field to its caller.
+     */
+    public List<Violation> check(String eventTypeName, String json) {
         Loaded loaded = eventTypeName == null ? null : schemasByEventType.get(eventTypeName);
         if (loaded == null) {
-            return List.of("unknown event type '" + eventTypeName + "': not in the event catalogue "
-                    + schemasByEventType.keySet());
+            return List.of(new Violation(
+                    null,
+                    "unknown event type '" + eventTypeName + "': not in the event catalogue "
+                            + schemasByEventType.keySet()));
         }
         if (json == null) {
-            return List.of("$: payload is missing (null)");
+            return List.of(new Violation(ROOT, "payload is missing (null)"));
         }
         JsonNode payload;
         try {
             payload = JSON.readTree(json);
         } catch (JacksonException e) {
-            return List.of("$: not valid JSON: " + e.getOriginalMessage());
+            return List.of(new Violation(ROOT, "not valid JSON: " + e.getOriginalMessage()));
         }
         if (payload == null || payload.isMissingNode()) {
-            return List.of("$: payload is empty");
+            return List.of(new Violation(ROOT, "payload is empty"));
         }
         return loaded.schema().validate(payload).stream()
                 .map(EventSchemaValidator::describe)
                 .toList();
+    }
+
+    /**
+     * One thing wrong with a payload.
+     *
+     * @param location the JSON path of the value that is wrong, e.g. {@code $.permission.person.email};
+     *     for a missing required property the path it should have had ({@code $.requester.email});
+     *     {@code null} when the event type itself is unknown
+     * @param message what is wrong there, e.g. {@code does not match the email pattern ...}
+     */
+    public record Violation(String location, String message) {
+
+        @Override
+        public String toString() {
+            return location == null ? message : location + ": " + message;
+        }
     }
 
     /**
@@ -119,10 +146,17 @@ public final class EventSchemaValidator {
                 + "\npayload: " + abbreviate(json));
     }
 
-    private static String describe(Error error) {
+    private static Violation describe(Error error) {
         String location = String.valueOf(error.getInstanceLocation());
         String message = error.getMessage();
-        return message.startsWith(location) ? message : location + ": " + message;
+        if (message.startsWith(location + ": ")) {
+            message = message.substring(location.length() + 2);
+        }
+        // A missing property is reported at its parent; the caller wants to know which one is missing.
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            location = location + "." + error.getProperty();
+        }
+        return new Violation(location, message);
     }
 
     private static String abbreviate(String json) {

@@ -212,7 +212,15 @@ class EventSchemaValidatorTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"anna", "anna@", "@municipality.se", "anna andersson@municipality.se", "anna@@municipality.se"})
+            strings = {
+                "anna",
+                "anna@",
+                "@municipality.se",
+                "anna andersson@municipality.se",
+                "anna@@municipality.se",
+                "åsa@kommun.se",
+                "a..b@x.se"
+            })
     void rejectsWhatIsNoMailbox(String address) {
         ObjectNode event = ContractJson.tree(RequestSubmittedMother.newVersionPublication());
         ((ObjectNode) event.get("requester")).put("email", address);
@@ -221,6 +229,19 @@ class EventSchemaValidatorTest {
                 .singleElement()
                 .asString()
                 .contains("$.requester.email");
+    }
+
+    @Test
+    void namesThePlaceOfEachViolationApartFromWhatIsWrongThere() {
+        ObjectNode event = ContractJson.tree(RequestSubmittedMother.newVersionPublication());
+        ((ObjectNode) event.get("requester")).remove("email");
+        ((ObjectNode) event.get("publication")).put("eServiceId", "");
+
+        assertThat(validator.check(REQUEST_SUBMITTED, event.toString()))
+                .extracting(EventSchemaValidator.Violation::location)
+                .containsExactlyInAnyOrder("$.requester.email", "$.publication.eServiceId");
+        assertThat(validator.check(REQUEST_SUBMITTED, event.toString()))
+                .allSatisfy(violation -> assertThat(violation.message()).doesNotStartWith("$"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -51,12 +52,17 @@ import java.util.concurrent.Executors;
  *   <li>{@code GET /users} the demo users as JSON</li>
  * </ul>
  *
- * <p>Tokens carry {@code iss, sub, name, email, preferred_username, roles, iat, exp, jti}, live eight hours and
- * name their key in the {@code kid} header. Depends only on the JDK and Nimbus, so tests can start it cheaply.
+ * <p>Tokens carry {@code iss, aud, sub, name, email, preferred_username, roles, iat, exp, jti}, live eight hours
+ * and name their key in the {@code kid} header. {@code aud} is the audience the services require ({@value
+ * #DEFAULT_AUDIENCE} unless started with another). Tests make tokens that must be refused with {@link
+ * #token(String)}. Depends only on the JDK and Nimbus, so tests can start it cheaply.
  */
 public final class DemoTokenIssuer implements AutoCloseable {
 
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
+
+    /** The audience the services require by default ({@code EOPS_TOKEN_AUDIENCE}). */
+    public static final String DEFAULT_AUDIENCE = "eops-services";
 
     private static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
     private static final String JWKS_PATH = "/jwks";
@@ -68,32 +74,40 @@ public final class DemoTokenIssuer implements AutoCloseable {
     private final String issuerUri;
     private final RSAKey signingKey;
     private final Clock clock;
+    private final String audience;
     private RSAKey foreignKey;
 
-    private DemoTokenIssuer(HttpServer server, ExecutorService executor, RSAKey signingKey, Clock clock) {
+    private DemoTokenIssuer(
+            HttpServer server, ExecutorService executor, RSAKey signingKey, Clock clock, String audience) {
         this.server = server;
         this.executor = executor;
         this.signingKey = signingKey;
         this.clock = clock;
+        this.audience = Objects.requireNonNull(audience, "audience");
         // "localhost" rather than the bound address: services and browsers are configured with this exact string,
         // and Spring Security compares the "iss" claim with the configured issuer-uri character by character.
         this.issuerUri = "http://localhost:" + server.getAddress().getPort();
     }
 
-    /** Starts an issuer with a fresh key on {@code port} (0 picks a free port). */
+    /** Starts an issuer with a fresh key on {@code port} (0 picks a free port), for the default audience. */
     public static DemoTokenIssuer start(int port) {
-        return start(port, SigningKeys.generate());
+        return start(port, SigningKeys.generate(), DEFAULT_AUDIENCE);
     }
 
     /**
      * Starts an issuer whose key lives in {@code keyFile}: read when the file exists, otherwise generated and
      * written there, so tokens handed out before a restart stay valid after it.
      */
-    public static DemoTokenIssuer start(int port, Path keyFile) {
-        return start(port, SigningKeys.loadOrCreate(keyFile));
+    public static DemoTokenIssuer start(int port, Path keyFile, String audience) {
+        return start(port, SigningKeys.loadOrCreate(keyFile), audience);
     }
 
-    private static DemoTokenIssuer start(int port, RSAKey signingKey) {
+    /** As {@link #start(int, Path, String)} for the default audience. */
+    public static DemoTokenIssuer start(int port, Path keyFile) {
+        return start(port, keyFile, DEFAULT_AUDIENCE);
+    }
+
+    private static DemoTokenIssuer start(int port, RSAKey signingKey, String audience) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -106,7 +120,7 @@ public final class DemoTokenIssuer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        DemoTokenIssuer issuer = new DemoTokenIssuer(server, executor, signingKey, Clock.systemUTC());
+        DemoTokenIssuer issuer = new DemoTokenIssuer(server, executor, signingKey, Clock.systemUTC(), audience);
         server.createContext("/", issuer::handle);
         server.setExecutor(executor);
         server.start();
@@ -116,6 +130,11 @@ public final class DemoTokenIssuer implements AutoCloseable {
     /** For example {@code http://localhost:9000}; the exact value of every token's {@code iss} claim. */
     public String issuerUri() {
         return issuerUri;
+    }
+
+    /** The {@code aud} of every token this issuer hands out. */
+    public String audience() {
+        return audience;
     }
 
     public String jwkSetUri() {
@@ -138,8 +157,16 @@ public final class DemoTokenIssuer implements AutoCloseable {
 
     /** A token for anyone a test needs, signed like the demo users' tokens. */
     public String tokenFor(String subject, String name, String email, List<String> roles) {
-        Instant now = now();
-        return sign(signingKey, claims(subject, name, email, roles, now, now.plus(TOKEN_LIFETIME)));
+        return new TokenBuilder(subject, name, email, roles).signed();
+    }
+
+    /**
+     * A demo user's token to change before it is made: another issuer, audience or validity, unsigned, or
+     * signed by a key that is not in the JWKS. For tests of what a resource server must refuse.
+     */
+    public TokenBuilder token(String username) {
+        DemoUser user = DemoUser.get(username);
+        return new TokenBuilder(user.username(), user.name(), user.email(), user.roles());
     }
 
     /**
@@ -147,16 +174,99 @@ public final class DemoTokenIssuer implements AutoCloseable {
      * resource server must reject it because the signature does not verify.
      */
     public String tokenWithForeignSignature(String username) {
-        DemoUser user = DemoUser.get(username);
-        Instant now = now();
-        return sign(foreignKey(), claims(user, now, now.plus(TOKEN_LIFETIME)));
+        return token(username).signedByForeignKey();
     }
 
     /** A correctly signed token for a demo user that expired an hour ago. */
     public String expiredTokenFor(String username) {
-        DemoUser user = DemoUser.get(username);
         Instant expiry = now().minus(Duration.ofHours(1));
-        return sign(signingKey, claims(user, expiry.minus(TOKEN_LIFETIME), expiry));
+        return token(username)
+                .issuedAt(expiry.minus(TOKEN_LIFETIME))
+                .expiresAt(expiry)
+                .signed();
+    }
+
+    /** A token in the making; starts as {@link #tokenFor(String)} would make it. */
+    public final class TokenBuilder {
+
+        private final String subject;
+        private final String name;
+        private final String email;
+        private final List<String> roles;
+        private String issuer = issuerUri;
+        private List<String> audiences = List.of(audience);
+        private Instant issuedAt = now();
+        private Instant notBefore;
+        private Instant expiresAt = issuedAt.plus(TOKEN_LIFETIME);
+
+        private TokenBuilder(String subject, String name, String email, List<String> roles) {
+            this.subject = Objects.requireNonNull(subject, "subject");
+            this.name = name;
+            this.email = email;
+            this.roles = List.copyOf(roles);
+        }
+
+        public TokenBuilder issuer(String issuer) {
+            this.issuer = issuer;
+            return this;
+        }
+
+        /** No audiences leaves {@code aud} out. */
+        public TokenBuilder audience(String... audiences) {
+            this.audiences = List.of(audiences);
+            return this;
+        }
+
+        public TokenBuilder issuedAt(Instant issuedAt) {
+            this.issuedAt = issuedAt;
+            return this;
+        }
+
+        /** {@code nbf}: the token is not valid before then. */
+        public TokenBuilder notBefore(Instant notBefore) {
+            this.notBefore = notBefore;
+            return this;
+        }
+
+        public TokenBuilder expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+            return this;
+        }
+
+        /** Signed with the issuer's key (RS256), as every real token. */
+        public String signed() {
+            return sign(signingKey, claims());
+        }
+
+        /** Signed by a key that is not in the JWKS, under the issuer's {@code kid}. */
+        public String signedByForeignKey() {
+            return sign(foreignKey(), claims());
+        }
+
+        /** {@code alg: none} and no signature: a resource server must never accept it. */
+        public String unsigned() {
+            return new PlainJWT(claims()).serialize();
+        }
+
+        private JWTClaimsSet claims() {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer)
+                    .subject(subject)
+                    .claim("name", name)
+                    .claim("email", email)
+                    .claim("preferred_username", subject)
+                    .claim("roles", roles)
+                    .issueTime(Date.from(issuedAt))
+                    .expirationTime(Date.from(expiresAt))
+                    .jwtID(UUID.randomUUID().toString());
+            if (!audiences.isEmpty()) {
+                claims.audience(audiences);
+            }
+            if (notBefore != null) {
+                claims.notBeforeTime(Date.from(notBefore));
+            }
+            return claims.build();
+        }
     }
 
     public void stop() {
@@ -172,26 +282,6 @@ public final class DemoTokenIssuer implements AutoCloseable {
     private Instant now() {
         // JWT times are whole seconds; truncating keeps iat/exp arithmetic exact for callers.
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private JWTClaimsSet claims(DemoUser user, Instant issuedAt, Instant expiresAt) {
-        return claims(user.username(), user.name(), user.email(), user.roles(), issuedAt, expiresAt);
-    }
-
-    private JWTClaimsSet claims(
-            String subject, String name, String email, List<String> roles, Instant issuedAt, Instant expiresAt) {
-        Objects.requireNonNull(subject, "subject");
-        return new JWTClaimsSet.Builder()
-                .issuer(issuerUri)
-                .subject(subject)
-                .claim("name", name)
-                .claim("email", email)
-                .claim("preferred_username", subject)
-                .claim("roles", List.copyOf(roles))
-                .issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(expiresAt))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
     }
 
     private String sign(RSAKey key, JWTClaimsSet claims) {
@@ -276,7 +366,7 @@ public final class DemoTokenIssuer implements AutoCloseable {
         document.put("token_endpoint_auth_methods_supported", List.of("none"));
         document.put(
                 "claims_supported",
-                List.of("iss", "sub", "name", "email", "preferred_username", "roles", "iat", "exp", "jti"));
+                List.of("iss", "aud", "sub", "name", "email", "preferred_username", "roles", "iat", "exp", "jti"));
         return JSONObjectUtils.toJSONString(document);
     }
 

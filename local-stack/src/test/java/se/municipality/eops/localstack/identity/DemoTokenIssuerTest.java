@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +74,7 @@ class DemoTokenIssuerTest {
         JWTClaimsSet claims = SignedJWT.parse(issuer.tokenFor("anna")).getJWTClaimsSet();
 
         assertThat(claims.getIssuer()).isEqualTo(issuer.issuerUri());
+        assertThat(claims.getAudience()).containsExactly(DemoTokenIssuer.DEFAULT_AUDIENCE);
         assertThat(claims.getSubject()).isEqualTo("anna");
         assertThat(claims.getStringClaim("name")).isEqualTo("Anna Andersson");
         assertThat(claims.getStringClaim("email")).isEqualTo("anna.andersson@kommun.example");
@@ -164,6 +166,50 @@ class DemoTokenIssuerTest {
 
         assertThat(token.verify(new RSASSAVerifier(publishedKey()))).isTrue();
         assertThat(token.getJWTClaimsSet().getExpirationTime()).isBefore(Instant.now());
+    }
+
+    @Test
+    void issuerStartedForAnotherAudiencePutsItInItsTokens(@TempDir Path directory) throws Exception {
+        DemoTokenIssuer other = DemoTokenIssuer.start(0, directory.resolve("key.json"), "other-suite");
+        try {
+            assertThat(SignedJWT.parse(other.tokenFor("anna")).getJWTClaimsSet().getAudience())
+                    .containsExactly("other-suite");
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
+    void builtTokenCarriesTheChosenIssuerAudienceAndValidity() throws Exception {
+        Instant notBefore = Instant.parse("2030-01-01T00:00:00Z");
+        SignedJWT token = SignedJWT.parse(issuer.token("erik")
+                .issuer("https://elsewhere.example")
+                .audience("someone-else")
+                .notBefore(notBefore)
+                .expiresAt(notBefore.plus(Duration.ofHours(1)))
+                .signed());
+
+        JWTClaimsSet claims = token.getJWTClaimsSet();
+        assertThat(token.verify(new RSASSAVerifier(publishedKey()))).isTrue();
+        assertThat(claims.getIssuer()).isEqualTo("https://elsewhere.example");
+        assertThat(claims.getAudience()).containsExactly("someone-else");
+        assertThat(claims.getNotBeforeTime().toInstant()).isEqualTo(notBefore);
+        assertThat(claims.getSubject()).isEqualTo("erik");
+        assertThat(issuer.token("erik").audience().signed())
+                .satisfies(withoutAudience -> assertThat(SignedJWT.parse(withoutAudience)
+                                .getJWTClaimsSet()
+                                .getAudience())
+                        .isEmpty());
+    }
+
+    @Test
+    void unsignedTokenSaysAlgNoneAndHasNoSignature() throws Exception {
+        String token = issuer.token("anna").unsigned();
+
+        PlainJWT plain = PlainJWT.parse(token);
+        assertThat(plain.getHeader().getAlgorithm().getName()).isEqualTo("none");
+        assertThat(token).endsWith(".");
+        assertThat(plain.getJWTClaimsSet().getSubject()).isEqualTo("anna");
     }
 
     @Test

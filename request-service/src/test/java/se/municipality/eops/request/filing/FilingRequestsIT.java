@@ -1,23 +1,38 @@
 package se.municipality.eops.request.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.bson.Document;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.Topics;
 import se.municipality.eops.localstack.identity.DemoTokenIssuer;
+import se.municipality.eops.request.filing.domain.RequestRules;
+import se.municipality.eops.starter.web.WebInputProperties;
 import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
+import se.municipality.eops.testkit.RawKafka;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
 import se.municipality.eops.testkit.SharedInfrastructure;
 import se.municipality.eops.testkit.TestHttp;
+import tools.jackson.databind.node.ObjectNode;
 
 @ServiceIntegrationTest
 class FilingRequestsIT {
@@ -103,13 +118,107 @@ class FilingRequestsIT {
         assertThat(otherUser.status()).as("keys are per user").isEqualTo(201);
         assertThat(otherUser.json().get("id").asString()).isNotEqualTo(id);
 
-        // Once a request filed after the replays has its event out, a duplicate from a replay
-        // would have been published too: the relay publishes right after every write.
-        String marker = post("anna", body).json().get("id").asString();
-        events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> marker.equals(e.key()));
-        assertThat(events.find(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key())))
-                .hasSize(1);
+        // Whatever the replays wrote has left the document once nothing is pending; a marker with
+        // the request's own key then lands on the same partition after anything they published.
+        await().until(() -> pendingEventsOf(id).isEmpty());
+        String marker = "marker-" + UUID.randomUUID();
+        RawKafka.send(
+                Topics.REQUEST_EVENTS,
+                id,
+                "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of(CloudEventHeaders.TYPE, "TestMarker", CloudEventHeaders.ID, marker));
+        events.awaitOne(Topics.REQUEST_EVENTS, "TestMarker", e -> marker.equals(e.id()));
+        List<CapturedEvent> sameKey = events.find(Topics.REQUEST_EVENTS, null, e -> id.equals(e.key()));
+        List<CapturedEvent> beforeMarker = sameKey.subList(
+                0, sameKey.stream().map(CapturedEvent::id).toList().indexOf(marker));
+        // A second filing would raise a second RequestSubmitted with an event id of its own. The
+        // same event may come twice (the outbox publishes at least once, e.g. the sweep racing a
+        // slow publication right after the write): consumers apply an event id once.
+        assertThat(beforeMarker)
+                .as("events of the request before the marker on its partition")
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.type()).isEqualTo("RequestSubmitted"))
+                .extracting(CapturedEvent::id)
+                .containsOnly(beforeMarker.get(0).id());
         assertThat(postWithKey("anna", body, "short").status()).isEqualTo(400);
+    }
+
+    static Stream<Named<ObjectNode>> largestRequests() {
+        return LargestRequests.named();
+    }
+
+    @ParameterizedTest
+    @MethodSource("largestRequests")
+    void theLargestValidRequestIsFiledAndItsEventReachesKafka(ObjectNode body) {
+        HttpAnswer response = post("anna", LargestRequests.json(body));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String id = response.json().get("id").asString();
+        CapturedEvent submitted = events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key()));
+        assertThat(submitted.payload())
+                .contains(String.valueOf(LargestRequests.WIDE).repeat(RequestRules.MAX_MESSAGE));
+    }
+
+    static Stream<LargestRequests.OverLimit> overLimits() {
+        return LargestRequests.overLimits();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overLimits")
+    void oneOverAnyLimitIsABadRequestNamingTheField(LargestRequests.OverLimit overLimit) {
+        assertBadRequest(LargestRequests.json(overLimit.body()), overLimit.field());
+    }
+
+    @Test
+    void aBodyLargerThanTheServiceReadsIsTooLargeWhetherItsLengthIsDeclaredOrNot() {
+        long maxBodySize = WebInputProperties.DEFAULT_MAX_BODY_SIZE.toBytes();
+        byte[] declared = ("{\"type\":\"PUBLICATION\",\"publication\":{\"message\":\"" + "x".repeat((int) maxBodySize)
+                        + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        // Every token short, so only the size can stop it: a checklist far longer than any allowed.
+        StringBuilder chunked = new StringBuilder("{\"type\":\"PUBLICATION\",\"publication\":{\"checklist\":[");
+        while (chunked.length() <= maxBodySize) {
+            chunked.append("{\"item\":\"").append("x".repeat(100)).append("\",\"done\":true},");
+        }
+        chunked.append("{\"item\":\"x\",\"done\":true}]}}");
+
+        HttpAnswer withLength = http().send(
+                        HttpMethod.POST,
+                        "/api/requests",
+                        tokens.tokenFor("anna"),
+                        MediaType.APPLICATION_JSON,
+                        declared);
+        HttpAnswer inChunks = http().sendChunked(
+                        HttpMethod.POST,
+                        "/api/requests",
+                        tokens.tokenFor("anna"),
+                        MediaType.APPLICATION_JSON,
+                        chunked.toString().getBytes(StandardCharsets.UTF_8));
+
+        for (HttpAnswer answer : List.of(withLength, inChunks)) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactly("body");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"åsa@kommun.se", "a..b@x.se"})
+    void anAddressTheEventSchemaWouldRejectIsABadRequest(String address) {
+        assertBadRequest(
+                RequestBodies.json(RequestBodies.handlerGroupGrant(address)), "permission.group.members[1].email");
+    }
+
+    @Test
+    void aRequesterWhoseAccountHasNoUsableAddressIsToldWhere() {
+        String token = tokens.tokenFor("asa", "Åsa Ek", "åsa@kommun.se", List.of("ESERVICE_ADMINISTRATOR"));
+
+        HttpAnswer response =
+                exchange(token, "POST", "/api/requests", RequestBodies.json(RequestBodies.testCasePurge()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("requester.email");
+        assertThat(response.json().at("/errors/0/message").asString()).contains("your account");
     }
 
     @Test
@@ -159,6 +268,14 @@ class FilingRequestsIT {
                 "{\"type\":\"PUBLICATION\",\"publication\":{\"kind\":\"NEW_ESERVICE\",\"eServiceId\":\"es-1\",\"eServiceName\":\"X\","
                         + "\"committee\":\"K\",\"orderer\":\"O\",\"checklist\":[{\"item\":\"ok\",\"done\":\"maybe\"}]}}",
                 "publication.checklist[0].done");
+        assertBadRequest(
+                "{\"type\":\"PUBLICATION\",\"publication\":{\"kind\":\"NEW_ESERVICE\",\"eServiceId\":\"es-1\",\"eServiceName\":\"X\","
+                        + "\"committee\":\"K\",\"orderer\":\"O\",\"checklist\":[null]}}",
+                "publication.checklist[0]");
+        assertBadRequest("[]", "body");
+        assertBadRequest("{\"type\":\"PURGE\",\"purge\":{\"kind\":1}}", "purge.kind");
+        assertBadRequest(
+                "{\"type\":\"PURGE\",\"purge\":{\"kind\":\"TEST_CASES\",\"eServiceId\":42}}", "purge.eServiceId");
     }
 
     private void assertBadRequest(String body, String field) {
@@ -169,7 +286,21 @@ class FilingRequestsIT {
         assertThat(response.json().get("errors").findValuesAsString("field"))
                 .as(body)
                 .containsExactly(field);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at se.");
+        assertThat(response.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at se.")
+                .doesNotContain("se.municipality")
+                .doesNotContain("FileRequestBody")
+                .doesNotContain("`");
+    }
+
+    private List<?> pendingEventsOf(String id) {
+        Document stored = mongo.findById(id, Document.class, "requests");
+        return stored == null ? List.of("missing") : stored.getList("pendingEvents", Object.class, List.of());
+    }
+
+    private TestHttp http() {
+        return TestHttp.at(port);
     }
 
     private HttpAnswer post(String user, String body) {

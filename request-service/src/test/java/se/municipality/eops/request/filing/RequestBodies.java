@@ -68,6 +68,58 @@ final class RequestBodies {
                                                         secondMemberEmail)))));
     }
 
+    static Map<String, Object> newVersionPublication() {
+        return Map.of(
+                "type",
+                "PUBLICATION",
+                "publication",
+                Map.of(
+                        "kind", "NEW_VERSION",
+                        "eServiceId", "es-1042",
+                        "eServiceName", "Parkeringstillstånd",
+                        "versionLabel", "2.1",
+                        "message", "Ny version med e-legitimation."));
+    }
+
+    static Map<String, Object> retentionPurge() {
+        return Map.of(
+                "type",
+                "PURGE",
+                "purge",
+                Map.of(
+                        "kind", "RETENTION",
+                        "eServiceId", "es-1042",
+                        "eServiceName", "Parkeringstillstånd",
+                        "committee", "Stadsbyggnadsnämnden",
+                        "purgeDecisionReference", "SBN 2026/117",
+                        "message", "Enligt dokumenthanteringsplanen."));
+    }
+
+    static Map<String, Object> editorGrant() {
+        return Map.of(
+                "type",
+                "PERMISSION",
+                "permission",
+                Map.of(
+                        "change", "GRANT",
+                        "role", "EDITOR",
+                        "eServiceId", "es-1042",
+                        "eServiceName", "Parkeringstillstånd",
+                        "person", Map.of("userId", "lisa", "name", "Lisa Lund", "email", "lisa.lund@kommun.example"),
+                        "message", "Lisa tar över förvaltningen."));
+    }
+
+    /** One of each kind of request, together holding every field a request body can have. */
+    static List<Map<String, Object>> everyKind() {
+        return List.of(
+                newEServicePublication(),
+                newVersionPublication(),
+                testCasePurge(),
+                retentionPurge(),
+                handlerGroupGrant("olle.ek@kommun.example"),
+                editorGrant());
+    }
+
     static String json(Object body) {
         return JSON.writeValueAsString(body);
     }

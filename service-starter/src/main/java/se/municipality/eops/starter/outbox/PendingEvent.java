@@ -28,8 +28,16 @@ public record PendingEvent(
         Objects.requireNonNull(payload, "payload");
     }
 
+    /**
+     * The event ready to be stored with its aggregate.
+     *
+     * @throws EventBreaksSchemaException if the event breaks its JSON Schema: consumers would reject
+     *     it as poison, so it must never be stored
+     */
     public static PendingEvent of(DomainEvent event) {
         EventType type = EventCatalog.of(event.getClass());
+        String payload = EventJson.write(event);
+        OutgoingEventCheck.requireValid(type, payload);
         return new PendingEvent(
                 event.eventId().toString(),
                 type.name(),
@@ -37,7 +45,7 @@ public record PendingEvent(
                 type.topic(),
                 event.aggregateId(),
                 event.occurredAt(),
-                EventJson.write(event));
+                payload);
     }
 
     /** The event as the relay stores it in {@code pendingEvents} (and {@code parkedEvents}). */

@@ -1,14 +1,24 @@
 package se.municipality.eops.starter.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,19 +30,36 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.municipality.eops.contract.schema.EventSchemaValidator.Violation;
+import se.municipality.eops.starter.outbox.EventBreaksSchemaException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error as RFC 9457 problem details ({@code application/problem+json}). Input errors name the
- * field in {@code errors[].field} (a JSON path such as {@code publication.eServiceName}); unexpected
- * errors get a reference to the log line and never a stack trace.
+ * field in {@code errors[].field} (a JSON path such as {@code publication.checklist[0].item}); no
+ * answer ever carries a Java type, a package, a library's wording about itself or a stack frame, and
+ * unexpected errors get a reference to the log line instead.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** The field named when the body as a whole is wrong (not JSON, not an object, too large). */
+    static final String BODY = "body";
+
+    private static final JsonMapper PROBLEM_JSON = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    /** Where a parser's own message stops being about the input and starts being about the parser. */
+    private static final Pattern PARSER_SELF_REFERENCE =
+            Pattern.compile("\\s*(\\(start marker at|at \\[Source).*", Pattern.DOTALL);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -47,13 +74,46 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldError error = unreadableField(ex);
-        return ResponseEntity.badRequest().body(invalid(List.of(error)));
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(bodyTooLarge(tooLarge.maxBytes()));
+            }
+            if (cause instanceof BodyNotUtf8Exception notUtf8) {
+                return ResponseEntity.badRequest().body(notUtf8(notUtf8));
+            }
+        }
+        return ResponseEntity.badRequest().body(invalid(List.of(unreadable(ex))));
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(bodyTooLarge(ex.maxBytes()));
+    }
+
+    @ExceptionHandler(BodyNotUtf8Exception.class)
+    ResponseEntity<ProblemDetail> bodyNotUtf8(BodyNotUtf8Exception ex) {
+        return ResponseEntity.badRequest().body(notUtf8(ex));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.field(), ex.getMessage()))));
+    }
+
+    /**
+     * The service was about to store an event its consumers would reject. The values nearly always
+     * come from the caller's input, which the service's own rules let through: refuse the request
+     * naming the fields, and warn, because the service's rules should have caught it first.
+     */
+    @ExceptionHandler(EventBreaksSchemaException.class)
+    ResponseEntity<ProblemDetail> eventBreaksSchema(EventBreaksSchemaException ex) {
+        log.warn("Refused a request whose {} would break the event's schema: {}", ex.eventType(), ex.violations());
+        List<FieldError> errors = ex.violations().stream()
+                .map(violation -> new FieldError(fieldOf(violation), "is not accepted: " + violation.message()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -103,42 +163,127 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Says what was expected without naming our classes. */
-    private static String expectation(DatabindException problem) {
-        if (problem instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> target = mismatch.getTargetType();
-            if (target.isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
-            }
-            if (target == boolean.class || target == Boolean.class) {
-                return "must be true or false";
-            }
-            if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
-                return "must be a number";
-            }
-            if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
-                return "must be a list";
-            }
-            if (target == String.class) {
-                return "must be a string";
-            }
-            return "must be an object";
-        }
-        return "has an invalid value";
+    private static ProblemDetail notUtf8(BodyNotUtf8Exception ex) {
+        return invalid(List.of(new FieldError(BODY, "is not UTF-8 (byte " + ex.position() + ")")));
     }
 
-    private static FieldError unreadableField(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getCause();
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
-            return new FieldError(field, expectation(databind));
+    static ProblemDetail bodyTooLarge(long maxBytes) {
+        String message = "may be at most " + maxBytes + " bytes";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BODY + ": " + message);
+        problem.setTitle("Request body too large");
+        problem.setProperty("errors", List.of(new FieldError(BODY, message)));
+        return problem;
+    }
+
+    /** For {@link RequestBodyGuard}, which answers before Spring MVC is involved. */
+    static void writeBodyTooLarge(HttpServletResponse response, long maxBytes) throws IOException {
+        ProblemDetail problem = bodyTooLarge(maxBytes);
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", "about:blank");
+        json.put("title", problem.getTitle());
+        json.put("status", problem.getStatus());
+        json.put("detail", problem.getDetail());
+        json.put("errors", problem.getProperties().get("errors"));
+        response.getWriter().write(PROBLEM_JSON.writeValueAsString(json));
+    }
+
+    /** {@code $.permission.person.email} as the caller wrote it: {@code permission.person.email}. */
+    private static String fieldOf(Violation violation) {
+        String location = violation.location();
+        if (location == null || location.equals("$")) {
+            return BODY;
         }
-        if (cause instanceof JacksonException jackson) {
-            return new FieldError("body", "is not valid JSON: " + jackson.getOriginalMessage());
+        return location.startsWith("$.") ? location.substring(2) : location;
+    }
+
+    private static FieldError unreadable(HttpMessageNotReadableException ex) {
+        if (!(ex.getCause() instanceof JacksonException problem)) {
+            return new FieldError(BODY, "is missing or not readable");
         }
-        return new FieldError("body", "is missing or not readable");
+        String field = pathOf(problem);
+        if (problem instanceof StreamConstraintsException) {
+            return new FieldError(
+                    field,
+                    "goes beyond what this service reads: at most " + BoundedInput.MAX_NESTING_DEPTH
+                            + " levels of nesting, texts of " + BoundedInput.MAX_STRING_LENGTH
+                            + " characters, numbers of " + BoundedInput.MAX_NUMBER_LENGTH + " digits and names of "
+                            + BoundedInput.MAX_NAME_LENGTH + " characters");
+        }
+        if (problem instanceof InputCoercionException) {
+            return new FieldError(field, "holds a number out of range");
+        }
+        if (problem instanceof MismatchedInputException mismatch) {
+            return new FieldError(field, field.equals(BODY) ? "must be one JSON object" : expectation(mismatch));
+        }
+        if (problem instanceof tools.jackson.databind.DatabindException) {
+            return new FieldError(field, "has an invalid value");
+        }
+        return new FieldError(field, "is not valid JSON" + parserFinding(problem));
+    }
+
+    /** The JSON path the parser had reached, e.g. {@code publication.checklist[0].done}; else the body. */
+    private static String pathOf(JacksonException problem) {
+        if (problem.getPath().isEmpty()) {
+            return BODY;
+        }
+        return problem.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    /** Says what was expected without naming our classes. */
+    private static String expectation(MismatchedInputException mismatch) {
+        Class<?> target = mismatch.getTargetType();
+        if (target == null) {
+            return "has an invalid value";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "must be a number";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a list";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        return "must be an object";
+    }
+
+    /**
+     * What the parser found and where, in its words about the input only: the part of its message
+     * that describes itself (its source, features and types) is cut off, and a message that still
+     * mentions code is left out entirely.
+     */
+    private static String parserFinding(JacksonException problem) {
+        String finding = problem.getOriginalMessage() == null
+                ? ""
+                : PARSER_SELF_REFERENCE.matcher(problem.getOriginalMessage()).replaceFirst("");
+        boolean aboutCode = finding.contains("`")
+                || finding.contains("java.")
+                || finding.contains("jackson")
+                || finding.contains("Exception");
+        StringBuilder text = new StringBuilder();
+        if (!finding.isBlank() && !aboutCode) {
+            text.append(": ").append(finding.strip());
+        }
+        TokenStreamLocation location = problem.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            text.append(" (line ")
+                    .append(location.getLineNr())
+                    .append(", column ")
+                    .append(location.getColumnNr())
+                    .append(')');
+        }
+        return text.toString();
     }
 }

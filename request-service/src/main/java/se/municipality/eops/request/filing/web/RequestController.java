@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.municipality.eops.contract.EmailAddresses;
 import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.request.filing.application.RequestFiling;
@@ -56,6 +57,13 @@ class RequestController {
         if (user.email() == null || user.email().isBlank()) {
             throw new InvalidInputException(
                     "requester.email", "your account has no e-mail address, so we could not keep you informed");
+        }
+        if (!EmailAddresses.isValid(user.email())) {
+            // From the token, not the body: the caller cannot fix it in the form, so say where it comes from.
+            throw new InvalidInputException(
+                    "requester.email",
+                    "your account's e-mail address is not one we can send to (plain ASCII, such as name@kommun.se);"
+                            + " ask the administrators of your login to correct it");
         }
         RequesterRole role = user.hasRole(RequesterRole.ESERVICE_ADMINISTRATOR.name())
                 ? RequesterRole.ESERVICE_ADMINISTRATOR
