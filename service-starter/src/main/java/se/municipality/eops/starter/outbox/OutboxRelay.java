@@ -403,34 +403,53 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
      * so a publication after a write cannot send them again in between.
      */
     private List<Outcome> publishAll(String collection, List<Document> batch, AtomicBoolean kafkaFailed) {
-        List<CompletableFuture<Outcome>> running = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Object> claimed = new ArrayList<>();
         List<Runnable> releases = new ArrayList<>();
         for (Document document : batch) {
             Object id = document.get("_id");
             String key = key(collection, id);
             AtomicBoolean again = new AtomicBoolean(false);
             if (draining.putIfAbsent(key, again) != null) {
-                running.add(CompletableFuture.completedFuture(new Outcome(id, List.of(), false, null)));
+                outcomes.add(new Outcome(id, List.of(), false, null));
                 continue;
             }
+            claimed.add(id);
             releases.add(() -> release(key, collection, id, again));
-            Supplier<Outcome> task = () -> sweepOne(collection, document, kafkaFailed);
-            CompletableFuture<Outcome> future;
-            try {
-                future = CompletableFuture.supplyAsync(task, executor);
-            } catch (RejectedExecutionException busy) {
-                future = CompletableFuture.completedFuture(task.get());
-            }
-            running.add(future);
         }
         try {
-            List<Outcome> outcomes =
-                    running.stream().map(CompletableFuture::join).toList();
+            List<CompletableFuture<Outcome>> running = new ArrayList<>();
+            for (Document document : current(collection, claimed)) {
+                Supplier<Outcome> task = () -> sweepOne(collection, document, kafkaFailed);
+                CompletableFuture<Outcome> future;
+                try {
+                    future = CompletableFuture.supplyAsync(task, executor);
+                } catch (RejectedExecutionException busy) {
+                    future = CompletableFuture.completedFuture(task.get());
+                }
+                running.add(future);
+            }
+            running.stream().map(CompletableFuture::join).forEach(outcomes::add);
             remove(collection, outcomes);
             return outcomes;
         } finally {
             releases.forEach(Runnable::run);
         }
+    }
+
+    /**
+     * The claimed documents as they are now. The batch was read before the claims: a publication
+     * after a write may have sent and removed some of its events in between, and sending them from
+     * the older copy would publish them twice.
+     */
+    private List<Document> current(String collection, List<Object> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return mongo.getCollection(collection)
+                .find(Filters.in("_id", ids))
+                .projection(Projections.include(PENDING_EVENTS, PARKED_EVENTS))
+                .into(new ArrayList<>());
     }
 
     private Outcome sweepOne(String collection, Document document, AtomicBoolean kafkaFailed) {
