@@ -396,16 +396,67 @@ start_services() {
   for svc in "${SERVICES[@]}"; do
     check_port_free "$svc" "$(service_port "$svc")" "$(printf '%s' "$svc" | tr 'a-z-' 'A-Z_')_PORT"
   done
+  # Small, quickly started JVMs: five of them share a laptop with the infrastructure. -Xms32m: the heap
+  # starts small and grows when needed, instead of being resident at its maximum from the start (~60 MB
+  # less per service at idle).
+  SERVICE_JVM=(-Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError
+    ${java_opts[@]+"${java_opts[@]}"})
+  prepare_class_data_sharing
   say "Starting the services..."
   for svc in "${SERVICES[@]}"; do
     port=$(service_port "$svc")
-    # Small, quickly started JVMs: five of them share a laptop with the infrastructure. -Xms32m: the heap
-    # starts small and grows when needed, instead of being resident at its maximum from the start (~60 MB
-    # less per service at idle).
-    start_process "$svc" service "$JAVA" -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k \
-      -XX:+ExitOnOutOfMemoryError ${java_opts[@]+"${java_opts[@]}"} -jar "$(service_jar "$svc")" --server.port="$port"
+    start_process "$svc" service "$JAVA" "${SERVICE_JVM[@]}" $(class_data_sharing "$svc") \
+      -jar "$(extracted_jar "$svc")" --server.port="$port"
   done
   wait_for_readiness
+}
+
+# Services run from Spring Boot's extracted layout (the application jar beside lib/), which class-data sharing
+# needs; it is extracted again whenever the service's jar was rebuilt.
+extracted_jar() { echo "$1/target/extracted/$1.jar"; }
+cds_archive() { echo "$1/target/extracted/$1.jsa"; }
+
+# The class-data-sharing archive of each service: the classes it loads until its context is refreshed,
+# parsed and verified once, mapped into memory at every later start (measured here: about a third less CPU
+# to start). Made by a training run (-Dspring.context.exit=onRefresh) against the running infrastructure the
+# first time after each build, all services at once; a service whose training fails starts without one.
+prepare_class_data_sharing() {
+  local svc jar extracted training=() pids=() i
+  for svc in "${SERVICES[@]}"; do
+    jar=$(service_jar "$svc")
+    extracted=$(extracted_jar "$svc")
+    if [ ! -f "$extracted" ] || [ "$jar" -nt "$extracted" ]; then
+      rm -rf "$svc/target/extracted"
+      "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$svc/target/extracted" \
+        >"$LOG_DIR/$svc-extract.log" 2>&1 || die "Extracting $jar failed; see .local/logs/$svc-extract.log"
+      # The extracted jar keeps its entries' times; make it no older than the jar it came from.
+      touch "$extracted"
+    fi
+    [ -f "$(cds_archive "$svc")" ] || training+=("$svc")
+  done
+  [ "${#training[@]}" -gt 0 ] || return 0
+  say "Preparing class-data sharing for ${training[*]} (first start after a build only)..."
+  for svc in "${training[@]}"; do
+    "$JAVA" "${SERVICE_JVM[@]}" -XX:ArchiveClassesAtExit="$(cds_archive "$svc")" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -Dspring.context.exit=onRefresh -jar "$(extracted_jar "$svc")" --server.port=0 \
+      >"$LOG_DIR/$svc-cds.log" 2>&1 </dev/null &
+    pids+=("$!")
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" 2>/dev/null || true
+    if [ ! -f "$(cds_archive "${training[$i]}")" ]; then
+      say "  ${training[$i]}: no class-data-sharing archive (see .local/logs/${training[$i]}-cds.log); it starts without one"
+    fi
+  done
+}
+
+# The JVM option that maps a service's archive, when it has one.
+class_data_sharing() {
+  local archive
+  archive=$(cds_archive "$1")
+  if [ -f "$archive" ]; then
+    echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
 }
 
 wait_for_readiness() {
