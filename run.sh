@@ -5,6 +5,7 @@
 #   ./run.sh infra        only the infrastructure (Kafka, MongoDB, mail, token issuer), e.g. to run a service in an IDE
 #   ./run.sh token USER   print a bearer token for a demo user from the running token issuer
 #   ./run.sh clean        delete the local data (MongoDB, Kafka, signing key) while nothing runs
+#   ./run.sh bench        start the suite on fresh data, measure the core paths against same-run baselines, print a table
 #   ./run.sh help         this text, with the environment variables
 #
 # Ctrl-C (or SIGTERM) stops every process this script started: the services first, then the infrastructure.
@@ -123,15 +124,16 @@ require_java() {
   esac
 }
 
+# pid_of NAME: the newest process of that name (the benchmark restarts Kafka, so a name may occur twice).
 pid_of() {
-  local i
+  local i found=""
   for i in "${!NAMES[@]}"; do
     if [ "${NAMES[$i]}" = "$1" ]; then
-      echo "${PIDS[$i]}"
-      return 0
+      found=${PIDS[$i]}
     fi
   done
-  return 1
+  [ -n "$found" ] || return 1
+  echo "$found"
 }
 
 is_running() { kill -0 "$1" 2>/dev/null; }
@@ -349,9 +351,7 @@ start_infrastructure() {
 
   write_kafka_config
   format_kafka_storage
-  start_process kafka infra "$JAVA" -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError "$log4j" \
-    -Djava.awt.headless=true \
-    -cp "$LOCAL_STACK_CLASSPATH" kafka.Kafka "$KAFKA_DIR/server.properties"
+  start_kafka
 
   wait_for_port mongodb "$EOPS_MONGO_PORT"
   wait_for_port dev-services "$EOPS_SMTP_PORT"
@@ -360,6 +360,13 @@ start_infrastructure() {
   wait_for_port dev-services "$EOPS_ISSUER_PORT"
   wait_for_port kafka "$EOPS_KAFKA_PORT"
   say "  infrastructure ready after ${SECONDS}s"
+}
+
+# Kafka alone, with its config written and its storage formatted (the benchmark restarts it after an outage).
+start_kafka() {
+  start_process kafka infra "$JAVA" -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError \
+    -Dlog4j2.configurationFile=log4j2-local-stack.xml -Djava.awt.headless=true \
+    -cp "$LOCAL_STACK_CLASSPATH" kafka.Kafka "$KAFKA_DIR/server.properties"
 }
 
 # wait_for_port NAME PORT: waits until the process NAME listens on PORT; fails if it dies or takes too long.
@@ -378,8 +385,8 @@ wait_for_port() {
 # ---------------------------------------------------------------------------------------------------------------
 # Services
 
-start_services() {
-  # What the services read to find the infrastructure (see each service's application.yml).
+# What the services read to find the infrastructure (see each service's application.yml).
+export_service_environment() {
   export EOPS_KAFKA_BOOTSTRAP="localhost:$EOPS_KAFKA_PORT"
   export EOPS_MONGODB_HOST="localhost"
   export EOPS_MONGODB_PORT="$EOPS_MONGO_PORT"
@@ -388,22 +395,30 @@ start_services() {
   export EOPS_SMTP_PORT
   # The local mail server speaks plain SMTP; everywhere else notification-service requires STARTTLS.
   export EOPS_SMTP_STARTTLS=false
+}
 
-  local java_opts=() svc port
+# start_boot_app NAME JAR PORT: a Boot app with the services' JVM options (the benchmark's trivial app too, so
+# both are compared on equal terms). Small, quickly started JVMs: five of them share a laptop with the
+# infrastructure. -Xms32m: the heap starts small and grows when needed, instead of being resident at its maximum
+# from the start (~60 MB less per service at idle).
+start_boot_app() {
+  local java_opts=()
   if [ -n "${JAVA_OPTS:-}" ]; then
     read -r -a java_opts <<<"$JAVA_OPTS"
   fi
+  start_process "$1" service "$JAVA" -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k \
+    -XX:+ExitOnOutOfMemoryError ${java_opts[@]+"${java_opts[@]}"} -jar "$2" --server.port="$3"
+}
+
+start_services() {
+  local svc
+  export_service_environment
   for svc in "${SERVICES[@]}"; do
     check_port_free "$svc" "$(service_port "$svc")" "$(printf '%s' "$svc" | tr 'a-z-' 'A-Z_')_PORT"
   done
   say "Starting the services..."
   for svc in "${SERVICES[@]}"; do
-    port=$(service_port "$svc")
-    # Small, quickly started JVMs: five of them share a laptop with the infrastructure. -Xms32m: the heap
-    # starts small and grows when needed, instead of being resident at its maximum from the start (~60 MB
-    # less per service at idle).
-    start_process "$svc" service "$JAVA" -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k \
-      -XX:+ExitOnOutOfMemoryError ${java_opts[@]+"${java_opts[@]}"} -jar "$(service_jar "$svc")" --server.port="$port"
+    start_boot_app "$svc" "$(service_jar "$svc")" "$(service_port "$svc")"
   done
   wait_for_readiness
 }
@@ -615,6 +630,193 @@ supervise() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# Benchmark (./run.sh bench): starts the suite as above, on its own data in .local/bench, measures, prints one table.
+
+BENCH_DRIVER_CLASSPATH="benchmarks/driver/target/bench-driver-$VERSION.jar:benchmarks/driver/target/lib/*"
+BENCH_KAFKA_TOOLS_CLASSPATH="benchmarks/kafka-tools/target/lib/*"
+BENCH_TRIVIAL_JAR="benchmarks/trivial-app/target/bench-trivial-app.jar"
+
+# seconds_of 90s|2m|90: a duration in whole seconds.
+seconds_of() {
+  case "$1" in
+    *m) echo $((${1%m} * 60)) ;;
+    *s) echo "${1%s}" ;;
+    *[!0-9]* | '') die "Cannot read the duration '$1' (write e.g. 60s or 2m)." ;;
+    *) echo "$1" ;;
+  esac
+}
+
+# Milliseconds since the epoch; bash 5 has EPOCHREALTIME, else GNU date, else whole seconds.
+now_ms() {
+  if [ -n "${EPOCHREALTIME:-}" ]; then
+    local t=${EPOCHREALTIME/,/.}
+    echo $((${t%.*} * 1000 + 10#$(printf '%s' "${t#*.}000" | cut -c1-3)))
+  else
+    local t
+    t=$(date +%s%N 2>/dev/null)
+    case "$t" in
+      *N) echo $(($(date +%s) * 1000)) ;;
+      *) echo $((t / 1000000)) ;;
+    esac
+  fi
+}
+
+bench_record() { printf '%s=%s\n' "$1" "$2" >>"$BENCH_RESULTS"; }
+
+# rss_mb PID: resident memory in MB (one decimal).
+rss_mb() {
+  local kb
+  kb=$(ps -o rss= -p "$1" 2>/dev/null | tr -d ' ' || true)
+  [ -n "$kb" ] || return 1
+  awk -v kb="$kb" 'BEGIN { printf "%.1f", kb / 1024 }'
+}
+
+# bench_start_app NAME JAR PORT: starts a Boot app alone and records the seconds from launch to readiness.
+bench_start_app() {
+  local name=$1 jar=$2 port=$3 started pid deadline elapsed
+  started=$(now_ms)
+  start_boot_app "$name" "$jar" "$port"
+  pid=$(pid_of "$name")
+  deadline=$((SECONDS + SERVICE_READINESS_SECONDS))
+  while :; do
+    is_running "$pid" || report_death "$name" "$pid"
+    http_get "$port" /actuator/health/readiness
+    [ "$HTTP_STATUS" = 200 ] && break
+    [ "$SECONDS" -lt "$deadline" ] || die "$name is not ready after ${SERVICE_READINESS_SECONDS}s; see $LOG_DIR/$name.log"
+    sleep 0.1
+  done
+  elapsed=$(($(now_ms) - started))
+  say "  $name ready after ${elapsed} ms"
+  bench_record "start.$name.seconds" "$(awk -v ms="$elapsed" 'BEGIN { printf "%.2f", ms / 1000 }')"
+}
+
+# bench_step STEP ARGS...: one measuring step of the driver; a failed step leaves its figures "not measured".
+bench_step() {
+  say ""
+  say "== $1 $(date +%H:%M:%S)"
+  "$JAVA" -Xmx1g -XX:+UseParallelGC -Dlogback.configurationFile=bench-logback.xml -cp "$BENCH_DRIVER_CLASSPATH" \
+    se.municipality.eops.benchmarks.Bench "$@" || say "bench: the step '$1' failed (exit $?); its figures stay out of the table"
+}
+
+bench_build() {
+  local jars=("$LOCAL_STACK_JAR" "$BENCH_TRIVIAL_JAR" "benchmarks/driver/target/bench-driver-$VERSION.jar") svc
+  for svc in "${SERVICES[@]}"; do jars+=("$(service_jar "$svc")"); done
+  [ "${SKIP_BUILD:-0}" != 1 ] || return 0
+  if [ "${REBUILD:-0}" = 1 ] || [ ! -d benchmarks/kafka-tools/target/lib ] || needs_build all "${jars[@]}"; then
+    # package, not install: the benchmark runs from target/, and nothing of it belongs in ~/.m2.
+    say "Building the suite and the benchmarks with ./mvnw -q -Pbench -DskipTests package ..."
+    ./mvnw -q -Pbench -DskipTests package || die "The build failed; see the Maven output above."
+  fi
+}
+
+bench_command() {
+  require_java
+  local quick=${BENCH_QUICK:-0} warmup duration sustain outage mails drain_limit latency_warmup stamp svc pid
+  if [ "$quick" = 1 ]; then
+    warmup=$(seconds_of "${BENCH_WARMUP:-10s}")
+    duration=$(seconds_of "${BENCH_DURATION:-15s}")
+    sustain=$(seconds_of "${BENCH_SUSTAIN:-20s}")
+    outage=$(seconds_of "${BENCH_OUTAGE:-15s}")
+    mails=${BENCH_MAILS:-200}
+    drain_limit=$(seconds_of "${BENCH_DRAIN_LIMIT:-60s}")
+  else
+    warmup=$(seconds_of "${BENCH_WARMUP:-60s}")
+    duration=$(seconds_of "${BENCH_DURATION:-120s}")
+    sustain=$(seconds_of "${BENCH_SUSTAIN:-300s}")
+    outage=$(seconds_of "${BENCH_OUTAGE:-60s}")
+    mails=${BENCH_MAILS:-1000}
+    drain_limit=$(seconds_of "${BENCH_DRAIN_LIMIT:-180s}")
+  fi
+  latency_warmup=$((warmup < 20 ? warmup : 20))
+  : "${BENCH_TRIVIAL_PORT:=8089}"
+  check_port_free "the benchmark's trivial app" "$BENCH_TRIVIAL_PORT" BENCH_TRIVIAL_PORT
+
+  bench_build
+  # Its own data, deleted at every start: a run must not inherit the documents of the last one.
+  local bench_dir="$LOCAL_DIR/bench"
+  stamp=$(date +%Y-%m-%d-%H%M%S)
+  DATA_DIR="$bench_dir/data"
+  KAFKA_DIR="$bench_dir/kafka"
+  LOG_DIR="$bench_dir/logs"
+  RUN_PIDS_FILE="$bench_dir/run.pids"
+  export EOPS_DATA_DIR="$DATA_DIR"
+  if port_open "$EOPS_MONGO_PORT" || port_open "$EOPS_KAFKA_PORT"; then
+    die "The suite seems to be running (a port is in use); stop it first: the benchmark starts its own."
+  fi
+  rm -rf "$DATA_DIR" "$KAFKA_DIR"
+  export BENCH_WORK_DIR="$bench_dir/run-$stamp"
+  export BENCH_RESULTS="$BENCH_WORK_DIR/results.properties"
+  export BENCH_TRIVIAL_PORT EOPS_KAFKA_PORT REQUEST_SERVICE_PORT
+  mkdir -p "$DATA_DIR" "$LOG_DIR" "$BENCH_WORK_DIR"
+  : >"$RUN_PIDS_FILE"
+  trap on_signal INT TERM
+  trap stop_all EXIT
+  SECONDS=0
+
+  bench_record run.date "$(date '+%Y-%m-%d %H:%M %Z')"
+  bench_record machine.name "$(uname -sm)"
+  bench_record machine.cores "$(getconf _NPROCESSORS_ONLN 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo '?')"
+  bench_record machine.java "$("$JAVA" -version 2>&1 | head -n 1 | sed 's/"//g')"
+  bench_record backend "mongo-java-server H2 file backend (run.sh's local MongoDB-protocol server)"
+  bench_record durations "warm-up ${warmup}s, measured ${duration}s, sustained intake ${sustain}s, outage ${outage}s$([ "$quick" = 1 ] && printf ' (BENCH_QUICK)')"
+  say "Benchmark run $stamp: results in ${BENCH_WORK_DIR#"$ROOT"/}, logs in ${LOG_DIR#"$ROOT"/}"
+
+  start_infrastructure
+  export_service_environment
+  say "Starting the trivial app and each service alone, timing launch to readiness..."
+  bench_start_app trivial-app "$BENCH_TRIVIAL_JAR" "$BENCH_TRIVIAL_PORT"
+  for svc in "${SERVICES[@]}"; do
+    bench_start_app "$svc" "$(service_jar "$svc")" "$(service_port "$svc")"
+  done
+  say "Letting them idle for 15s, then reading their resident memory..."
+  sleep 15
+  for svc in trivial-app "${SERVICES[@]}"; do
+    bench_record "rss.$svc.mb" "$(rss_mb "$(pid_of "$svc")")"
+  done
+
+  say ""
+  say "== Kafka's own tools on the same broker $(date +%H:%M:%S)"
+  local records=$((quick == 1 ? 50000 : 200000)) e2e_count=$((quick == 1 ? 500 : 2000))
+  "$JAVA" -Xmx512m -cp "$BENCH_KAFKA_TOOLS_CLASSPATH" org.apache.kafka.tools.ProducerPerformance \
+    --topic bench.producer-performance --num-records "$records" --record-size 1000 --throughput -1 \
+    --producer-props "bootstrap.servers=localhost:$EOPS_KAFKA_PORT" acks=all enable.idempotence=true \
+    >"$BENCH_WORK_DIR/producer-performance.txt" 2>&1 || say "bench: ProducerPerformance failed"
+  tail -n 1 "$BENCH_WORK_DIR/producer-performance.txt"
+  "$JAVA" -Xmx512m -cp "$BENCH_KAFKA_TOOLS_CLASSPATH" org.apache.kafka.tools.EndToEndLatency \
+    "localhost:$EOPS_KAFKA_PORT" bench.end-to-end-latency "$e2e_count" all 1000 \
+    >"$BENCH_WORK_DIR/end-to-end-latency.txt" 2>&1 || say "bench: EndToEndLatency failed"
+  tail -n 2 "$BENCH_WORK_DIR/end-to-end-latency.txt"
+  bench_step kafka-tools "$BENCH_WORK_DIR/producer-performance.txt" "$BENCH_WORK_DIR/end-to-end-latency.txt"
+
+  # Mail first, while nothing else is queued for the mail server; the max-rate steps (which leave thousands of
+  # receipts queued) come last.
+  bench_step mail-burst "$mails" "$((drain_limit > 300 ? drain_limit : 300))"
+  bench_step latency 20 "$latency_warmup" "$duration" "$((drain_limit / 2))"
+  bench_step raw-insert "$((warmup / 2))" "$duration"
+  bench_step noop "$warmup" "$duration"
+  bench_step intake "$warmup" "$sustain"
+
+  say ""
+  say "== Kafka outage of ${outage}s $(date +%H:%M:%S)"
+  pid=$(pid_of kafka)
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  say "  Kafka stopped; filing requests at the maximum rate for ${outage}s"
+  bench_step outage-load "$outage"
+  start_kafka
+  wait_for_port kafka "$EOPS_KAFKA_PORT"
+  say "  Kafka is back; waiting up to ${drain_limit}s for the outbox to drain"
+  bench_step drain "$drain_limit"
+
+  bench_step mongo-alive
+  bench_record rss.mongodb.mb "$(rss_mb "$(pid_of mongodb)" || echo '')"
+  "$JAVA" -cp "$BENCH_DRIVER_CLASSPATH" se.municipality.eops.benchmarks.Bench report "$BENCH_RESULTS" \
+    "$bench_dir/results-$stamp.md" "${BENCH_WORK_DIR#"$ROOT"/}/gatling"
+  say ""
+  say "Benchmark done after ${SECONDS}s; stopping the suite."
+}
+
+# ---------------------------------------------------------------------------------------------------------------
 # Commands
 
 run_suite() {
@@ -669,6 +871,10 @@ Commands:
   token USER   Print a bearer token for a demo user (anna, erik, cecilia, rolf, rut, arvid, nils)
                from the running token issuer: curl -H "Authorization: Bearer \$(./run.sh token anna)" ...
   clean        Delete the local data in .local/data (MongoDB, Kafka, signing key). The suite must be stopped.
+  bench        Build what is missing (with -Pbench), start the suite on fresh data in .local/bench, warm up,
+               measure and print one table (each figure, its same-run baseline, ratio, target, met); also written
+               as Markdown to .local/bench/results-<date>.md. Takes ~20 minutes; BENCH_QUICK=1 about 6.
+               The suite must not be running. Ctrl-C stops everything it started.
   help         This text.
 
 Environment (defaults in brackets):
@@ -680,6 +886,9 @@ Environment (defaults in brackets):
   JAVA_HOME      the JDK to use (else java on the PATH)
   REBUILD=1      build even if the jars look up to date;  SKIP_BUILD=1  never build
   READINESS_TIMEOUT_SECONDS [180]  how long the services may take to become ready
+  For bench: BENCH_QUICK=1 (short durations), BENCH_WARMUP [60s], BENCH_DURATION [120s] (each measured step),
+  BENCH_SUSTAIN [300s] (max-rate intake), BENCH_OUTAGE [60s] (Kafka down), BENCH_DRAIN_LIMIT [180s],
+  BENCH_MAILS [1000] (receipt burst), BENCH_TRIVIAL_PORT [8089]
 
 Logs go to .local/logs/<name>.log; data stays in .local/data across restarts.
 Exit status: 0 after a stop you asked for, 1 when something failed or died.
@@ -689,6 +898,7 @@ EOF
 case "${1:-}" in
   "" | start) run_suite all ;;
   infra) run_suite infra ;;
+  bench) bench_command ;;
   token) token_command "${2:-}" ;;
   clean) clean_command ;;
   help | -h | --help) usage ;;
