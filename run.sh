@@ -221,8 +221,8 @@ start_process() {
 report_death() {
   local name=$1 pid=$2 status=0
   wait "$pid" 2>/dev/null || status=$?
-  printf '\nrun.sh: %s stopped unexpectedly (exit status %s). Last lines of .local/logs/%s.log:\n' \
-    "$name" "$status" "$name" >&2
+  printf '\nrun.sh: %s stopped unexpectedly (exit status %s). Last lines of %s/%s.log:\n' \
+    "$name" "$status" "${LOG_DIR#"$ROOT"/}" "$name" >&2
   tail -n 25 "$LOG_DIR/$name.log" 2>/dev/null | sed 's/^/  | /' >&2 || true
   exit 1
 }
@@ -315,11 +315,11 @@ format_kafka_storage() {
   if [ -f "$DATA_DIR/kafka/meta.properties" ]; then
     return 0
   fi
-  say "Formatting Kafka's storage in .local/data/kafka (first start only)..."
+  say "Formatting Kafka's storage in ${DATA_DIR#"$ROOT"/}/kafka (first start only)..."
   cluster_id=$("$JAVA" "$log4j" -cp "$LOCAL_STACK_CLASSPATH" kafka.tools.StorageTool random-uuid | tail -n 1)
   "$JAVA" "$log4j" -cp "$LOCAL_STACK_CLASSPATH" kafka.tools.StorageTool format --standalone \
     -t "$cluster_id" -c "$KAFKA_DIR/server.properties" >"$LOG_DIR/kafka-format.log" 2>&1 ||
-    die "Formatting Kafka's storage failed; see .local/logs/kafka-format.log"
+    die "Formatting Kafka's storage failed; see ${LOG_DIR#"$ROOT"/}/kafka-format.log"
 }
 
 check_port_free() {
@@ -342,7 +342,7 @@ start_infrastructure() {
   # -XX:+ExitOnOutOfMemoryError: a JVM out of memory dies (and run.sh reports it) instead of lingering with
   # its port closed or every call refused.
   local small_jvm=(-Xms32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
-  say "Starting the infrastructure (logs in .local/logs)..."
+  say "Starting the infrastructure (logs in ${LOG_DIR#"$ROOT"/})..."
   # 1 GB at most (it starts small): counting and sweeping a benchmark's documents ran 256 MB out of memory.
   start_process mongodb infra "$JAVA" -Xmx1g "${small_jvm[@]}" "$log4j" \
     -cp "$LOCAL_STACK_CLASSPATH" se.municipality.eops.localstack.MongoServerMain "$DATA_DIR"
@@ -377,7 +377,7 @@ wait_for_port() {
   until port_open "$port"; do
     is_running "$pid" || report_death "$name" "$pid"
     [ "$SECONDS" -lt "$deadline" ] ||
-      die "$name is not listening on port $port after ${INFRA_STARTUP_SECONDS}s; see .local/logs/$name.log"
+      die "$name is not listening on port $port after ${INFRA_STARTUP_SECONDS}s; see ${LOG_DIR#"$ROOT"/}/$name.log"
     sleep 0.2
   done
 }
@@ -694,7 +694,10 @@ bench_start_app() {
 bench_step() {
   say ""
   say "== $1 $(date +%H:%M:%S)"
-  "$JAVA" -Xmx1g -XX:+UseParallelGC -Dlogback.configurationFile=bench-logback.xml -cp "$BENCH_DRIVER_CLASSPATH" \
+  # Gatling's own JVM options (as its Maven plugin sets them): it reads JDK internals for speed.
+  "$JAVA" -Xmx1g -XX:+UseG1GC -XX:+ParallelRefProcEnabled --add-opens=java.base/java.lang=ALL-UNNAMED \
+    --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
+    -Dlogback.configurationFile=bench-logback.xml -cp "$BENCH_DRIVER_CLASSPATH" \
     se.municipality.eops.benchmarks.Bench "$@" || say "bench: the step '$1' failed (exit $?); its figures stay out of the table"
 }
 
@@ -777,15 +780,17 @@ bench_command() {
   say ""
   say "== Kafka's own tools on the same broker $(date +%H:%M:%S)"
   local records=$((quick == 1 ? 50000 : 200000)) e2e_count=$((quick == 1 ? 500 : 2000))
-  "$JAVA" -Xmx512m -cp "$BENCH_KAFKA_TOOLS_CLASSPATH" org.apache.kafka.tools.ProducerPerformance \
+  "$JAVA" -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH_KAFKA_TOOLS_CLASSPATH" \
+    org.apache.kafka.tools.ProducerPerformance \
     --topic bench.producer-performance --num-records "$records" --record-size 1000 --throughput -1 \
     --producer-props "bootstrap.servers=localhost:$EOPS_KAFKA_PORT" acks=all enable.idempotence=true \
     >"$BENCH_WORK_DIR/producer-performance.txt" 2>&1 || say "bench: ProducerPerformance failed"
-  tail -n 1 "$BENCH_WORK_DIR/producer-performance.txt"
-  "$JAVA" -Xmx512m -cp "$BENCH_KAFKA_TOOLS_CLASSPATH" org.apache.kafka.tools.EndToEndLatency \
+  grep 'th\.$' "$BENCH_WORK_DIR/producer-performance.txt" || true
+  "$JAVA" -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH_KAFKA_TOOLS_CLASSPATH" \
+    org.apache.kafka.tools.EndToEndLatency \
     "localhost:$EOPS_KAFKA_PORT" bench.end-to-end-latency "$e2e_count" all 1000 \
     >"$BENCH_WORK_DIR/end-to-end-latency.txt" 2>&1 || say "bench: EndToEndLatency failed"
-  tail -n 2 "$BENCH_WORK_DIR/end-to-end-latency.txt"
+  grep -E 'Avg latency|Percentiles' "$BENCH_WORK_DIR/end-to-end-latency.txt" || true
   bench_step kafka-tools "$BENCH_WORK_DIR/producer-performance.txt" "$BENCH_WORK_DIR/end-to-end-latency.txt"
 
   # Mail first, while nothing else is queued for the mail server; the max-rate steps (which leave thousands of
