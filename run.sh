@@ -878,7 +878,7 @@ Commands:
   clean        Delete the local data in .local/data (MongoDB, Kafka, signing key). The suite must be stopped.
   bench        Build what is missing (with -Pbench), start the suite on fresh data in .local/bench, warm up,
                measure and print one table (each figure, its same-run baseline, ratio, target, met); also written
-               as Markdown to .local/bench/results-<date>.md. Takes ~20 minutes; BENCH_QUICK=1 about 6.
+               as Markdown to .local/bench/results-<date>.md. Takes ~20 minutes; BENCH_QUICK=1 about 7.
                The suite must not be running. Ctrl-C stops everything it started.
   help         This text.
 
