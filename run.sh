@@ -5,6 +5,7 @@
 #   ./run.sh infra        only the infrastructure (Kafka, MongoDB, mail, token issuer), e.g. to run a service in an IDE
 #   ./run.sh token USER   print a bearer token for a demo user from the running token issuer
 #   ./run.sh clean        delete the local data (MongoDB, Kafka, signing key) while nothing runs
+#   ./run.sh bench        start the suite on fresh data, measure the core paths against same-run baselines, print a table
 #   ./run.sh help         this text, with the environment variables
 #
 # Ctrl-C (or SIGTERM) stops every process this script started: the services first, then the infrastructure.
@@ -123,15 +124,16 @@ require_java() {
   esac
 }
 
+# pid_of NAME: the newest process of that name (the benchmark restarts Kafka, so a name may occur twice).
 pid_of() {
-  local i
+  local i found=""
   for i in "${!NAMES[@]}"; do
     if [ "${NAMES[$i]}" = "$1" ]; then
-      echo "${PIDS[$i]}"
-      return 0
+      found=${PIDS[$i]}
     fi
   done
-  return 1
+  [ -n "$found" ] || return 1
+  echo "$found"
 }
 
 is_running() { kill -0 "$1" 2>/dev/null; }
@@ -219,8 +221,8 @@ start_process() {
 report_death() {
   local name=$1 pid=$2 status=0
   wait "$pid" 2>/dev/null || status=$?
-  printf '\nrun.sh: %s stopped unexpectedly (exit status %s). Last lines of .local/logs/%s.log:\n' \
-    "$name" "$status" "$name" >&2
+  printf '\nrun.sh: %s stopped unexpectedly (exit status %s). Last lines of %s/%s.log:\n' \
+    "$name" "$status" "${LOG_DIR#"$ROOT"/}" "$name" >&2
   tail -n 25 "$LOG_DIR/$name.log" 2>/dev/null | sed 's/^/  | /' >&2 || true
   exit 1
 }
@@ -313,11 +315,11 @@ format_kafka_storage() {
   if [ -f "$DATA_DIR/kafka/meta.properties" ]; then
     return 0
   fi
-  say "Formatting Kafka's storage in .local/data/kafka (first start only)..."
+  say "Formatting Kafka's storage in ${DATA_DIR#"$ROOT"/}/kafka (first start only)..."
   cluster_id=$("$JAVA" "$log4j" -cp "$LOCAL_STACK_CLASSPATH" kafka.tools.StorageTool random-uuid | tail -n 1)
   "$JAVA" "$log4j" -cp "$LOCAL_STACK_CLASSPATH" kafka.tools.StorageTool format --standalone \
     -t "$cluster_id" -c "$KAFKA_DIR/server.properties" >"$LOG_DIR/kafka-format.log" 2>&1 ||
-    die "Formatting Kafka's storage failed; see .local/logs/kafka-format.log"
+    die "Formatting Kafka's storage failed; see ${LOG_DIR#"$ROOT"/}/kafka-format.log"
 }
 
 check_port_free() {
@@ -340,7 +342,7 @@ start_infrastructure() {
   # -XX:+ExitOnOutOfMemoryError: a JVM out of memory dies (and run.sh reports it) instead of lingering with
   # its port closed or every call refused.
   local small_jvm=(-Xms32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
-  say "Starting the infrastructure (logs in .local/logs)..."
+  say "Starting the infrastructure (logs in ${LOG_DIR#"$ROOT"/})..."
   # 1 GB at most (it starts small): counting and sweeping a benchmark's documents ran 256 MB out of memory.
   start_process mongodb infra "$JAVA" -Xmx1g "${small_jvm[@]}" "$log4j" \
     -cp "$LOCAL_STACK_CLASSPATH" se.municipality.eops.localstack.MongoServerMain "$DATA_DIR"
@@ -349,9 +351,7 @@ start_infrastructure() {
 
   write_kafka_config
   format_kafka_storage
-  start_process kafka infra "$JAVA" -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError "$log4j" \
-    -Djava.awt.headless=true \
-    -cp "$LOCAL_STACK_CLASSPATH" kafka.Kafka "$KAFKA_DIR/server.properties"
+  start_kafka
 
   wait_for_port mongodb "$EOPS_MONGO_PORT"
   wait_for_port dev-services "$EOPS_SMTP_PORT"
@@ -362,6 +362,13 @@ start_infrastructure() {
   say "  infrastructure ready after ${SECONDS}s"
 }
 
+# Kafka alone, with its config written and its storage formatted (the benchmark restarts it after an outage).
+start_kafka() {
+  start_process kafka infra "$JAVA" -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError \
+    -Dlog4j2.configurationFile=log4j2-local-stack.xml -Djava.awt.headless=true \
+    -cp "$LOCAL_STACK_CLASSPATH" kafka.Kafka "$KAFKA_DIR/server.properties"
+}
+
 # wait_for_port NAME PORT: waits until the process NAME listens on PORT; fails if it dies or takes too long.
 wait_for_port() {
   local name=$1 port=$2 pid deadline
@@ -370,7 +377,7 @@ wait_for_port() {
   until port_open "$port"; do
     is_running "$pid" || report_death "$name" "$pid"
     [ "$SECONDS" -lt "$deadline" ] ||
-      die "$name is not listening on port $port after ${INFRA_STARTUP_SECONDS}s; see .local/logs/$name.log"
+      die "$name is not listening on port $port after ${INFRA_STARTUP_SECONDS}s; see ${LOG_DIR#"$ROOT"/}/$name.log"
     sleep 0.2
   done
 }
@@ -378,8 +385,8 @@ wait_for_port() {
 # ---------------------------------------------------------------------------------------------------------------
 # Services
 
-start_services() {
-  # What the services read to find the infrastructure (see each service's application.yml).
+# What the services read to find the infrastructure (see each service's application.yml).
+export_service_environment() {
   export EOPS_KAFKA_BOOTSTRAP="localhost:$EOPS_KAFKA_PORT"
   export EOPS_MONGODB_HOST="localhost"
   export EOPS_MONGODB_PORT="$EOPS_MONGO_PORT"
@@ -388,75 +395,101 @@ start_services() {
   export EOPS_SMTP_PORT
   # The local mail server speaks plain SMTP; everywhere else notification-service requires STARTTLS.
   export EOPS_SMTP_STARTTLS=false
+}
 
-  local java_opts=() svc port
+# The JVM options of every Boot app run.sh starts (the benchmark's trivial app too, so both are compared on equal
+# terms). Small, quickly started JVMs: five of them share a laptop with the infrastructure. -Xms32m: the heap
+# starts small and grows when needed, instead of being resident at its maximum from the start (~60 MB less per
+# service at idle). Sets BOOT_JVM.
+boot_jvm_options() {
+  local java_opts=()
   if [ -n "${JAVA_OPTS:-}" ]; then
     read -r -a java_opts <<<"$JAVA_OPTS"
   fi
-  for svc in "${SERVICES[@]}"; do
-    check_port_free "$svc" "$(service_port "$svc")" "$(printf '%s' "$svc" | tr 'a-z-' 'A-Z_')_PORT"
-  done
-  # Small, quickly started JVMs: five of them share a laptop with the infrastructure. -Xms32m: the heap
-  # starts small and grows when needed, instead of being resident at its maximum from the start (~60 MB
-  # less per service at idle).
-  SERVICE_JVM=(-Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError
+  BOOT_JVM=(-Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError
     ${java_opts[@]+"${java_opts[@]}"})
-  prepare_class_data_sharing
-  say "Starting the services..."
-  for svc in "${SERVICES[@]}"; do
-    port=$(service_port "$svc")
-    start_process "$svc" service "$JAVA" "${SERVICE_JVM[@]}" $(class_data_sharing "$svc") \
-      -jar "$(extracted_jar "$svc")" --server.port="$port"
-  done
-  wait_for_readiness
 }
 
-# Services run from Spring Boot's extracted layout (the application jar beside lib/), which class-data sharing
-# needs; it is extracted again whenever the service's jar was rebuilt.
-extracted_jar() { echo "$1/target/extracted/$1.jar"; }
-cds_archive() { echo "$1/target/extracted/$1.jsa"; }
+# Boot apps run from Spring Boot's extracted layout (the application jar beside lib/), which class-data sharing
+# needs; it is extracted again whenever the app's jar was rebuilt.
+extracted_jar() { echo "$(dirname "$1")/extracted/$(basename "$1")"; }
+cds_archive() {
+  local extracted
+  extracted=$(extracted_jar "$1")
+  echo "${extracted%.jar}.jsa"
+}
 
-# The class-data-sharing archive of each service: the classes it loads until its context is refreshed,
-# parsed and verified once, mapped into memory at every later start (measured here: about a third less CPU
-# to start). Made by a training run (-Dspring.context.exit=onRefresh) against the running infrastructure the
-# first time after each build, all services at once; a service whose training fails starts without one.
+# prepare_class_data_sharing NAME=JAR...: the class-data-sharing archive of each app: the classes it loads until
+# its context is refreshed, parsed and verified once, mapped into memory at every later start (measured here:
+# about a third less CPU to start). Made by a training run (-Dspring.context.exit=onRefresh) against the running
+# infrastructure the first time after each build, all apps at once; an app whose training fails starts without.
 prepare_class_data_sharing() {
-  local svc jar extracted training=() pids=() i
-  for svc in "${SERVICES[@]}"; do
-    jar=$(service_jar "$svc")
-    extracted=$(extracted_jar "$svc")
+  local entry name jar extracted names=() jars=() pids=() i
+  boot_jvm_options
+  for entry in "$@"; do
+    name=${entry%%=*}
+    jar=${entry#*=}
+    extracted=$(extracted_jar "$jar")
     if [ ! -f "$extracted" ] || [ "$jar" -nt "$extracted" ]; then
-      rm -rf "$svc/target/extracted"
-      "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$svc/target/extracted" \
-        >"$LOG_DIR/$svc-extract.log" 2>&1 || die "Extracting $jar failed; see .local/logs/$svc-extract.log"
+      rm -rf "$(dirname "$extracted")"
+      "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$(dirname "$extracted")" \
+        >"$LOG_DIR/$name-extract.log" 2>&1 || die "Extracting $jar failed; see $LOG_DIR/$name-extract.log"
       # The extracted jar keeps its entries' times; make it no older than the jar it came from.
       touch "$extracted"
     fi
-    [ -f "$(cds_archive "$svc")" ] || training+=("$svc")
+    if [ ! -f "$(cds_archive "$jar")" ]; then
+      names+=("$name")
+      jars+=("$jar")
+    fi
   done
-  [ "${#training[@]}" -gt 0 ] || return 0
-  say "Preparing class-data sharing for ${training[*]} (first start after a build only)..."
-  for svc in "${training[@]}"; do
-    "$JAVA" "${SERVICE_JVM[@]}" -XX:ArchiveClassesAtExit="$(cds_archive "$svc")" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -Dspring.context.exit=onRefresh -jar "$(extracted_jar "$svc")" --server.port=0 \
-      >"$LOG_DIR/$svc-cds.log" 2>&1 </dev/null &
+  [ "${#names[@]}" -gt 0 ] || return 0
+  say "Preparing class-data sharing for ${names[*]} (first start after a build only)..."
+  for i in "${!names[@]}"; do
+    "$JAVA" "${BOOT_JVM[@]}" -XX:ArchiveClassesAtExit="$(cds_archive "${jars[$i]}")" -Xlog:cds=off \
+      -Xlog:cds+dynamic=off -Dspring.context.exit=onRefresh -jar "$(extracted_jar "${jars[$i]}")" --server.port=0 \
+      >"$LOG_DIR/${names[$i]}-cds.log" 2>&1 </dev/null &
     pids+=("$!")
   done
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" 2>/dev/null || true
-    if [ ! -f "$(cds_archive "${training[$i]}")" ]; then
-      say "  ${training[$i]}: no class-data-sharing archive (see .local/logs/${training[$i]}-cds.log); it starts without one"
+    if [ ! -f "$(cds_archive "${jars[$i]}")" ]; then
+      say "  ${names[$i]}: no class-data-sharing archive (see $LOG_DIR/${names[$i]}-cds.log); it starts without one"
     fi
   done
 }
 
-# The JVM option that maps a service's archive, when it has one.
-class_data_sharing() {
-  local archive
-  archive=$(cds_archive "$1")
-  if [ -f "$archive" ]; then
-    echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+# start_boot_app NAME JAR PORT: a Boot app with the common JVM options, from its extracted layout with its
+# class-data-sharing archive when prepare_class_data_sharing made them, else from the jar itself.
+start_boot_app() {
+  local jar=$2 archive cds=()
+  boot_jvm_options
+  archive=$(cds_archive "$jar")
+  if [ -f "$archive" ] && [ -f "$(extracted_jar "$jar")" ]; then
+    cds=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+    jar=$(extracted_jar "$jar")
   fi
+  start_process "$1" service "$JAVA" "${BOOT_JVM[@]}" ${cds[@]+"${cds[@]}"} -jar "$jar" --server.port="$3"
+}
+
+# NAME=JAR for each service, as prepare_class_data_sharing takes them.
+service_jars() {
+  local svc
+  for svc in "${SERVICES[@]}"; do printf '%s=%s\n' "$svc" "$(service_jar "$svc")"; done
+}
+
+start_services() {
+  local svc
+  export_service_environment
+  for svc in "${SERVICES[@]}"; do
+    check_port_free "$svc" "$(service_port "$svc")" "$(printf '%s' "$svc" | tr 'a-z-' 'A-Z_')_PORT"
+  done
+  # shellcheck disable=SC2046 # one NAME=JAR word per service; paths have no spaces
+  prepare_class_data_sharing $(service_jars)
+  say "Starting the services..."
+  for svc in "${SERVICES[@]}"; do
+    start_boot_app "$svc" "$(service_jar "$svc")" "$(service_port "$svc")"
+  done
+  wait_for_readiness
 }
 
 wait_for_readiness() {
@@ -666,6 +699,201 @@ supervise() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# Benchmark (./run.sh bench): starts the suite as above, on its own data in .local/bench, measures, prints one table.
+
+BENCH_DRIVER_CLASSPATH="benchmarks/driver/target/bench-driver-$VERSION.jar:benchmarks/driver/target/lib/*"
+BENCH_KAFKA_TOOLS_CLASSPATH="benchmarks/kafka-tools/target/lib/*"
+BENCH_TRIVIAL_JAR="benchmarks/trivial-app/target/bench-trivial-app.jar"
+
+# seconds_of 90s|2m|90: a duration in whole seconds.
+seconds_of() {
+  case "$1" in
+    *m) echo $((${1%m} * 60)) ;;
+    *s) echo "${1%s}" ;;
+    *[!0-9]* | '') die "Cannot read the duration '$1' (write e.g. 60s or 2m)." ;;
+    *) echo "$1" ;;
+  esac
+}
+
+# Milliseconds since the epoch; bash 5 has EPOCHREALTIME, else GNU date, else whole seconds.
+now_ms() {
+  if [ -n "${EPOCHREALTIME:-}" ]; then
+    local t=${EPOCHREALTIME/,/.}
+    echo $((${t%.*} * 1000 + 10#$(printf '%s' "${t#*.}000" | cut -c1-3)))
+  else
+    local t
+    t=$(date +%s%N 2>/dev/null)
+    case "$t" in
+      *N) echo $(($(date +%s) * 1000)) ;;
+      *) echo $((t / 1000000)) ;;
+    esac
+  fi
+}
+
+bench_record() { printf '%s=%s\n' "$1" "$2" >>"$BENCH_RESULTS"; }
+
+# rss_mb PID: resident memory in MB (one decimal).
+rss_mb() {
+  local kb
+  kb=$(ps -o rss= -p "$1" 2>/dev/null | tr -d ' ' || true)
+  [ -n "$kb" ] || return 1
+  awk -v kb="$kb" 'BEGIN { printf "%.1f", kb / 1024 }'
+}
+
+# bench_start_app NAME JAR PORT: starts a Boot app alone and records the seconds from launch to readiness.
+bench_start_app() {
+  local name=$1 jar=$2 port=$3 started pid deadline elapsed
+  started=$(now_ms)
+  start_boot_app "$name" "$jar" "$port"
+  pid=$(pid_of "$name")
+  deadline=$((SECONDS + SERVICE_READINESS_SECONDS))
+  while :; do
+    is_running "$pid" || report_death "$name" "$pid"
+    http_get "$port" /actuator/health/readiness
+    [ "$HTTP_STATUS" = 200 ] && break
+    [ "$SECONDS" -lt "$deadline" ] || die "$name is not ready after ${SERVICE_READINESS_SECONDS}s; see $LOG_DIR/$name.log"
+    sleep 0.1
+  done
+  elapsed=$(($(now_ms) - started))
+  say "  $name ready after ${elapsed} ms"
+  bench_record "start.$name.seconds" "$(awk -v ms="$elapsed" 'BEGIN { printf "%.2f", ms / 1000 }')"
+}
+
+# bench_step STEP ARGS...: one measuring step of the driver; a failed step leaves its figures "not measured".
+bench_step() {
+  say ""
+  say "== $1 $(date +%H:%M:%S)"
+  # Gatling's own JVM options (as its Maven plugin sets them): it reads JDK internals for speed.
+  "$JAVA" -Xmx1g -XX:+UseG1GC -XX:+ParallelRefProcEnabled --add-opens=java.base/java.lang=ALL-UNNAMED \
+    --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
+    -Dlogback.configurationFile=bench-logback.xml -cp "$BENCH_DRIVER_CLASSPATH" \
+    se.municipality.eops.benchmarks.Bench "$@" || say "bench: the step '$1' failed (exit $?); its figures stay out of the table"
+}
+
+bench_build() {
+  local jars=("$LOCAL_STACK_JAR" "$BENCH_TRIVIAL_JAR" "benchmarks/driver/target/bench-driver-$VERSION.jar") svc
+  for svc in "${SERVICES[@]}"; do jars+=("$(service_jar "$svc")"); done
+  [ "${SKIP_BUILD:-0}" != 1 ] || return 0
+  if [ "${REBUILD:-0}" = 1 ] || [ ! -d benchmarks/kafka-tools/target/lib ] || needs_build all "${jars[@]}"; then
+    # package, not install: the benchmark runs from target/, and nothing of it belongs in ~/.m2.
+    say "Building the suite and the benchmarks with ./mvnw -q -Pbench -DskipTests package ..."
+    ./mvnw -q -Pbench -DskipTests package || die "The build failed; see the Maven output above."
+  fi
+}
+
+bench_command() {
+  require_java
+  local quick=${BENCH_QUICK:-0} warmup duration sustain outage mails drain_limit latency_warmup stamp svc pid
+  if [ "$quick" = 1 ]; then
+    warmup=$(seconds_of "${BENCH_WARMUP:-10s}")
+    duration=$(seconds_of "${BENCH_DURATION:-15s}")
+    sustain=$(seconds_of "${BENCH_SUSTAIN:-20s}")
+    outage=$(seconds_of "${BENCH_OUTAGE:-15s}")
+    mails=${BENCH_MAILS:-200}
+    drain_limit=$(seconds_of "${BENCH_DRAIN_LIMIT:-60s}")
+  else
+    warmup=$(seconds_of "${BENCH_WARMUP:-60s}")
+    duration=$(seconds_of "${BENCH_DURATION:-120s}")
+    sustain=$(seconds_of "${BENCH_SUSTAIN:-300s}")
+    outage=$(seconds_of "${BENCH_OUTAGE:-60s}")
+    mails=${BENCH_MAILS:-1000}
+    drain_limit=$(seconds_of "${BENCH_DRAIN_LIMIT:-180s}")
+  fi
+  latency_warmup=$((warmup < 20 ? warmup : 20))
+  : "${BENCH_TRIVIAL_PORT:=8089}"
+  check_port_free "the benchmark's trivial app" "$BENCH_TRIVIAL_PORT" BENCH_TRIVIAL_PORT
+
+  bench_build
+  # Its own data, deleted at every start: a run must not inherit the documents of the last one.
+  local bench_dir="$LOCAL_DIR/bench"
+  stamp=$(date +%Y-%m-%d-%H%M%S)
+  DATA_DIR="$bench_dir/data"
+  KAFKA_DIR="$bench_dir/kafka"
+  LOG_DIR="$bench_dir/logs"
+  RUN_PIDS_FILE="$bench_dir/run.pids"
+  export EOPS_DATA_DIR="$DATA_DIR"
+  if port_open "$EOPS_MONGO_PORT" || port_open "$EOPS_KAFKA_PORT"; then
+    die "The suite seems to be running (a port is in use); stop it first: the benchmark starts its own."
+  fi
+  rm -rf "$DATA_DIR" "$KAFKA_DIR"
+  export BENCH_WORK_DIR="$bench_dir/run-$stamp"
+  export BENCH_RESULTS="$BENCH_WORK_DIR/results.properties"
+  export BENCH_TRIVIAL_PORT EOPS_KAFKA_PORT REQUEST_SERVICE_PORT
+  mkdir -p "$DATA_DIR" "$LOG_DIR" "$BENCH_WORK_DIR"
+  : >"$RUN_PIDS_FILE"
+  trap on_signal INT TERM
+  trap stop_all EXIT
+  SECONDS=0
+
+  bench_record run.date "$(date '+%Y-%m-%d %H:%M %Z')"
+  bench_record machine.name "$(uname -sm)"
+  bench_record machine.cores "$(getconf _NPROCESSORS_ONLN 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo '?')"
+  bench_record machine.java "$("$JAVA" -version 2>&1 | head -n 1 | sed 's/"//g')"
+  bench_record backend "mongo-java-server H2 file backend (run.sh's local MongoDB-protocol server)"
+  bench_record durations "warm-up ${warmup}s, measured ${duration}s, sustained intake ${sustain}s, outage ${outage}s$([ "$quick" = 1 ] && printf ' (BENCH_QUICK)')"
+  say "Benchmark run $stamp: results in ${BENCH_WORK_DIR#"$ROOT"/}, logs in ${LOG_DIR#"$ROOT"/}"
+
+  start_infrastructure
+  export_service_environment
+  # Started the way ./run.sh starts the services: extracted, with a class-data-sharing archive each.
+  # shellcheck disable=SC2046 # one NAME=JAR word per app; paths have no spaces
+  prepare_class_data_sharing "trivial-app=$BENCH_TRIVIAL_JAR" $(service_jars)
+  say "Starting the trivial app and each service alone, timing launch to readiness..."
+  bench_start_app trivial-app "$BENCH_TRIVIAL_JAR" "$BENCH_TRIVIAL_PORT"
+  for svc in "${SERVICES[@]}"; do
+    bench_start_app "$svc" "$(service_jar "$svc")" "$(service_port "$svc")"
+  done
+  say "Letting them idle for 15s, then reading their resident memory..."
+  sleep 15
+  for svc in trivial-app "${SERVICES[@]}"; do
+    bench_record "rss.$svc.mb" "$(rss_mb "$(pid_of "$svc")")"
+  done
+
+  say ""
+  say "== Kafka's own tools on the same broker $(date +%H:%M:%S)"
+  local records=$((quick == 1 ? 50000 : 200000)) e2e_count=$((quick == 1 ? 500 : 2000))
+  "$JAVA" -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH_KAFKA_TOOLS_CLASSPATH" \
+    org.apache.kafka.tools.ProducerPerformance \
+    --topic bench.producer-performance --num-records "$records" --record-size 1000 --throughput -1 \
+    --producer-props "bootstrap.servers=localhost:$EOPS_KAFKA_PORT" acks=all enable.idempotence=true \
+    >"$BENCH_WORK_DIR/producer-performance.txt" 2>&1 || say "bench: ProducerPerformance failed"
+  grep 'th\.$' "$BENCH_WORK_DIR/producer-performance.txt" || true
+  "$JAVA" -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH_KAFKA_TOOLS_CLASSPATH" \
+    org.apache.kafka.tools.EndToEndLatency \
+    "localhost:$EOPS_KAFKA_PORT" bench.end-to-end-latency "$e2e_count" all 1000 \
+    >"$BENCH_WORK_DIR/end-to-end-latency.txt" 2>&1 || say "bench: EndToEndLatency failed"
+  grep -E 'Avg latency|Percentiles' "$BENCH_WORK_DIR/end-to-end-latency.txt" || true
+  bench_step kafka-tools "$BENCH_WORK_DIR/producer-performance.txt" "$BENCH_WORK_DIR/end-to-end-latency.txt"
+
+  # Mail first, while nothing else is queued for the mail server; the max-rate steps (which leave thousands of
+  # receipts queued) come last.
+  bench_step mail-burst "$mails" "$((drain_limit > 300 ? drain_limit : 300))"
+  bench_step latency 20 "$latency_warmup" "$duration" "$((drain_limit / 2))"
+  bench_step raw-insert "$((warmup / 2))" "$duration"
+  bench_step noop "$warmup" "$duration"
+  bench_step intake "$warmup" "$sustain"
+
+  say ""
+  say "== Kafka outage of ${outage}s $(date +%H:%M:%S)"
+  pid=$(pid_of kafka)
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  say "  Kafka stopped; filing requests at the maximum rate for ${outage}s"
+  bench_step outage-load "$outage"
+  start_kafka
+  wait_for_port kafka "$EOPS_KAFKA_PORT"
+  say "  Kafka is back; waiting up to ${drain_limit}s for the outbox to drain"
+  bench_step drain "$drain_limit"
+
+  bench_step mongo-alive
+  bench_record rss.mongodb.mb "$(rss_mb "$(pid_of mongodb)" || echo '')"
+  "$JAVA" -cp "$BENCH_DRIVER_CLASSPATH" se.municipality.eops.benchmarks.Bench report "$BENCH_RESULTS" \
+    "$bench_dir/results-$stamp.md" "${BENCH_WORK_DIR#"$ROOT"/}/gatling"
+  say ""
+  say "Benchmark done after ${SECONDS}s; stopping the suite."
+}
+
+# ---------------------------------------------------------------------------------------------------------------
 # Commands
 
 run_suite() {
@@ -720,6 +948,10 @@ Commands:
   token USER   Print a bearer token for a demo user (anna, erik, cecilia, rolf, rut, arvid, nils)
                from the running token issuer: curl -H "Authorization: Bearer \$(./run.sh token anna)" ...
   clean        Delete the local data in .local/data (MongoDB, Kafka, signing key). The suite must be stopped.
+  bench        Build what is missing (with -Pbench), start the suite on fresh data in .local/bench, warm up,
+               measure and print one table (each figure, its same-run baseline, ratio, target, met); also written
+               as Markdown to .local/bench/results-<date>.md. Takes ~20 minutes; BENCH_QUICK=1 about 7.
+               The suite must not be running. Ctrl-C stops everything it started.
   help         This text.
 
 Environment (defaults in brackets):
@@ -731,6 +963,9 @@ Environment (defaults in brackets):
   JAVA_HOME      the JDK to use (else java on the PATH)
   REBUILD=1      build even if the jars look up to date;  SKIP_BUILD=1  never build
   READINESS_TIMEOUT_SECONDS [180]  how long the services may take to become ready
+  For bench: BENCH_QUICK=1 (short durations), BENCH_WARMUP [60s], BENCH_DURATION [120s] (each measured step),
+  BENCH_SUSTAIN [300s] (max-rate intake), BENCH_OUTAGE [60s] (Kafka down), BENCH_DRAIN_LIMIT [180s],
+  BENCH_MAILS [1000] (receipt burst), BENCH_TRIVIAL_PORT [8089]
 
 Logs go to .local/logs/<name>.log; data stays in .local/data across restarts.
 Exit status: 0 after a stop you asked for, 1 when something failed or died.
@@ -740,6 +975,7 @@ EOF
 case "${1:-}" in
   "" | start) run_suite all ;;
   infra) run_suite infra ;;
+  bench) bench_command ;;
   token) token_command "${2:-}" ;;
   clean) clean_command ;;
   help | -h | --help) usage ;;

@@ -1,0 +1,71 @@
+package se.municipality.eops.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Receipt mails per second into the local SMTP server: files a burst of requests as fast as the intake takes them,
+ * then watches the mail viewer's JSON list until every receipt is there. The rate runs from the first POST to the
+ * last mail, so it is the rate of the whole path as a user of the suite sees it.
+ */
+final class MailBurst {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MailBurst() {}
+
+    static void run(Suite suite, int requests, Duration limit) throws InterruptedException {
+        Intake intake = new Intake(suite, suite.token("anna"));
+        int before = mailCount(suite);
+        AtomicLong failed = new AtomicLong();
+        Semaphore inFlight = new Semaphore(16);
+        long start = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            inFlight.acquire();
+            intake.file().whenComplete((id, error) -> {
+                if (error != null) {
+                    failed.incrementAndGet();
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(16);
+        double postSeconds = (System.nanoTime() - start) / 1e9;
+        long expected = requests - failed.get();
+        long deadline = start + limit.toNanos();
+        int arrived = 0;
+        long lastSeen = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            int now = mailCount(suite) - before;
+            if (now != arrived) {
+                arrived = now;
+                lastSeen = System.nanoTime();
+            }
+            if (arrived >= expected) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        double seconds = ((arrived >= expected ? lastSeen : System.nanoTime()) - start) / 1e9;
+        suite.record("mail.requests", requests);
+        suite.record("mail.failed_posts", failed.get());
+        suite.record("mail.post_seconds", postSeconds);
+        suite.record("mail.arrived", arrived);
+        suite.record("mail.complete", arrived >= expected ? 1 : 0);
+        suite.record("mail.seconds", seconds);
+        suite.record("mail.per_second", arrived / seconds);
+    }
+
+    static int mailCount(Suite suite) {
+        try {
+            return JSON.readTree(Suite.get(suite.mailViewerUrl() + "/api/messages"))
+                    .size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
