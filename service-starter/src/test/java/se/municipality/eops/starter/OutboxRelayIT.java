@@ -8,12 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,9 @@ class OutboxRelayIT {
 
     @Autowired
     OutboxWrites writes;
+
+    @Autowired
+    StarterTestApplication.MongoCommands mongoCommands;
 
     final PublishedEvents events = PublishedEvents.get();
 
@@ -191,6 +198,77 @@ class OutboxRelayIT {
                                         e -> e.key() != null && e.key().startsWith(prefix))
                                 .size(),
                         size -> size >= documents * eventsPerDocument);
+    }
+
+    @Test
+    void documentsWrittenTogetherArePublishedInRoundsNotOneByOne() {
+        String prefix = "together-" + UUID.randomUUID() + "-";
+        int documents = 200;
+        List<StarterTestApplication.TestAggregate> written = IntStream.range(0, documents)
+                .mapToObj(i -> new StarterTestApplication.TestAggregate(
+                        prefix + i,
+                        "created",
+                        List.of(
+                                PendingEvent.of(StarterTestApplication.sampleEvent(prefix + i)),
+                                PendingEvent.of(StarterTestApplication.sampleEvent(prefix + i)))))
+                .toList();
+
+        // One insert of all of them: the after-save events reach the relay one right after the other.
+        mongo.insertAll(written);
+
+        Set<String> ids =
+                written.stream().map(StarterTestApplication.TestAggregate::id).collect(Collectors.toSet());
+        await().untilAsserted(() -> assertThat(mongo.getCollection(COLLECTION)
+                        .countDocuments(new Document("_id", new Document("$in", List.copyOf(ids)))
+                                .append(OutboxRelay.OLDEST_PENDING, new Document("$exists", true))))
+                .isZero());
+        List<CapturedEvent> out = await().until(
+                        () -> events.find(
+                                Topics.REQUEST_EVENTS,
+                                null,
+                                e -> e.key() != null && e.key().startsWith(prefix)),
+                        list -> list.size() >= documents * 2);
+        assertThat(out.stream().map(CapturedEvent::id).distinct()).hasSize(documents * 2);
+        // Before: a read and a removal per document, 200 of each. Now a round reads and removes the
+        // events of every document that waited for it with one query and one write.
+        long removals = mongoCommands.count("update", COLLECTION, ids);
+        long reads = mongoCommands.count("find", COLLECTION, ids);
+        log.info("{} documents written together: {} reads, {} removal writes", documents, reads, removals);
+        assertThat(removals).isLessThanOrEqualTo(documents / 4);
+        assertThat(reads).isLessThanOrEqualTo(documents / 4);
+    }
+
+    @Test
+    void anAggregatesEventsReachKafkaInTheirOrderWhenManyArePublishedAtOnce() {
+        String prefix = "ordered-" + UUID.randomUUID() + "-";
+        int documents = 50;
+        int eventsPerDocument = 5;
+        Map<String, List<String>> written = new LinkedHashMap<>();
+        List<StarterTestApplication.TestAggregate> aggregates = new ArrayList<>();
+        for (int i = 0; i < documents; i++) {
+            String id = prefix + i;
+            List<PendingEvent> pending = IntStream.range(0, eventsPerDocument)
+                    .mapToObj(e -> PendingEvent.of(StarterTestApplication.sampleEvent(id)))
+                    .toList();
+            written.put(id, pending.stream().map(PendingEvent::eventId).toList());
+            aggregates.add(new StarterTestApplication.TestAggregate(id, "created", pending));
+        }
+
+        mongo.insertAll(aggregates);
+
+        await().until(
+                        () -> events.find(
+                                Topics.REQUEST_EVENTS,
+                                null,
+                                e -> e.key() != null && e.key().startsWith(prefix)),
+                        list -> list.size() >= documents * eventsPerDocument);
+        written.forEach((id, eventIds) -> assertThat(
+                        events.find(Topics.REQUEST_EVENTS, null, e -> id.equals(e.key())).stream()
+                                .map(CapturedEvent::id)
+                                .distinct()
+                                .toList())
+                .as("events of %s in the order they were written", id)
+                .isEqualTo(eventIds));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package se.municipality.eops.starter;
 
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +16,10 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.binder.kafka.config.ClientFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.annotation.Id;
@@ -110,6 +114,42 @@ public class StarterTestApplication {
         public void configure(ProducerFactory<?, ?> producerFactory) {
             seen.add(producerFactory.getConfigurationProperties());
         }
+    }
+
+    /** Counts the MongoDB commands the application sends, per command name and collection. */
+    static class MongoCommands implements CommandListener {
+
+        private final List<BsonDocument> started = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            String name = event.getCommandName();
+            if (name.equals("update") || name.equals("find")) {
+                started.add(event.getCommand().clone());
+            }
+        }
+
+        /** The commands named so on the collection that touch any of the given ids ({@code _id} filters). */
+        long count(String commandName, String collection, Set<String> ids) {
+            return started.stream()
+                    .filter(command -> command.containsKey(commandName)
+                            && collection.equals(command.getString(commandName).getValue()))
+                    .filter(command -> {
+                        String text = command.toJson();
+                        return ids.stream().anyMatch(text::contains);
+                    })
+                    .count();
+        }
+    }
+
+    @Bean
+    MongoCommands mongoCommands() {
+        return new MongoCommands();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer countMongoCommands(MongoCommands commands) {
+        return settings -> settings.addCommandListener(commands);
     }
 
     @Bean

@@ -9,9 +9,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import se.municipality.eops.contract.schema.EventSchemaValidator;
 import se.municipality.eops.starter.messaging.ConsumerProperties;
 import se.municipality.eops.starter.messaging.EventConsumers;
@@ -47,6 +49,13 @@ public class EopsStarterAutoConfiguration {
     @ConditionalOnMissingBean
     KafkaEventPublisher kafkaEventPublisher(StreamBridge streamBridge, OutboxProperties properties) {
         return new KafkaEventPublisher(streamBridge, properties.source());
+    }
+
+    /** Hands the future of every send of the binder's Kafka producers to the outbox's publisher. */
+    @Bean
+    ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> outboxSendResults(
+            KafkaEventPublisher publisher) {
+        return publisher.handlerCustomizer();
     }
 
     @Bean

@@ -34,7 +34,7 @@ public record OutboxProperties(
         collections = collections == null ? List.of() : List.copyOf(collections);
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
         sweepGrace = sweepGrace == null ? Duration.ofSeconds(10) : sweepGrace;
-        sweepBatchSize = sweepBatchSize == null ? 100 : sweepBatchSize;
+        sweepBatchSize = sweepBatchSize == null ? 500 : sweepBatchSize;
         sweepMaxRun = sweepMaxRun == null ? Duration.ofSeconds(30) : sweepMaxRun;
         relayThreads = relayThreads == null ? 4 : relayThreads;
         operatorRoles = operatorRoles == null ? List.of("CENTRAL_TEAM") : List.copyOf(operatorRoles);

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,14 +19,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -43,8 +47,11 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * behind. Delivery is at least once: a crash between publishing and removing publishes again,
  * which consumers absorb because they apply each event id once.
  *
- * <p>One document is published by one thread at a time (the {@code draining} claims), its events in
- * list order, each send synchronous: so one aggregate's events reach its Kafka partition in order.
+ * <p>Publication goes in rounds: the documents written since the last round are read with one
+ * query, their events sent together without waiting for each other, and what Kafka has is removed
+ * with one write. One document is held by one round at a time (the {@code draining} claims) and its
+ * next event is sent only once Kafka has the one before: so one aggregate's events reach its Kafka
+ * partition in order, and none after one that failed.
  *
  * <p>An event Kafka refuses for good (too large, invalid topic, not serializable) is <em>parked</em>:
  * moved to the document's {@code parkedEvents} with the reason, logged once at ERROR and counted.
@@ -72,7 +79,23 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
     private final ExecutorService executor;
     private final Clock clock;
     private final List<OutboxListener> listeners;
+    /**
+     * At most this many documents wait for a publication round per collection (a few MB of ids);
+     * beyond it, while Kafka is away for long under heavy intake, the sweep publishes the rest.
+     */
+    static final int MAX_WAITING = 200_000;
+
+    /** Guards against a send whose future nobody completes; the producer itself gives up sooner. */
+    private static final Duration SEND_WAIT_LIMIT = Duration.ofMinutes(2);
+
+    /** The documents a publication holds (claims), each with "go round once more" for a write meanwhile. */
     private final ConcurrentHashMap<String, AtomicBoolean> draining = new ConcurrentHashMap<>();
+    /** Documents written since, waiting for the next publication round, per collection. */
+    private final ConcurrentHashMap<String, Set<Object>> wanted = new ConcurrentHashMap<>();
+
+    private final ConcurrentHashMap<String, AtomicInteger> roundsRunning = new ConcurrentHashMap<>();
+    private final int maxRounds;
+    private final AtomicBoolean overflowing = new AtomicBoolean();
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     public OutboxRelay(
@@ -87,20 +110,19 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
         // Its own pool, not an application-wide executor bean (which would displace Boot's task
-        // executor). Sends are synchronous, so each thread has one document's events in flight at a
-        // time: the thread count is how many aggregates are published at once (the producer batches
-        // their records together). Order per aggregate does not depend on it: a document is claimed
-        // by one thread at a time. Core = max, because a ThreadPoolExecutor adds threads beyond the
-        // core only when its queue is full, so "core 1, max 2" never ran a second thread. Idle
-        // threads time out. The queue is bounded: when Kafka is down and writes keep coming, the
-        // sweep takes over instead of a queue that grows without limit.
-        int threads = Math.max(1, properties.relayThreads());
+        // executor). Each thread runs publication rounds: a batch of documents read with one query,
+        // their events sent without waiting one by one, and removed with one write. Several rounds at
+        // once keep Kafka and MongoDB busy while one of them waits for the other. Order per aggregate
+        // does not depend on it: a document is claimed by one round at a time. Core = max, because a
+        // ThreadPoolExecutor adds threads beyond the core only when its queue is full. Idle threads
+        // time out. At most maxRounds tasks are ever queued: documents wait in `wanted`, not here.
+        this.maxRounds = Math.max(1, properties.relayThreads());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                threads,
-                threads,
+                maxRounds,
+                maxRounds,
                 30,
                 TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000),
+                new LinkedBlockingQueue<>(),
                 new CustomizableThreadFactory("outbox-"),
                 new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
@@ -145,94 +167,236 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
 
     /**
      * Publishes the pending events of one document soon, off the caller's thread, so the request
-     * that wrote them returns without waiting for Kafka. If a publication of that document is
-     * already running, it goes round once more instead.
+     * that wrote them returns without waiting for Kafka. Documents written while a publication round
+     * runs are gathered and published together by the next round: one query for all of them, their
+     * sends in flight together, one write removing what Kafka has. If a round holds that very
+     * document already, it goes round once more for it instead.
      */
     public void publishSoon(String collection, Object id) {
-        String key = key(collection, id);
-        AtomicBoolean again = new AtomicBoolean(true);
-        AtomicBoolean running = draining.putIfAbsent(key, again);
+        AtomicBoolean running = draining.get(key(collection, id));
         if (running != null) {
             running.set(true);
+            // The holder may have let go just now without seeing the flag: wanting it again is
+            // harmless, the next round finds out.
+        }
+        Set<Object> waiting = wanted.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet());
+        if (waiting.size() >= MAX_WAITING) {
+            if (overflowing.compareAndSet(false, true)) {
+                log.warn(
+                        "{} documents of {} wait for a publication round; the sweep publishes those written now",
+                        MAX_WAITING,
+                        collection);
+            }
             return;
         }
-        try {
-            executor.execute(() -> drain(key, collection, id, again));
-        } catch (RejectedExecutionException rejected) {
-            draining.remove(key, again);
-            log.warn("Outbox executor refused {}; the sweep will publish it", key);
+        waiting.add(id);
+        startRounds(collection);
+    }
+
+    /** Starts publication rounds while documents wait, at most {@code relay-threads} at a time. */
+    private void startRounds(String collection) {
+        AtomicInteger rounds = roundsRunning.computeIfAbsent(collection, c -> new AtomicInteger());
+        while (!wanted.getOrDefault(collection, Set.of()).isEmpty()) {
+            int now = rounds.get();
+            if (now >= maxRounds) {
+                return; // a running round takes them when it is done with its batch
+            }
+            if (!rounds.compareAndSet(now, now + 1)) {
+                continue;
+            }
+            try {
+                executor.execute(() -> rounds(collection, rounds));
+                return;
+            } catch (RejectedExecutionException stopped) {
+                rounds.decrementAndGet();
+                log.warn("Outbox relay is shutting down; the sweep will publish what waits in {}", collection);
+                return;
+            }
         }
     }
 
-    private void drain(String key, String collection, Object id, AtomicBoolean again) {
+    /** Runs publication rounds for the documents that wait, batch after batch, until none are left. */
+    private void rounds(String collection, AtomicInteger rounds) {
         try {
-            while (again.getAndSet(false)) {
-                Document document = mongo.getCollection(collection)
-                        .find(Filters.eq("_id", id))
-                        .projection(Projections.include(PENDING_EVENTS, PARKED_EVENTS))
-                        .first();
-                if (document == null) {
-                    return;
-                }
-                Outcome outcome = publishDocument(collection, document, PublicationPath.AFTER_WRITE);
-                remove(collection, List.of(outcome));
-                if (outcome.failure() != null) {
+            List<Object> batch;
+            while (!(batch = takeWanted(collection)).isEmpty()) {
+                overflowing.set(false);
+                try {
+                    publishClaimed(collection, batch, PublicationPath.AFTER_WRITE, null);
+                } catch (RuntimeException e) {
                     log.warn(
-                            "Publishing events of {} failed, the sweep will retry: {}",
-                            key,
-                            outcome.failure().getMessage());
-                    return;
+                            "Publishing events of {} document(s) of {} failed, the sweep will retry: {}",
+                            batch.size(),
+                            collection,
+                            e.getMessage());
                 }
             }
-        } catch (RuntimeException e) {
-            log.warn("Publishing events of {} failed, the sweep will retry: {}", key, e.getMessage());
         } finally {
-            release(key, collection, id, again);
+            rounds.decrementAndGet();
+            startRounds(collection); // documents that came in after the last look
         }
     }
 
-    /** Lets go of a document; a write that asked for it meanwhile gets its publication. */
-    private void release(String key, String collection, Object id, AtomicBoolean again) {
-        draining.remove(key, again);
-        if (again.get()) {
-            publishSoon(collection, id);
+    /** Takes up to a batch of waiting documents that no one else holds, and claims them. */
+    private List<Object> takeWanted(String collection) {
+        Set<Object> waiting = wanted.getOrDefault(collection, Set.of());
+        List<Object> taken = new ArrayList<>();
+        for (var it = waiting.iterator(); it.hasNext() && taken.size() < properties.sweepBatchSize(); ) {
+            Object id = it.next();
+            it.remove();
+            AtomicBoolean again = new AtomicBoolean(false);
+            AtomicBoolean holder = draining.putIfAbsent(key(collection, id), again);
+            if (holder == null) {
+                taken.add(id);
+            } else {
+                holder.set(true); // the round that holds it goes round once more for it
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Publishes documents this thread has claimed, as they are now (one query), removes what Kafka
+     * has (one write), then lets go of them. The claims are let go only after the removal, so no other
+     * publication can send those events again in between; a document written again meanwhile waits
+     * for the next round.
+     */
+    private List<Outcome> publishClaimed(
+            String collection, List<Object> ids, PublicationPath path, AtomicBoolean kafkaFailed) {
+        try {
+            List<Document> documents = mongo.getCollection(collection)
+                    .find(Filters.in("_id", ids))
+                    .projection(Projections.include(PENDING_EVENTS, PARKED_EVENTS))
+                    .into(new ArrayList<>());
+            List<Outcome> outcomes = publishDocuments(collection, documents, path);
+            remove(collection, outcomes);
+            for (Outcome outcome : outcomes) {
+                if (outcome.failure() != null) {
+                    if (kafkaFailed != null) {
+                        kafkaFailed.set(true);
+                    }
+                    log.warn(
+                            "Publishing events of {} failed, the sweep will retry: {}",
+                            key(collection, outcome.id()),
+                            outcome.failure().getMessage());
+                }
+            }
+            return outcomes;
+        } finally {
+            for (Object id : ids) {
+                AtomicBoolean again = draining.remove(key(collection, id));
+                if (again != null && again.get()) {
+                    publishSoon(collection, id);
+                }
+            }
         }
     }
 
     /**
-     * Publishes a document's pending events in order and reports which ones Kafka has; the caller
-     * removes those. Stops at the first failure: a permanent refusal parks the event and everything
-     * after it, anything else is left for a retry.
+     * Publishes the pending events of many documents at once and reports which ones Kafka has; the
+     * caller removes those. The sends go out in steps: every document's first event, all in flight
+     * together and awaited together, then the second event of the documents whose first one Kafka
+     * has, and so on. So an aggregate never has two events in flight (its order on its partition
+     * holds) and never one after an event of it that failed. A permanent refusal parks the event and
+     * everything after it; after any other failure the document keeps the rest for a retry, and no
+     * more sends start (Kafka is likely away).
      */
-    private Outcome publishDocument(String collection, Document document, PublicationPath path) {
-        Object id = document.get("_id");
-        List<Document> pending = entries(document, PENDING_EVENTS);
-        List<Document> parked = entries(document, PARKED_EVENTS);
-        if (pending.isEmpty()) {
-            return new Outcome(id, List.of(), false, null);
-        }
-        if (!parked.isEmpty()) {
-            holdBehind(collection, id, parked.get(0).getString("eventId"), pending);
-            return new Outcome(id, List.of(), true, null);
-        }
-        List<String> published = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            PendingEvent event = PendingEvent.fromDocument(pending.get(i));
-            try {
-                publisher.publish(event);
-            } catch (RuntimeException e) {
-                Optional<Throwable> refusal = KafkaRefusals.permanentCause(e);
-                if (refusal.isPresent()) {
-                    park(collection, id, pending.subList(i, pending.size()), refusal.get());
-                    return new Outcome(id, published, true, null);
-                }
-                listeners.forEach(listener -> listener.failed(event, e));
-                return new Outcome(id, published, !published.isEmpty(), e);
+    private List<Outcome> publishDocuments(String collection, List<Document> documents, PublicationPath path) {
+        List<Progress> active = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Document document : documents) {
+            Object id = document.get("_id");
+            List<Document> pending = entries(document, PENDING_EVENTS);
+            List<Document> parked = entries(document, PARKED_EVENTS);
+            if (pending.isEmpty()) {
+                outcomes.add(new Outcome(id, List.of(), false, null));
+            } else if (!parked.isEmpty()) {
+                holdBehind(collection, id, parked.get(0).getString("eventId"), pending);
+                outcomes.add(new Outcome(id, List.of(), true, null));
+            } else {
+                active.add(new Progress(id, pending));
             }
-            published.add(event.eventId());
-            listeners.forEach(listener -> listener.published(event, path));
         }
-        return new Outcome(id, published, true, null);
+        List<Progress> all = List.copyOf(active);
+        boolean kafkaAway = false;
+        while (!active.isEmpty() && !kafkaAway) {
+            List<CompletableFuture<Void>> sends = new ArrayList<>();
+            List<Progress> sent = new ArrayList<>();
+            for (Progress document : active) {
+                CompletableFuture<Void> send = publisher.send(document.next());
+                sends.add(send);
+                sent.add(document);
+                if (send.isCompletedExceptionally()
+                        && KafkaRefusals.permanentCause(failureOf(send)).isEmpty()) {
+                    kafkaAway = true; // e.g. no metadata within max.block.ms: the others would wait as long
+                    break;
+                }
+            }
+            List<Progress> stillPending = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                Progress document = sent.get(i);
+                PendingEvent event = document.next();
+                Throwable failure = await(sends.get(i));
+                if (failure == null) {
+                    document.published.add(event.eventId());
+                    listeners.forEach(listener -> listener.published(event, path));
+                    document.position++;
+                    if (document.position < document.pending.size()) {
+                        stillPending.add(document);
+                    }
+                    continue;
+                }
+                Optional<Throwable> refusal = KafkaRefusals.permanentCause(failure);
+                if (refusal.isPresent()) {
+                    park(
+                            collection,
+                            document.id,
+                            document.pending.subList(document.position, document.pending.size()),
+                            refusal.get());
+                    document.parked = true;
+                } else {
+                    listeners.forEach(listener -> listener.failed(event, failure));
+                    document.failure = failure instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException(failure.getMessage(), failure);
+                    kafkaAway = true;
+                }
+            }
+            active = stillPending;
+        }
+        for (Progress document : all) {
+            boolean progressed = !document.published.isEmpty() || document.parked;
+            outcomes.add(new Outcome(document.id, document.published, progressed, document.failure));
+        }
+        return outcomes;
+    }
+
+    /** Waits for a send; its failure, unwrapped, or null when Kafka has the event. */
+    private Throwable await(CompletableFuture<Void> send) {
+        try {
+            // The producer completes every send within delivery.timeout.ms; this only guards against a
+            // future that is never completed.
+            send.get(SEND_WAIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (TimeoutException e) {
+            return new IllegalStateException("No answer from Kafka within " + SEND_WAIT_LIMIT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<Void> failed) {
+        try {
+            failed.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     /** Removes the events Kafka has: one write per batch of documents, not one per event. */
@@ -396,81 +560,26 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
     }
 
     /**
-     * Publishes a batch of documents side by side on the relay's threads and waits for all of them.
-     * A document that a publication after its write holds is passed over (that one publishes it).
-     * After the first failure that is not a refusal of the event, the rest of the batch is left
-     * alone. The claims on the documents are let go only after their published events are removed,
-     * so a publication after a write cannot send them again in between.
+     * Publishes a batch of documents the sweep read. A document that a publication after its write
+     * holds is passed over (that one publishes it). The documents are read again once claimed: a
+     * publication after a write may have sent and removed some of their events since the sweep's
+     * query, and sending them from the older copy would publish them twice.
      */
     private List<Outcome> publishAll(String collection, List<Document> batch, AtomicBoolean kafkaFailed) {
         List<Outcome> outcomes = new ArrayList<>();
         List<Object> claimed = new ArrayList<>();
-        List<Runnable> releases = new ArrayList<>();
         for (Document document : batch) {
             Object id = document.get("_id");
-            String key = key(collection, id);
-            AtomicBoolean again = new AtomicBoolean(false);
-            if (draining.putIfAbsent(key, again) != null) {
+            if (draining.putIfAbsent(key(collection, id), new AtomicBoolean(false)) != null) {
                 outcomes.add(new Outcome(id, List.of(), false, null));
-                continue;
+            } else {
+                claimed.add(id);
             }
-            claimed.add(id);
-            releases.add(() -> release(key, collection, id, again));
         }
-        try {
-            List<CompletableFuture<Outcome>> running = new ArrayList<>();
-            for (Document document : current(collection, claimed)) {
-                Supplier<Outcome> task = () -> sweepOne(collection, document, kafkaFailed);
-                CompletableFuture<Outcome> future;
-                try {
-                    future = CompletableFuture.supplyAsync(task, executor);
-                } catch (RejectedExecutionException busy) {
-                    future = CompletableFuture.completedFuture(task.get());
-                }
-                running.add(future);
-            }
-            running.stream().map(CompletableFuture::join).forEach(outcomes::add);
-            remove(collection, outcomes);
-            return outcomes;
-        } finally {
-            releases.forEach(Runnable::run);
+        if (!claimed.isEmpty()) {
+            outcomes.addAll(publishClaimed(collection, claimed, PublicationPath.SWEEP, kafkaFailed));
         }
-    }
-
-    /**
-     * The claimed documents as they are now. The batch was read before the claims: a publication
-     * after a write may have sent and removed some of its events in between, and sending them from
-     * the older copy would publish them twice.
-     */
-    private List<Document> current(String collection, List<Object> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return mongo.getCollection(collection)
-                .find(Filters.in("_id", ids))
-                .projection(Projections.include(PENDING_EVENTS, PARKED_EVENTS))
-                .into(new ArrayList<>());
-    }
-
-    private Outcome sweepOne(String collection, Document document, AtomicBoolean kafkaFailed) {
-        Object id = document.get("_id");
-        if (kafkaFailed.get()) {
-            return new Outcome(id, List.of(), false, null);
-        }
-        try {
-            Outcome outcome = publishDocument(collection, document, PublicationPath.SWEEP);
-            if (outcome.failure() != null) {
-                kafkaFailed.set(true);
-                log.warn(
-                        "Sweep could not publish events of {}: {}",
-                        key(collection, id),
-                        outcome.failure().getMessage());
-            }
-            return outcome;
-        } catch (RuntimeException e) {
-            log.warn("Sweep could not publish events of {}: {}", key(collection, id), e.getMessage());
-            return new Outcome(id, List.of(), false, e);
-        }
+        return outcomes;
     }
 
     /** The parked events of a collection, oldest first, for operators. */
@@ -572,6 +681,25 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
     private static List<Document> entries(Document document, String field) {
         Object value = document.get(field);
         return value instanceof List<?> list ? (List<Document>) list : List.of();
+    }
+
+    /** One document's way through {@link #publishDocuments}. */
+    private static final class Progress {
+        final Object id;
+        final List<Document> pending;
+        final List<String> published = new ArrayList<>();
+        int position;
+        boolean parked;
+        RuntimeException failure;
+
+        Progress(Object id, List<Document> pending) {
+            this.id = id;
+            this.pending = pending;
+        }
+
+        PendingEvent next() {
+            return PendingEvent.fromDocument(pending.get(position));
+        }
     }
 
     /** What publishing one document came to. */

@@ -1,7 +1,10 @@
 package se.municipality.eops.starter.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -36,6 +40,23 @@ public class ResourceServerSecurity {
             "/swagger-ui.html",
             "/swagger-ui/**",
             "/error");
+
+    /**
+     * Verifies each bearer token once and then recognises it (see {@link VerifiedTokens}): five
+     * minutes at most, 10,000 tokens at most.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokensDecoder() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+                    return new VerifiedTokens(decoder, Clock.systemUTC(), Duration.ofMinutes(5), 10_000);
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
