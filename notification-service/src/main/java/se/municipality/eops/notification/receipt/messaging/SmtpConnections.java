@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,13 +47,27 @@ class SmtpConnections implements DisposableBean {
             throw new IllegalArgumentException("eops.mail.messages-per-connection must be at least 1");
         }
         this.settings = settings;
+        nameTheStreamProvider();
         this.maxIdle = maxIdle;
         this.messagesPerConnection = messagesPerConnection;
         this.clock = clock;
     }
 
-    Session session() {
-        return settings.getSession();
+    /** A message in the sender's session, with its default encoding and file type map. */
+    MimeMessage createMimeMessage() {
+        return settings.createMimeMessage();
+    }
+
+    /**
+     * Jakarta Mail 2.1 looks its {@code StreamProvider} up with a {@code ServiceLoader} on every
+     * {@code MimeUtility} call (jakartaee/mail-api#861), and Angus Mail's SMTPTransport decodes the
+     * subject of every message it sends: in the service's nested jar that scan of every library took
+     * most of a mail's time (seen in thread dumps under load). Naming the provider, the one Angus Mail
+     * ships, makes the lookup a class-by-name; a provider named on the command line is kept.
+     */
+    private static void nameTheStreamProvider() {
+        System.getProperties()
+                .putIfAbsent(StreamProvider.class.getName(), "org.eclipse.angus.mail.util.MailStreamProvider");
     }
 
     /** An open connection that was used before and is fresh enough, else a new one. */

@@ -46,7 +46,9 @@ class SmtpMailGateway implements MailGateway {
 
     @Override
     public void send(OutgoingMail mail) {
-        MimeMessage message = new MimeMessage(connections.session());
+        // Spring's message carries the sender's file type map: MimeMessageHelper on a plain MimeMessage
+        // would build a new one per mail, reading mime.types files and scanning every jar.
+        MimeMessage message = connections.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(from);
