@@ -11,6 +11,9 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,6 +108,20 @@ class LocalMailServerTest {
         assertThat(list).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
         assertThat(mail).contains("&lt;b&gt;&amp;&lt;/b&gt;").doesNotContain("<script>");
         assertThat(get("/mail/2").statusCode()).isEqualTo(404);
+    }
+
+    /** Without it every EHLO answer waits for the client's delayed ACK (~40 ms; see PromptSmtpServer). */
+    @Test
+    void smtpConnectionsSendEachAnswerAtOnceWithoutNagleDelay() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+                Socket accepted = listener.accept()) {
+            assertThat(accepted.getTcpNoDelay()).isFalse();
+
+            mailServer.smtpServer().createProtocolHandler(accepted);
+
+            assertThat(accepted.getTcpNoDelay()).isTrue();
+        }
     }
 
     private void send(String from, String to, String subject, String text) throws Exception {

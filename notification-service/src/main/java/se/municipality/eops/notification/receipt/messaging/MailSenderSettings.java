@@ -1,7 +1,9 @@
 package se.municipality.eops.notification.receipt.messaging;
 
+import java.time.Clock;
 import java.util.Properties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -11,9 +13,11 @@ import org.springframework.util.StringUtils;
  * Completes Boot's mail sender with what its properties cannot say: authenticate whenever a
  * username is set ({@code EOPS_SMTP_USERNAME}). With {@code mail.smtp.auth} on, a username without
  * a password fails the attempt instead of sending unauthenticated; without a username the local
- * server is used as it is.
+ * server is used as it is. Mail goes out over connections made with the sender's settings and kept
+ * open between mails ({@link SmtpConnections}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SmtpConnectionProperties.class)
 class MailSenderSettings {
 
     @Bean
@@ -29,5 +33,10 @@ class MailSenderSettings {
                 return bean;
             }
         };
+    }
+
+    @Bean
+    SmtpConnections smtpConnections(JavaMailSenderImpl sender, SmtpConnectionProperties properties, Clock clock) {
+        return new SmtpConnections(sender, properties.connectionMaxIdle(), properties.messagesPerConnection(), clock);
     }
 }

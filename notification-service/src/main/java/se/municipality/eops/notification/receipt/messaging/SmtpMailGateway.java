@@ -10,32 +10,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import se.municipality.eops.notification.receipt.application.MailGateway;
 import se.municipality.eops.notification.receipt.application.MailNotDeliveredException;
 import se.municipality.eops.notification.receipt.application.RecipientRejectedException;
 import se.municipality.eops.notification.receipt.domain.OutgoingMail;
+import se.municipality.eops.notification.receipt.messaging.SmtpConnections.SmtpConnection;
 
 /**
- * Sends mail over SMTP with Spring's {@link JavaMailSender} and sorts failures into the recipient
- * being refused for good (the server answered the address with a 5xx, or it is no address at all)
- * and everything else, which may pass and is retried.
+ * Sends mail over SMTP, over connections kept open between mails ({@link SmtpConnections}), and sorts
+ * failures into the recipient being refused for good (the server answered the address with a 5xx, or
+ * it is no address at all) and everything else, which may pass and is retried.
  */
 @Component
 class SmtpMailGateway implements MailGateway {
 
+    private static final Logger log = LoggerFactory.getLogger(SmtpMailGateway.class);
     private static final String MESSAGE_ID = "Message-ID";
 
-    private final JavaMailSender sender;
+    private final SmtpConnections connections;
     private final InternetAddress from;
 
-    SmtpMailGateway(JavaMailSender sender, @Value("${eops.mail.from:e-tjanster@kommun.example}") String from) {
-        this.sender = sender;
+    SmtpMailGateway(SmtpConnections connections, @Value("${eops.mail.from:e-tjanster@kommun.example}") String from) {
+        this.connections = connections;
         try {
             this.from = new InternetAddress(from, true);
         } catch (AddressException e) {
@@ -45,7 +46,9 @@ class SmtpMailGateway implements MailGateway {
 
     @Override
     public void send(OutgoingMail mail) {
-        MimeMessage message = sender.createMimeMessage();
+        // Spring's message carries the sender's file type map: MimeMessageHelper on a plain MimeMessage
+        // would build a new one per mail, reading mime.types files and scanning every jar.
+        MimeMessage message = connections.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(from);
@@ -53,7 +56,6 @@ class SmtpMailGateway implements MailGateway {
             helper.setSubject(mail.subject());
             helper.setText(mail.body(), false);
             // The same id on every attempt: mail systems that deduplicate on it drop a second copy.
-            // JavaMailSenderImpl keeps a Message-ID that was set explicitly.
             message.setHeader(MESSAGE_ID, messageId(mail.reference()));
             // RFC 3834: an automatic message, so out-of-office replies are not sent back to us.
             message.setHeader("Auto-Submitted", "auto-generated");
@@ -64,16 +66,41 @@ class SmtpMailGateway implements MailGateway {
             throw new IllegalStateException("cannot build the mail " + mail.reference(), e);
         }
         try {
-            sender.send(message);
-        } catch (MailSendException e) {
+            deliver(message, mail.reference());
+        } catch (MessagingException e) {
             String refused = refusedRecipients(e);
             if (refused != null) {
                 throw new RecipientRejectedException(refused, e);
             }
             throw new MailNotDeliveredException(describe(e), e);
-        } catch (MailException e) {
-            throw new MailNotDeliveredException(describe(e), e);
         }
+    }
+
+    private void deliver(MimeMessage message, String reference) throws MessagingException {
+        SmtpConnection connection = connections.take();
+        try {
+            connection.send(message);
+        } catch (MessagingException failure) {
+            connections.discard(connection);
+            if (!connection.usedBefore() || refusedRecipients(failure) != null) {
+                throw failure;
+            }
+            // A kept connection that failed has most likely been closed by the server meanwhile
+            // (idle timeout, restart, its limit of mails per connection), before it took this mail:
+            // once more over a new connection. A refusal for good is the server's answer and stands.
+            log.info("Kept SMTP connection failed ({}); sending {} over a new one", describe(failure), reference);
+            connection = connections.open();
+            try {
+                connection.send(message);
+            } catch (MessagingException again) {
+                connections.discard(connection);
+                throw again;
+            }
+        } catch (RuntimeException unexpected) {
+            connections.discard(connection);
+            throw unexpected;
+        }
+        connections.giveBack(connection);
     }
 
     String messageId(String reference) {
@@ -87,14 +114,12 @@ class SmtpMailGateway implements MailGateway {
      * The server's answer when it refused recipients for good, else null. Jakarta Mail lists the
      * addresses refused with a 5xx as invalid; those refused with a 4xx (try later) as valid but unsent.
      */
-    private static String refusedRecipients(MailSendException e) {
-        for (Exception failure : e.getMessageExceptions()) {
-            for (Throwable cause : causes(failure)) {
-                if (cause instanceof SendFailedException sendFailed
-                        && sendFailed.getInvalidAddresses() != null
-                        && sendFailed.getInvalidAddresses().length > 0) {
-                    return "recipient refused: " + serverAnswer(sendFailed);
-                }
+    private static String refusedRecipients(MessagingException failure) {
+        for (Throwable cause : causes(failure)) {
+            if (cause instanceof SendFailedException sendFailed
+                    && sendFailed.getInvalidAddresses() != null
+                    && sendFailed.getInvalidAddresses().length > 0) {
+                return "recipient refused: " + serverAnswer(sendFailed);
             }
         }
         return null;
@@ -124,7 +149,7 @@ class SmtpMailGateway implements MailGateway {
         return chain;
     }
 
-    private static String describe(MailException e) {
+    private static String describe(MessagingException e) {
         List<Throwable> chain = causes(e);
         Throwable root = chain.get(chain.size() - 1);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

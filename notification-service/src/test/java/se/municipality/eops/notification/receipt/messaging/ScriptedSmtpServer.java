@@ -13,12 +13,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
  * An SMTP server that answers {@code RCPT TO} as told, so tests see how the real mail client reports
- * refusals. Accepts everything else and keeps the messages it received, as raw text.
+ * refusals. Accepts everything else, keeps the messages it received, as raw text, and counts the
+ * connections. It talks to one client at a time.
  *
  * <p>As a {@linkplain #submission submission server} it behaves like one on port 587: it offers
  * STARTTLS, offers {@code AUTH PLAIN} only once the connection is encrypted, and takes no mail before
@@ -34,6 +36,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
     final List<String> received = new CopyOnWriteArrayList<>();
     /** One line per message received: whether it came encrypted, and who had authenticated. */
     final List<String> deliveries = new CopyOnWriteArrayList<>();
+    /** Connections accepted so far. */
+    final AtomicInteger connections = new AtomicInteger();
+    /**
+     * Whether it hangs up right after accepting a message, without a word, as a server does that
+     * drops idle connections or allows one message per connection.
+     */
+    volatile boolean hangUpAfterEachMessage;
 
     ScriptedSmtpServer(String rcptReply) {
         this(rcptReply, null, null, null);
@@ -66,6 +75,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private void serve() {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept()) {
+                connections.incrementAndGet();
                 converse(client);
             } catch (IOException closed) {
                 // the test is over, or the client hung up
@@ -119,6 +129,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 received.add(message.toString());
                 deliveries.add((encrypted ? "encrypted" : "in clear") + ", authenticated as " + authenticated);
                 reply(out, "250 2.0.0 queued");
+                if (hangUpAfterEachMessage) {
+                    return;
+                }
             } else if (command.startsWith("QUIT")) {
                 reply(out, "221 bye");
                 return;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import se.municipality.eops.notification.receipt.application.MailNotDeliveredException;
@@ -105,7 +107,7 @@ class SmtpConnectionSecurityTest {
                         assertThat(((JavaMailSenderImpl) sender).getJavaMailProperties())
                                 .containsEntry("mail.smtp.auth", "true");
 
-                        gatewayWith(sender).send(mail);
+                        gatewayIn(context).send(mail);
                     });
 
             assertThat(server.deliveries).containsExactly("encrypted, authenticated as e-tjanster");
@@ -117,8 +119,7 @@ class SmtpConnectionSecurityTest {
         try (ScriptedSmtpServer plain = new ScriptedSmtpServer("250 OK")) {
             serviceMailSettings(plain.port(), "EOPS_SMTP_USERNAME=e-tjanster", "EOPS_SMTP_PASSWORD=s3cret")
                     .withPropertyValues(trustingTheServersCertificate())
-                    .run(context -> assertThatThrownBy(() -> gatewayWith(context.getBean(JavaMailSender.class))
-                                    .send(mail))
+                    .run(context -> assertThatThrownBy(() -> gatewayIn(context).send(mail))
                             .isInstanceOf(MailNotDeliveredException.class)
                             .hasMessageContaining("STARTTLS"));
 
@@ -130,8 +131,7 @@ class SmtpConnectionSecurityTest {
     void sendsNothingToAServerWhoseCertificateIsNotTrusted() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.submission(serverTls, "e-tjanster", "s3cret")) {
             serviceMailSettings(server.port(), "EOPS_SMTP_USERNAME=e-tjanster", "EOPS_SMTP_PASSWORD=s3cret")
-                    .run(context -> assertThatThrownBy(() -> gatewayWith(context.getBean(JavaMailSender.class))
-                                    .send(mail))
+                    .run(context -> assertThatThrownBy(() -> gatewayIn(context).send(mail))
                             .isInstanceOf(MailNotDeliveredException.class));
 
             assertThat(server.received).isEmpty();
@@ -146,7 +146,7 @@ class SmtpConnectionSecurityTest {
                 assertThat(((JavaMailSenderImpl) sender).getJavaMailProperties())
                         .doesNotContainKey("mail.smtp.auth");
 
-                gatewayWith(sender).send(mail);
+                gatewayIn(context).send(mail);
             });
 
             assertThat(local.deliveries).containsExactly("in clear, authenticated as null");
@@ -161,6 +161,7 @@ class SmtpConnectionSecurityTest {
                 .withInitializer(new ConfigDataApplicationContextInitializer())
                 .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, MailSenderAutoConfiguration.class))
                 .withUserConfiguration(MailSenderSettings.class)
+                .withBean(Clock.class, Clock::systemUTC)
                 .withPropertyValues(properties.toArray(String[]::new));
     }
 
@@ -172,8 +173,9 @@ class SmtpConnectionSecurityTest {
         };
     }
 
-    private static SmtpMailGateway gatewayWith(JavaMailSender sender) {
-        return new SmtpMailGateway(sender, "e-tjanster@kommun.example");
+    /** The gateway over the connections the service's settings make. */
+    private static SmtpMailGateway gatewayIn(ApplicationContext context) {
+        return new SmtpMailGateway(context.getBean(SmtpConnections.class), "e-tjanster@kommun.example");
     }
 
     private static void keytool(String... arguments) throws Exception {

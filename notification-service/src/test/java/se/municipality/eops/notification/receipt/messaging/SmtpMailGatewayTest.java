@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,64 @@ class SmtpMailGatewayTest {
     }
 
     @Test
+    void sendsManyMailsOverOneConnection() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 OK")) {
+            SmtpMailGateway gateway = gatewayFor(server.port());
+
+            for (int i = 0; i < 5; i++) {
+                gateway.send(mail);
+            }
+
+            assertThat(server.received).hasSize(5);
+            assertThat(server.connections).hasValue(1);
+        }
+    }
+
+    @Test
+    void aKeptConnectionTheServerDroppedIsReplacedAndEachMailGoesOutOnce() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 OK")) {
+            server.hangUpAfterEachMessage = true;
+            SmtpMailGateway gateway = gatewayFor(server.port());
+
+            gateway.send(mailNumber(1));
+            gateway.send(mailNumber(2));
+            gateway.send(mailNumber(3));
+
+            assertThat(server.received)
+                    .map(raw -> parse(raw).getSubject())
+                    .containsExactly("mail 1", "mail 2", "mail 3");
+            assertThat(server.connections).hasValue(3);
+        }
+    }
+
+    @Test
+    void opensANewConnectionAfterTheMailsOneMayCarry() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 OK")) {
+            SmtpMailGateway gateway = gatewayFor(server.port(), Duration.ofMinutes(1), 2);
+
+            for (int i = 0; i < 5; i++) {
+                gateway.send(mail);
+            }
+
+            assertThat(server.received).hasSize(5);
+            assertThat(server.connections).hasValue(3);
+        }
+    }
+
+    @Test
+    void doesNotReuseAConnectionIdleLongerThanAllowed() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 OK")) {
+            SmtpMailGateway gateway = gatewayFor(server.port(), Duration.ZERO, 100);
+
+            gateway.send(mail);
+            gateway.send(mail);
+
+            assertThat(server.received).hasSize(2);
+            assertThat(server.connections).hasValue(2);
+        }
+    }
+
+    @Test
     void aRecipientRefusedWithA5xxIsRejectedForGood() throws Exception {
         try (ScriptedSmtpServer server =
                 new ScriptedSmtpServer("550 5.1.1 <anna.andersson@kommun.example>: no such user")) {
@@ -91,7 +152,15 @@ class SmtpMailGatewayTest {
         assertThatThrownBy(() -> gateway.send(toNobody)).isInstanceOf(RecipientRejectedException.class);
     }
 
+    private OutgoingMail mailNumber(int number) {
+        return new OutgoingMail(mail.reference() + "." + number, mail.to(), "mail " + number, mail.body());
+    }
+
     private static SmtpMailGateway gatewayFor(int port) {
+        return gatewayFor(port, Duration.ofSeconds(30), 100);
+    }
+
+    private static SmtpMailGateway gatewayFor(int port, Duration maxIdle, int messagesPerConnection) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");
         sender.setPort(port);
@@ -99,12 +168,18 @@ class SmtpMailGatewayTest {
         properties.setProperty("mail.smtp.connectiontimeout", "2000");
         properties.setProperty("mail.smtp.timeout", "2000");
         sender.setJavaMailProperties(properties);
-        return new SmtpMailGateway(sender, "e-tjanster@kommun.example");
+        return new SmtpMailGateway(
+                new SmtpConnections(sender, maxIdle, messagesPerConnection, Clock.systemUTC()),
+                "e-tjanster@kommun.example");
     }
 
-    private static MimeMessage parse(String raw) throws Exception {
-        return new MimeMessage(
-                Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
+    private static MimeMessage parse(String raw) {
+        try {
+            return new MimeMessage(
+                    Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
