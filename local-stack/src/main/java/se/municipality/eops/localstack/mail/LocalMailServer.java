@@ -102,7 +102,9 @@ public final class LocalMailServer {
 
     private static List<StoredMessage> inboxOf(ImapHostManager mailboxes, GreenMailUser user) {
         try {
-            return mailboxes.getInbox(user).getMessages();
+            // A recipient's user exists a moment before its inbox does: mid-delivery there is none yet.
+            var inbox = mailboxes.getInbox(user);
+            return inbox == null ? List.of() : inbox.getMessages();
         } catch (FolderException e) {
             log.warn("Cannot read the inbox of {}: {}", user.getEmail(), e.getMessage());
             return List.of();
