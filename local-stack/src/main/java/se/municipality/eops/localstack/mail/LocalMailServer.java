@@ -81,6 +81,20 @@ public final class LocalMailServer {
      * listed once, with all of them.
      */
     public List<ReceivedMail> receivedMails() {
+        // GreenMail hands out its live lists of users and messages; a mail delivered while they are
+        // read makes the iteration fail, so read again (the viewer polls while mail pours in).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readReceivedMails();
+            } catch (java.util.ConcurrentModificationException deliveredMeanwhile) {
+                if (attempt == 10) {
+                    throw deliveredMeanwhile;
+                }
+            }
+        }
+    }
+
+    private List<ReceivedMail> readReceivedMails() {
         Map<Object, MailCopies> mails = new LinkedHashMap<>();
         ImapHostManager mailboxes = greenMail.getManagers().getImapHostManager();
         for (GreenMailUser user : greenMail.getUserManager().listUser()) {
