@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,6 +22,7 @@ import se.municipality.eops.notification.receipt.domain.Notification;
 import se.municipality.eops.notification.receipt.domain.NotificationStatus;
 import se.municipality.eops.notification.receipt.domain.OutgoingMail;
 import se.municipality.eops.notification.receipt.domain.ReceiptMail;
+import se.municipality.eops.testkit.MovableClock;
 
 class SendReceiptTest {
 
@@ -212,34 +210,6 @@ class SendReceiptTest {
                 throw failure;
             }
             accepted.add(mail);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
