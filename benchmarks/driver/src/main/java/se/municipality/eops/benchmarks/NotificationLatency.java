@@ -94,6 +94,8 @@ final class NotificationLatency {
 
         long drainDeadline = System.nanoTime() + drainLimit.toNanos();
         while (!notifiedAt.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < drainDeadline) {
+            // Polls the consumer's results until every request is answered or the deadline passes; the
+            // latencies themselves are stamped by the consumer thread, so this interval does not enter them.
             Thread.sleep(200);
         }
         reading.set(false);

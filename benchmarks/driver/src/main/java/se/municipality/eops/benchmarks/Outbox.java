@@ -82,6 +82,8 @@ final class Outbox {
             long lastCount = start;
             boolean drained = pending == 0;
             while (!drained && System.nanoTime() < deadline) {
+                // A sampling interval, not a wait for something: the loop watches the drain until the
+                // deadline, so the time to zero is known to within a second (and MongoDB is counted every 5 s).
                 Thread.sleep(1000);
                 if (System.nanoTime() - lastCount >= Duration.ofSeconds(5).toNanos()) {
                     pending = pendingInMongo(suite);
