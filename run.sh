@@ -395,6 +395,8 @@ export_service_environment() {
   export EOPS_SMTP_PORT
   # The local mail server speaks plain SMTP; everywhere else notification-service requires STARTTLS.
   export EOPS_SMTP_STARTTLS=false
+  # Each service seeds its demo data (e-services, cases, grants; see the README) once, so every flow can be tried.
+  export EOPS_DEMO_DATA="${EOPS_DEMO_DATA:-true}"
 }
 
 # The JVM options of every Boot app run.sh starts (the benchmark's trivial app too, so both are compared on equal

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import se.municipality.eops.contract.notification.NotificationFailed;
 import se.municipality.eops.contract.notification.NotificationSent;
 import se.municipality.eops.contract.request.RequestSubmitted;
@@ -19,7 +20,21 @@ public final class EventCatalog {
     public static final EventType NOTIFICATION_FAILED =
             new EventType("NotificationFailed", NotificationFailed.class, Topics.NOTIFICATION_EVENTS, 1);
 
-    private static final List<EventType> ALL = List.of(REQUEST_SUBMITTED, NOTIFICATION_SENT, NOTIFICATION_FAILED);
+    // One list per publishing service, so adding a service's events touches only its own line.
+    private static final List<EventType> REQUEST_SERVICE_EVENTS = List.of(REQUEST_SUBMITTED);
+    private static final List<EventType> PUBLICATION_SERVICE_EVENTS = List.of();
+    private static final List<EventType> PURGE_SERVICE_EVENTS = List.of();
+    private static final List<EventType> PERMISSION_SERVICE_EVENTS = List.of();
+    private static final List<EventType> NOTIFICATION_SERVICE_EVENTS = List.of(NOTIFICATION_SENT, NOTIFICATION_FAILED);
+
+    private static final List<EventType> ALL = Stream.of(
+                    REQUEST_SERVICE_EVENTS,
+                    PUBLICATION_SERVICE_EVENTS,
+                    PURGE_SERVICE_EVENTS,
+                    PERMISSION_SERVICE_EVENTS,
+                    NOTIFICATION_SERVICE_EVENTS)
+            .flatMap(List::stream)
+            .toList();
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
