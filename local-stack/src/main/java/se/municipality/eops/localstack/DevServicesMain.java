@@ -32,7 +32,8 @@ public final class DevServicesMain {
         List<Runnable> stoppers = Collections.synchronizedList(new ArrayList<>());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(stoppers), "dev-services-shutdown"));
         try {
-            LocalMailServer mail = LocalMailServer.start(smtpPort, imapPort);
+            LocalMailServer mail = LocalMailServer.start(
+                    smtpPort, imapPort, LocalSettings.number("EOPS_MAIL_KEEP", LocalMailServer.DEFAULT_MAX_KEPT_MAILS));
             stoppers.add(0, mail::stop);
             MailViewer viewer = MailViewer.start(mailUiPort, mail::receivedMails);
             stoppers.add(0, viewer::stop);

@@ -29,6 +29,23 @@ final class LocalSettings {
         }
     }
 
+    /** A positive whole number from {@code variable}, or {@code defaultValue} when it is unset or blank. */
+    static int number(String variable, int defaultValue) {
+        String value = text(variable, null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number of at least 1, was '" + value + "'");
+        }
+    }
+
     /** The value of {@code variable}, or {@code defaultValue} when it is unset or blank. */
     static String text(String variable, String defaultValue) {
         String value = System.getenv(variable);

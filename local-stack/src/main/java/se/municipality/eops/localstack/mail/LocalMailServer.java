@@ -6,12 +6,14 @@ import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -20,8 +22,11 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,27 +36,43 @@ import org.slf4j.LoggerFactory;
  * <p>SMTP accepts mail for any address without authentication. Each recipient gets a mailbox on first delivery,
  * which IMAP opens with the recipient's e-mail address as both user name and password (GreenMail's convention),
  * e.g. user {@code anna.andersson@kommun.example}, password {@code anna.andersson@kommun.example}.
- * Mail is lost when the process stops.
+ * Mail is lost when the process stops, and only the newest {@code maxKeptMails} copies are kept (one copy per
+ * recipient), so a benchmark's or a long session's thousands of receipts never fill the heap.
  */
 public final class LocalMailServer {
 
     private static final Logger log = LoggerFactory.getLogger(LocalMailServer.class);
     private static final String LOOPBACK = "127.0.0.1";
 
-    private final GreenMail greenMail;
+    /** About 4 KB each, so the default keeps the dev-services process well inside its 128 MB heap. */
+    public static final int DEFAULT_MAX_KEPT_MAILS = 10_000;
 
-    private LocalMailServer(GreenMail greenMail) {
+    private final GreenMail greenMail;
+    private final int maxKeptMails;
+    private final AtomicInteger keptMails = new AtomicInteger();
+
+    private LocalMailServer(GreenMail greenMail, int maxKeptMails) {
+        if (maxKeptMails < 1) {
+            throw new IllegalArgumentException("maxKeptMails must be at least 1, not " + maxKeptMails);
+        }
         this.greenMail = greenMail;
+        this.maxKeptMails = maxKeptMails;
     }
 
     /** Starts SMTP and IMAP on the given ports; 0 picks a free port (see {@link #smtpPort()}). */
     public static LocalMailServer start(int smtpPort, int imapPort) {
+        return start(smtpPort, imapPort, DEFAULT_MAX_KEPT_MAILS);
+    }
+
+    /** As {@link #start(int, int)}, keeping only the newest {@code maxKeptMails} copies. */
+    public static LocalMailServer start(int smtpPort, int imapPort, int maxKeptMails) {
         GreenMail greenMail = new GreenMailWithPromptSmtp(new ServerSetup[] {
             setup(smtpPort, ServerSetup.PROTOCOL_SMTP), setup(imapPort, ServerSetup.PROTOCOL_IMAP)
         });
+        LocalMailServer server = new LocalMailServer(greenMail, maxKeptMails);
         greenMail.start();
-        logEachDelivery(greenMail);
-        return new LocalMailServer(greenMail);
+        server.watchEachDelivery();
+        return server;
     }
 
     private static ServerSetup setup(int port, String protocol) {
@@ -59,13 +80,57 @@ public final class LocalMailServer {
         return port == 0 ? setup.dynamicPort() : setup;
     }
 
-    /** One log line per delivered mail lets a developer follow the suite's mail in the dev-services log. */
-    private static void logEachDelivery(GreenMail greenMail) {
+    /**
+     * One log line per delivered mail lets a developer follow the suite's mail in the dev-services log; past the
+     * limit the oldest copies go.
+     */
+    private void watchEachDelivery() {
         MessageDeliveryHandler delivery = greenMail.getUserManager().getMessageDeliveryHandler();
         greenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
             log.info("Mail for {}: {}", recipient.getEmail(), subjectOf(message.getMessage()));
+            if (keptMails.incrementAndGet() > maxKeptMails) {
+                dropOldestMails();
+            }
+            // Stores this copy once the handler returns, after the walk above.
             return delivery.handle(message, recipient);
         });
+    }
+
+    /**
+     * Drops the oldest copies down to 90% of the limit (the copy being delivered included), so the walk over every
+     * inbox happens once per tenth of the limit's deliveries rather than once per mail.
+     */
+    private synchronized void dropOldestMails() {
+        if (keptMails.get() <= maxKeptMails) {
+            return; // another delivery thread has just made room
+        }
+        ImapHostManager mailboxes = greenMail.getManagers().getImapHostManager();
+        record Copy(MailFolder inbox, StoredMessage message) {}
+        List<Copy> copies = new ArrayList<>();
+        for (GreenMailUser user : List.copyOf(greenMail.getUserManager().listUser())) {
+            MailFolder inbox = inboxFolderOf(mailboxes, user);
+            if (inbox != null) {
+                List.copyOf(inbox.getMessages()).forEach(message -> copies.add(new Copy(inbox, message)));
+            }
+        }
+        copies.sort(Comparator.comparing(copy -> copy.message().getReceivedDate()));
+        int keep = Math.max(1, maxKeptMails * 9 / 10);
+        List<Copy> dropped = copies.subList(0, Math.max(0, copies.size() - (keep - 1)));
+        Set<MailFolder> touched = new LinkedHashSet<>();
+        for (Copy copy : dropped) {
+            copy.message().setFlag(Flags.Flag.DELETED, true);
+            touched.add(copy.inbox());
+        }
+        for (MailFolder inbox : touched) {
+            try {
+                inbox.expunge();
+            } catch (FolderException e) {
+                log.warn("Cannot drop old mails: {}", e.getMessage());
+            }
+        }
+        int droppedCount = dropped.size();
+        keptMails.set(copies.size() - droppedCount + 1);
+        log.info("Kept the newest {} mails (limit {}), dropped {} older ones", keep, maxKeptMails, droppedCount);
     }
 
     public int smtpPort() {
@@ -115,13 +180,17 @@ public final class LocalMailServer {
     }
 
     private static List<StoredMessage> inboxOf(ImapHostManager mailboxes, GreenMailUser user) {
+        MailFolder inbox = inboxFolderOf(mailboxes, user);
+        return inbox == null ? List.of() : inbox.getMessages();
+    }
+
+    private static MailFolder inboxFolderOf(ImapHostManager mailboxes, GreenMailUser user) {
         try {
             // A recipient's user exists a moment before its inbox does: mid-delivery there is none yet.
-            var inbox = mailboxes.getInbox(user);
-            return inbox == null ? List.of() : inbox.getMessages();
+            return mailboxes.getInbox(user);
         } catch (FolderException e) {
             log.warn("Cannot read the inbox of {}: {}", user.getEmail(), e.getMessage());
-            return List.of();
+            return null;
         }
     }
 

@@ -110,6 +110,28 @@ class LocalMailServerTest {
         assertThat(get("/mail/2").statusCode()).isEqualTo(404);
     }
 
+    /** A benchmark's thousands of receipts once filled the dev-services heap and killed the process. */
+    @Test
+    void keepsOnlyTheNewestMailsPastItsLimit() throws Exception {
+        LocalMailServer small = LocalMailServer.start(0, 0, 10);
+        try {
+            for (int i = 1; i <= 12; i++) {
+                sendVia(small.smtpPort(), "noreply@kommun.example", "rut.holm@kommun.example", "Mail " + i, "Text.");
+            }
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> small.receivedMails().stream()
+                            .anyMatch(mail -> mail.subject().equals("Mail 12")));
+            assertThat(small.receivedMails())
+                    .extracting(ReceivedMail::subject)
+                    .containsExactly(
+                            "Mail 3", "Mail 4", "Mail 5", "Mail 6", "Mail 7", "Mail 8", "Mail 9", "Mail 10", "Mail 11",
+                            "Mail 12");
+        } finally {
+            small.stop();
+        }
+    }
+
     /** Without it every EHLO answer waits for the client's delayed ACK (~40 ms; see PromptSmtpServer). */
     @Test
     void smtpConnectionsSendEachAnswerAtOnceWithoutNagleDelay() throws Exception {
@@ -125,9 +147,13 @@ class LocalMailServerTest {
     }
 
     private void send(String from, String to, String subject, String text) throws Exception {
+        sendVia(mailServer.smtpPort(), from, to, subject, text);
+    }
+
+    private static void sendVia(int smtpPort, String from, String to, String subject, String text) throws Exception {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "localhost");
-        properties.put("mail.smtp.port", String.valueOf(mailServer.smtpPort()));
+        properties.put("mail.smtp.port", String.valueOf(smtpPort));
         MimeMessage message = new MimeMessage(Session.getInstance(properties));
         message.setFrom(new InternetAddress(from));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
