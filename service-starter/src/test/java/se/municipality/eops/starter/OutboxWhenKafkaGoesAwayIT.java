@@ -27,6 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.Topics;
 import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.starter.outbox.OutboxRelay;
 import se.municipality.eops.starter.outbox.OutboxWrites;
 import se.municipality.eops.starter.outbox.PendingEvent;
 import se.municipality.eops.testkit.InfrastructureInitializer;
@@ -35,8 +36,9 @@ import se.municipality.eops.testkit.SharedInfrastructure;
 
 /**
  * Kafka goes away while the service is connected to it and writing: every live connection drops,
- * writes go on (several events per aggregate), then Kafka comes back. Every event is published
- * exactly once and each aggregate's events in the order they were written.
+ * writes go on (several events per aggregate), their sends give up, then Kafka comes back. Every
+ * event is published exactly once, each aggregate's events in the order they were written, and at
+ * once: the relay remembers what failed and does not wait for the sweep's grace period.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -53,6 +55,9 @@ class OutboxWhenKafkaGoesAwayIT {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    OutboxRelay relay;
+
     static class BehindProxy implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
@@ -66,7 +71,19 @@ class OutboxWhenKafkaGoesAwayIT {
                                     // A database of its own: the sweep of the other test contexts,
                                     // still running, must not publish these events elsewhere.
                                     "spring.mongodb.uri",
-                                    SharedInfrastructure.get().mongoUri("eops-starter-kafka-away"))));
+                                    SharedInfrastructure.get().mongoUri("eops-starter-kafka-away"),
+                                    // What failed while Kafka was away goes out as soon as it is back,
+                                    // not once the sweep's grace period is over.
+                                    "eops.outbox.sweep-grace",
+                                    "1h",
+                                    // Sends give up within seconds, as they do in production after
+                                    // delivery.timeout.ms (30 s) in a longer outage.
+                                    "spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms",
+                                    "1000",
+                                    "spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms",
+                                    "2000",
+                                    "spring.cloud.stream.kafka.binder.producer-properties.max.block.ms",
+                                    "1000")));
         }
     }
 
@@ -107,6 +124,9 @@ class OutboxWhenKafkaGoesAwayIT {
         }
         // The producer lost its connections and tried to get them back while the events waited.
         await().atMost(Duration.ofSeconds(10)).until(() -> kafka.proxy().dropped() > 0);
+        // Every document's publication gave up; the relay remembers them for the next sweep.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> relay.waitingForRetry(StarterTestApplication.AGGREGATES) == ids.size());
 
         kafka.proxy().open();
 

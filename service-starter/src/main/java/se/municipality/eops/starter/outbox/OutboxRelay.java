@@ -96,6 +96,14 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
     private final ConcurrentHashMap<String, AtomicInteger> roundsRunning = new ConcurrentHashMap<>();
     private final int maxRounds;
     private final AtomicBoolean overflowing = new AtomicBoolean();
+    /**
+     * Documents whose publication failed here (Kafka away) or that found the rounds full, per collection. No
+     * publication of this process holds them, so the next sweep takes them at once, by id, without waiting for
+     * {@code sweep-grace}: after an outage the backlog goes out as soon as Kafka answers, and on a server that
+     * cannot use the sweep's index no collection scan is needed to find it.
+     */
+    private final ConcurrentHashMap<String, Set<Object>> toRetry = new ConcurrentHashMap<>();
+
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     public OutboxRelay(
@@ -187,6 +195,7 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
                         MAX_WAITING,
                         collection);
             }
+            retryInSweep(collection, List.of(id));
             return;
         }
         waiting.add(id);
@@ -224,6 +233,7 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
                 try {
                     publishClaimed(collection, batch, PublicationPath.AFTER_WRITE, null);
                 } catch (RuntimeException e) {
+                    retryInSweep(collection, batch);
                     log.warn(
                             "Publishing events of {} document(s) of {} failed, the sweep will retry: {}",
                             batch.size(),
@@ -270,6 +280,10 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
                     .into(new ArrayList<>());
             List<Outcome> outcomes = publishDocuments(collection, documents, path);
             remove(collection, outcomes);
+            if (outcomes.stream().anyMatch(outcome -> outcome.failure() != null)) {
+                // After a failure no more sends start, so other documents of the batch may keep events too.
+                retryInSweep(collection, ids);
+            }
             for (Outcome outcome : outcomes) {
                 if (outcome.failure() != null) {
                     if (kafkaFailed != null) {
@@ -483,14 +497,33 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
                 .append("$push", new Document(PARKED_EVENTS, new Document("$each", parkedEntries)));
     }
 
-    /** The fallback: publishes events that have waited longer than the grace period. */
+    /** How many documents of {@code collection} failed here and wait for the next sweep to publish them at once. */
+    public int waitingForRetry(String collection) {
+        return toRetry.getOrDefault(collection, Set.of()).size();
+    }
+
+    /** Remembers documents for the next sweep to take at once (up to {@link #MAX_WAITING} per collection). */
+    private void retryInSweep(String collection, List<Object> ids) {
+        Set<Object> retry = toRetry.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet());
+        for (Object id : ids) {
+            if (retry.size() >= MAX_WAITING) {
+                return; // beyond that the sweep's query finds them once their grace period is over
+            }
+            retry.add(id);
+        }
+    }
+
+    /**
+     * The fallback: publishes first the documents whose publication failed here (at once), then events that have
+     * waited longer than the grace period (left by a crash, another replica, or more failures than remembered).
+     */
     public int sweep() {
         ensureIndexes();
         long started = System.nanoTime();
         Instant deadline = clock.instant().plus(properties.sweepMaxRun());
         SweepTally tally = new SweepTally();
         for (String collection : properties.collections()) {
-            if (!sweep(collection, deadline, tally)) {
+            if (!retry(collection, deadline, tally) || !sweep(collection, deadline, tally)) {
                 break; // Kafka is likely away: the next sweep tries again
             }
         }
@@ -504,6 +537,33 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
                     tally.documents * 1000 / ms);
         }
         return tally.events;
+    }
+
+    /**
+     * Publishes the documents remembered by {@link #retryInSweep}, a batch at a time, each batch read by id.
+     *
+     * @return false when Kafka failed again (the failed ones are remembered again) and the sweep should stop
+     */
+    private boolean retry(String collection, Instant deadline, SweepTally tally) {
+        Set<Object> retry = toRetry.getOrDefault(collection, Set.of());
+        while (!retry.isEmpty() && clock.instant().isBefore(deadline)) {
+            List<Object> batch = new ArrayList<>();
+            for (var it = retry.iterator(); it.hasNext() && batch.size() < properties.sweepBatchSize(); ) {
+                batch.add(it.next());
+                it.remove();
+            }
+            AtomicBoolean kafkaFailed = new AtomicBoolean();
+            try {
+                tally.add(publishAll(collection, batch, kafkaFailed));
+            } catch (RuntimeException e) {
+                retryInSweep(collection, batch); // MongoDB failed: the next sweep tries them again
+                throw e;
+            }
+            if (kafkaFailed.get()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -531,19 +591,18 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
                     .sort(Sorts.ascending(OLDEST_PENDING))
                     .limit(properties.sweepBatchSize())
                     .into(new ArrayList<>());
-            List<Document> fresh = batch.stream()
-                    .filter(document -> !passedOver.contains(document.get("_id")))
+            List<Object> fresh = batch.stream()
+                    .map(document -> document.get("_id"))
+                    .filter(id -> !passedOver.contains(id))
                     .toList();
             if (fresh.isEmpty()) {
                 return true;
             }
             AtomicBoolean kafkaFailed = new AtomicBoolean();
             List<Outcome> outcomes = publishAll(collection, fresh, kafkaFailed);
+            tally.add(outcomes);
             for (Outcome outcome : outcomes) {
-                tally.events += outcome.published().size();
-                if (outcome.progressed()) {
-                    tally.documents++;
-                } else {
+                if (!outcome.progressed()) {
                     passedOver.add(outcome.id());
                 }
             }
@@ -565,11 +624,10 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
      * publication after a write may have sent and removed some of their events since the sweep's
      * query, and sending them from the older copy would publish them twice.
      */
-    private List<Outcome> publishAll(String collection, List<Document> batch, AtomicBoolean kafkaFailed) {
+    private List<Outcome> publishAll(String collection, List<Object> batch, AtomicBoolean kafkaFailed) {
         List<Outcome> outcomes = new ArrayList<>();
         List<Object> claimed = new ArrayList<>();
-        for (Document document : batch) {
-            Object id = document.get("_id");
+        for (Object id : batch) {
             if (draining.putIfAbsent(key(collection, id), new AtomicBoolean(false)) != null) {
                 outcomes.add(new Outcome(id, List.of(), false, null));
             } else {
@@ -708,6 +766,15 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
     private static final class SweepTally {
         int events;
         int documents;
+
+        void add(List<Outcome> outcomes) {
+            for (Outcome outcome : outcomes) {
+                events += outcome.published().size();
+                if (outcome.progressed()) {
+                    documents++;
+                }
+            }
+        }
     }
 
     /** Documents with pending events: exactly the partial filter of {@link #PENDING_INDEX}. */
