@@ -8,6 +8,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.municipality.eops.contract.notification.NotificationFailed;
 import se.municipality.eops.contract.notification.NotificationSent;
+import se.municipality.eops.contract.permission.AccessReviewDecided;
+import se.municipality.eops.contract.permission.AccessReviewOverdue;
+import se.municipality.eops.contract.permission.AccessReviewStarted;
+import se.municipality.eops.contract.permission.HandlerGroupChanged;
+import se.municipality.eops.contract.permission.PermissionAwaitingTraining;
+import se.municipality.eops.contract.permission.PermissionExpired;
+import se.municipality.eops.contract.permission.PermissionExpiring;
+import se.municipality.eops.contract.permission.PermissionGranted;
+import se.municipality.eops.contract.permission.PermissionRequestRefused;
+import se.municipality.eops.contract.permission.PermissionRevoked;
+import se.municipality.eops.contract.permission.TrainingCompleted;
 import se.municipality.eops.contract.publication.EServiceInfoUpdated;
 import se.municipality.eops.contract.publication.EServicePublished;
 import se.municipality.eops.contract.publication.EServiceRegistered;
@@ -47,6 +58,29 @@ public final class EventCatalog {
     public static final EventType ESERVICE_REGISTERED =
             new EventType("EServiceRegistered", EServiceRegistered.class, Topics.PUBLICATION_EVENTS, 1);
 
+    public static final EventType PERMISSION_GRANTED =
+            new EventType("PermissionGranted", PermissionGranted.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType PERMISSION_REVOKED =
+            new EventType("PermissionRevoked", PermissionRevoked.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType PERMISSION_EXPIRED =
+            new EventType("PermissionExpired", PermissionExpired.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType PERMISSION_AWAITING_TRAINING =
+            new EventType("PermissionAwaitingTraining", PermissionAwaitingTraining.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType TRAINING_COMPLETED =
+            new EventType("TrainingCompleted", TrainingCompleted.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType PERMISSION_EXPIRING =
+            new EventType("PermissionExpiring", PermissionExpiring.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType PERMISSION_REQUEST_REFUSED =
+            new EventType("PermissionRequestRefused", PermissionRequestRefused.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType HANDLER_GROUP_CHANGED =
+            new EventType("HandlerGroupChanged", HandlerGroupChanged.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType ACCESS_REVIEW_STARTED =
+            new EventType("AccessReviewStarted", AccessReviewStarted.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType ACCESS_REVIEW_DECIDED =
+            new EventType("AccessReviewDecided", AccessReviewDecided.class, Topics.PERMISSION_EVENTS, 1);
+    public static final EventType ACCESS_REVIEW_OVERDUE =
+            new EventType("AccessReviewOverdue", AccessReviewOverdue.class, Topics.PERMISSION_EVENTS, 1);
+
     // One list per publishing service, so adding a service's events touches only its own line.
     private static final List<EventType> REQUEST_SERVICE_EVENTS = List.of(REQUEST_SUBMITTED);
     private static final List<EventType> PUBLICATION_SERVICE_EVENTS = List.of(
@@ -60,7 +94,18 @@ public final class EventCatalog {
             ESERVICE_INFO_UPDATED,
             ESERVICE_REGISTERED);
     private static final List<EventType> PURGE_SERVICE_EVENTS = List.of();
-    private static final List<EventType> PERMISSION_SERVICE_EVENTS = List.of();
+    private static final List<EventType> PERMISSION_SERVICE_EVENTS = List.of(
+            PERMISSION_GRANTED,
+            PERMISSION_REVOKED,
+            PERMISSION_EXPIRED,
+            PERMISSION_AWAITING_TRAINING,
+            TRAINING_COMPLETED,
+            PERMISSION_EXPIRING,
+            PERMISSION_REQUEST_REFUSED,
+            HANDLER_GROUP_CHANGED,
+            ACCESS_REVIEW_STARTED,
+            ACCESS_REVIEW_DECIDED,
+            ACCESS_REVIEW_OVERDUE);
     private static final List<EventType> NOTIFICATION_SERVICE_EVENTS = List.of(NOTIFICATION_SENT, NOTIFICATION_FAILED);
 
     private static final List<EventType> ALL = Stream.of(

@@ -17,6 +17,7 @@ public final class EventSamples {
         samples.add(NotificationMother.reminderWithoutRequest());
         samples.add(NotificationMother.mailRejectedBySmtpServer());
         samples.addAll(PublicationMother.everyEvent());
+        samples.addAll(PermissionMother.everyKind());
         return samples;
     }
 
