@@ -16,6 +16,7 @@ public final class EventSamples {
         samples.add(NotificationMother.requestReceivedMailSent());
         samples.add(NotificationMother.reminderWithoutRequest());
         samples.add(NotificationMother.mailRejectedBySmtpServer());
+        samples.addAll(PurgeMother.all());
         return samples;
     }
 
