@@ -18,6 +18,7 @@ public final class EventSamples {
         samples.add(NotificationMother.mailRejectedBySmtpServer());
         samples.addAll(PublicationMother.everyEvent());
         samples.addAll(PermissionMother.everyKind());
+        samples.addAll(PurgeMother.all());
         return samples;
     }
 
