@@ -9,6 +9,7 @@ import static se.municipality.eops.publication.catalogue.PublicationScenario.tok
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +20,11 @@ import se.municipality.eops.contract.publication.EServicePublished;
 import se.municipality.eops.contract.publication.PublicationBlocked;
 import se.municipality.eops.contract.publication.PublicationKind;
 import se.municipality.eops.contract.publication.PublicationStalled;
+import se.municipality.eops.contract.publication.ReviewApproved;
 import se.municipality.eops.contract.publication.ReviewReminder;
 import se.municipality.eops.contract.publication.ReviewRequested;
+import se.municipality.eops.contract.purge.CasesPurged;
+import se.municipality.eops.contract.purge.PurgeReason;
 import se.municipality.eops.contract.request.PublicationRequest.ChecklistItem;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.publication.catalogue.PublicationScenario.Reviewer;
@@ -33,6 +37,7 @@ import se.municipality.eops.testkit.ServiceIntegrationTest;
 class PublicationFlowIT {
 
     static final String INTAKE = "publication-intake";
+    static final String PURGES = "publication-purges";
 
     @LocalServerPort
     int port;
@@ -166,6 +171,68 @@ class PublicationFlowIT {
     }
 
     @Test
+    void theLastBatchOfItsTestCasePurgePublishesTheApprovedEServiceOnceAndADuplicateNothing() {
+        String eServiceId = newEServiceId();
+        String reviewId = approvedReview(eServiceId);
+        ReviewApproved approved = scenario.awaitPublicationEvent(ReviewApproved.class, reviewId);
+        CasesPurged firstBatch = testCasesPurged(approved, 1, false);
+        CasesPurged lastBatch = testCasesPurged(approved, 2, true);
+
+        publish(firstBatch);
+        scenario.awaitApplied(PURGES, firstBatch.eventId());
+        assertThat(scenario.publicationEvents("EServicePublished", reviewId)).isEmpty();
+        publish(lastBatch);
+
+        EServicePublished published = scenario.awaitPublicationEvent(EServicePublished.class, reviewId);
+        assertThat(published.kind()).isEqualTo(PublicationKind.NEW_ESERVICE);
+        assertThat(published.requestId()).isEqualTo(approved.requestId());
+        assertThat(published.eServiceId()).isEqualTo(eServiceId);
+        long versionAfterPublication = scenario.storedVersion(eServiceId);
+
+        // The same record again (a redelivery) and the same confirmation under a new event id.
+        publish(lastBatch);
+        CasesPurged again = testCasesPurged(approved, 2, true);
+        publish(again);
+        scenario.awaitApplied(PURGES, again.eventId());
+
+        assertThat(scenario.storedVersion(eServiceId)).isEqualTo(versionAfterPublication);
+        assertThat(scenario.publicationEvents("EServicePublished", reviewId)).hasSize(1);
+        var stored = scenario.http()
+                .get("/api/eservices/" + eServiceId, token("anna"))
+                .json();
+        assertThat(stored.get("publishedVersion").get("reviewId").asString()).isEqualTo(reviewId);
+    }
+
+    @Test
+    void aPurgeConfirmationWithoutReviewIdIsMatchedByTheRequest() {
+        String eServiceId = newEServiceId();
+        String reviewId = approvedReview(eServiceId);
+        ReviewApproved approved = scenario.awaitPublicationEvent(ReviewApproved.class, reviewId);
+        CasesPurged byRequest = new CasesPurged(
+                UUID.randomUUID(),
+                "purge-" + UUID.randomUUID(),
+                Instant.now(),
+                PurgeReason.TEST_CASES,
+                eServiceId,
+                approved.requestId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                1,
+                true,
+                List.of(),
+                0L);
+
+        publish(byRequest);
+
+        assertThat(scenario.awaitPublicationEvent(EServicePublished.class, approved.requestId())
+                        .reviewId())
+                .isEqualTo(reviewId);
+    }
+
+    @Test
     void anApprovedEServiceWaitingTooLongForItsPurgeIsFlaggedOnceAndListedForTheCentralTeam() {
         String eServiceId = newEServiceId();
         String reviewId = approvedReview(eServiceId);
@@ -207,6 +274,26 @@ class PublicationFlowIT {
         long versionAfterReminder = scenario.storedVersion(eServiceId);
         followUp.remindOfWaitingReviews(later.plus(Duration.ofDays(1)));
         assertThat(scenario.storedVersion(eServiceId)).isEqualTo(versionAfterReminder);
+    }
+
+    /** purge-service's confirmation for the approved review, as its contract shapes it. */
+    static CasesPurged testCasesPurged(ReviewApproved approved, int batchNumber, boolean lastBatch) {
+        return new CasesPurged(
+                UUID.randomUUID(),
+                "purge-" + approved.reviewId(),
+                Instant.now(),
+                PurgeReason.TEST_CASES,
+                approved.eServiceId(),
+                approved.requestId(),
+                approved.reviewId(),
+                null,
+                null,
+                null,
+                null,
+                batchNumber,
+                lastBatch,
+                List.of("case-" + batchNumber + "-1", "case-" + batchNumber + "-2"),
+                lastBatch ? Long.valueOf(2L * batchNumber) : null);
     }
 
     /** A brand-new e-service approved by two reviewers; answers its review id. */
