@@ -201,6 +201,11 @@ class PublicationFlowIT {
                 .get("/api/eservices/" + eServiceId, token("anna"))
                 .json();
         assertThat(stored.get("publishedVersion").get("reviewId").asString()).isEqualTo(reviewId);
+        String metrics = scenario.http().get("/actuator/prometheus", null).body();
+        assertThat(metrics)
+                .contains("eops_publication_reviews_opened_total")
+                .contains("eops_publication_reviews_decided_total{outcome=\"approved\"")
+                .contains("eops_publication_request_to_publication_seconds_count{kind=\"NEW_ESERVICE\"");
     }
 
     @Test
