@@ -16,6 +16,9 @@ public final class EventSamples {
         samples.add(NotificationMother.requestReceivedMailSent());
         samples.add(NotificationMother.reminderWithoutRequest());
         samples.add(NotificationMother.mailRejectedBySmtpServer());
+        samples.addAll(PublicationMother.everyEvent());
+        samples.addAll(PermissionMother.everyKind());
+        samples.addAll(PurgeMother.all());
         return samples;
     }
 

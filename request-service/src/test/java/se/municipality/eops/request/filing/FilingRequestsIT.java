@@ -22,6 +22,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.request.PublicationRequest.ChecklistItem;
+import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.localstack.identity.DemoTokenIssuer;
 import se.municipality.eops.request.filing.domain.RequestRules;
 import se.municipality.eops.starter.web.WebInputProperties;
@@ -76,6 +78,32 @@ class FilingRequestsIT {
         HttpAnswer read = get("anna", "/api/requests/" + id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().at("/publication/checklist/1/item").asString()).isEqualTo("Handläggare utbildade");
+    }
+
+    @Test
+    void checklistAnswersCarryTheirItemIdsIntoTheEventWhenTheFormSendsThem() {
+        String body = """
+                {"type":"PUBLICATION","publication":{"kind":"NEW_ESERVICE","eServiceId":"es-2002",
+                 "eServiceName":"Ansökan om bygglov","committee":"Stadsbyggnadsnämnden","orderer":"Bygglovsenheten",
+                 "checklist":[{"itemId":"accessibility","item":"Tillgänglighetsgranskad","done":true},
+                              {"item":"Handläggare utbildade","done":true}]}}
+                """;
+
+        HttpAnswer response = post("anna", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String id = response.json().get("id").asString();
+        CapturedEvent submitted = events.awaitOne(Topics.REQUEST_EVENTS, "RequestSubmitted", e -> id.equals(e.key()));
+        RequestSubmitted event = se.municipality.eops.starter.messaging.EventJson.read(
+                submitted.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), RequestSubmitted.class);
+        assertThat(event.publication().checklist())
+                .extracting(ChecklistItem::itemId)
+                .containsExactly("accessibility", null);
+        assertThat(response.json().at("/publication/checklist/0/itemId").asString())
+                .isEqualTo("accessibility");
+        assertBadRequest(
+                body.replace("\"itemId\":\"accessibility\"", "\"itemId\":\"not an id\""),
+                "publication.checklist[0].itemId");
     }
 
     @Test

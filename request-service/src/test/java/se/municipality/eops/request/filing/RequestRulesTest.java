@@ -171,6 +171,37 @@ class RequestRulesTest {
     }
 
     @Test
+    void acceptsChecklistAnswersWithAndWithoutItemIdsAndRefusesAMalformedId() {
+        PublicationRequest withIds = new PublicationRequest(
+                PublicationKind.NEW_ESERVICE,
+                "es-1",
+                "Parkering",
+                null,
+                "SBN",
+                "P-enheten",
+                List.of(new ChecklistItem("Granskad", true, "accessibility"), new ChecklistItem("Testad", true)),
+                null);
+        PublicationRequest badId = new PublicationRequest(
+                PublicationKind.NEW_ESERVICE,
+                "es-1",
+                "Parkering",
+                null,
+                "SBN",
+                "P-enheten",
+                List.of(new ChecklistItem("Granskad", true, "accessibility"), new ChecklistItem("Testad", true, "")),
+                null);
+
+        assertThat(ServiceRequest.file(
+                                "REQ-X", ANNA, new RequestDetails(RequestType.PUBLICATION, withIds, null, null), NOW)
+                        .details()
+                        .publication()
+                        .checklist())
+                .extracting(ChecklistItem::itemId)
+                .containsExactly("accessibility", null);
+        assertViolation(RequestType.PUBLICATION, badId, null, null, "publication.checklist[1].itemId");
+    }
+
+    @Test
     void boundsTheChecklistOfANewVersionToo() {
         List<ChecklistItem> tooMany = java.util.Collections.nCopies(
                 RequestRules.MAX_CHECKLIST_ITEMS + 1, new ChecklistItem("Granskad", true));

@@ -44,6 +44,11 @@ public final class RequestRules {
     /** The longest e-mail address an SMTP path allows. */
     public static final int MAX_EMAIL = EmailAddresses.MAX_LENGTH;
 
+    /** A checklist item's id, as publication-service's checklist gives it. */
+    public static final int MAX_CHECKLIST_ITEM_ID = 64;
+
+    private static final Pattern CHECKLIST_ITEM_ID =
+            Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_CHECKLIST_ITEM_ID + "}");
     private static final Pattern E_SERVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_E_SERVICE_ID + "}");
 
     private RequestRules() {}
@@ -102,6 +107,7 @@ public final class RequestRules {
                 String field = "publication.checklist[" + i + "]";
                 required(field, checklist.get(i));
                 text(field + ".item", checklist.get(i).item(), MAX_CHECKLIST_ITEM);
+                checklistItemId(field + ".itemId", checklist.get(i).itemId());
             }
         }
         message("publication.message", publication.message());
@@ -221,6 +227,14 @@ public final class RequestRules {
         if (!E_SERVICE_ID.matcher(value).matches()) {
             throw new RequestRuleViolation(
                     field, "must be 1–" + MAX_E_SERVICE_ID + " letters, digits or . _ : - (no spaces)");
+        }
+    }
+
+    /** Optional: answers without it are matched to the checklist by their text (publication-service). */
+    private static void checklistItemId(String field, String value) {
+        if (value != null && !CHECKLIST_ITEM_ID.matcher(value).matches()) {
+            throw new RequestRuleViolation(
+                    field, "must be 1–" + MAX_CHECKLIST_ITEM_ID + " letters, digits or . _ : - (no spaces)");
         }
     }
 

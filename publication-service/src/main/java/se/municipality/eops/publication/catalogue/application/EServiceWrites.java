@@ -1,0 +1,83 @@
+package se.municipality.eops.publication.catalogue.application;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.publication.catalogue.domain.EService;
+import se.municipality.eops.publication.catalogue.domain.EServices;
+import se.municipality.eops.publication.catalogue.domain.PublicationRefused;
+import se.municipality.eops.starter.web.ConflictException;
+import se.municipality.eops.starter.web.InvalidInputException;
+
+/** Read-change-write of one e-service under the optimistic lock, retried when another write came first. */
+@Component
+class EServiceWrites {
+
+    private final EServices eServices;
+    private final PublicationMetrics metrics;
+
+    EServiceWrites(EServices eServices, PublicationMetrics metrics) {
+        this.eServices = eServices;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Applies {@code change} to a freshly read e-service and writes it with its events; on a lost race
+     * reads again and applies again. Exceptions of {@code change} (refused rules) end it at once.
+     *
+     * @param load reads the e-service to change (it must exist)
+     * @param change changes it and answers the caller's result
+     */
+    <T> T change(String what, java.util.function.Supplier<EService> load, Function<EService, T> change) {
+        return OptimisticRetry.run(what, () -> {
+            EService eService = load.get();
+            T result;
+            try {
+                result = change.apply(eService);
+            } catch (PublicationRefused refused) {
+                throw translated(refused);
+            }
+            List<DomainEvent> events = eService.newEvents();
+            if (!eService.hasChanges()) {
+                return result;
+            }
+            if (!eServices.update(eService)) {
+                return null;
+            }
+            metrics.stored(eService, events);
+            return result;
+        });
+    }
+
+    private static RuntimeException translated(PublicationRefused refused) {
+        return switch (refused.kind()) {
+            case INVALID -> new InvalidInputException(refused.field(), refused.getMessage());
+            case CONFLICT -> new ConflictException(refused.field(), refused.getMessage());
+            case FORBIDDEN -> new AccessDeniedException(refused.getMessage());
+        };
+    }
+
+    /** Inserts a new e-service with its events; false if one with its id exists (the caller reads it). */
+    boolean add(EService eService) {
+        if (!eServices.add(eService)) {
+            return false;
+        }
+        metrics.stored(eService, eService.newEvents());
+        return true;
+    }
+
+    void changeAll(List<EService> found, Consumer<EService> change) {
+        for (EService eService : found) {
+            change(
+                    "scan of " + eService.id(),
+                    () -> eServices.find(eService.id()).orElseThrow(),
+                    fresh -> {
+                        change.accept(fresh);
+                        return Boolean.TRUE;
+                    });
+        }
+    }
+}

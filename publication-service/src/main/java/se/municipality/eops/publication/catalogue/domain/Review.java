@@ -1,0 +1,57 @@
+package se.municipality.eops.publication.catalogue.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reference group's review of a brand-new e-service's version.
+ *
+ * @param decidedAt when the quorum was reached or the rejection came
+ * @param remindedAt when the reviewers were reminded (once per review)
+ * @param stalledAt when the wait for the test-case purge was flagged as stalled
+ */
+public record Review(
+        String reviewId,
+        int quorum,
+        Instant requestedAt,
+        List<ReviewVote> votes,
+        Instant decidedAt,
+        String rejectionReason,
+        Instant remindedAt,
+        Instant stalledAt) {
+
+    public Review {
+        votes = votes == null ? List.of() : List.copyOf(votes);
+    }
+
+    static Review open(String reviewId, int quorum, Instant now) {
+        return new Review(reviewId, quorum, now, List.of(), null, null, null, null);
+    }
+
+    public List<ReviewVote> approvals() {
+        return votes.stream().filter(ReviewVote::approved).toList();
+    }
+
+    boolean hasDecided(String seat) {
+        return votes.stream().anyMatch(vote -> vote.seat().equals(seat));
+    }
+
+    Review with(ReviewVote vote) {
+        List<ReviewVote> all = new ArrayList<>(votes);
+        all.add(vote);
+        return new Review(reviewId, quorum, requestedAt, all, decidedAt, rejectionReason, remindedAt, stalledAt);
+    }
+
+    Review decided(Instant at, String reason) {
+        return new Review(reviewId, quorum, requestedAt, votes, at, reason, remindedAt, stalledAt);
+    }
+
+    Review reminded(Instant at) {
+        return new Review(reviewId, quorum, requestedAt, votes, decidedAt, rejectionReason, at, stalledAt);
+    }
+
+    Review stalled(Instant at) {
+        return new Review(reviewId, quorum, requestedAt, votes, decidedAt, rejectionReason, remindedAt, at);
+    }
+}

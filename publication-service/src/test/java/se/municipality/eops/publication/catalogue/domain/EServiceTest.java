@@ -1,0 +1,180 @@
+package se.municipality.eops.publication.catalogue.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import se.municipality.eops.contract.publication.BasicInfo;
+import se.municipality.eops.contract.publication.ChecklistItemRef;
+import se.municipality.eops.contract.publication.EServicePublished;
+import se.municipality.eops.contract.publication.PublicationBlocked;
+import se.municipality.eops.contract.publication.PublicationKind;
+import se.municipality.eops.contract.publication.PublicationStalled;
+import se.municipality.eops.contract.publication.ReviewApproved;
+import se.municipality.eops.contract.publication.ReviewRequested;
+import se.municipality.eops.publication.checklist.domain.ChecklistVerdict;
+
+class EServiceTest {
+
+    static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    static final ChecklistVerdict COMPLETE = new ChecklistVerdict(1, List.of());
+
+    @Test
+    void aCompleteBrandNewEServiceGoesToReview() {
+        EService eService = requested("REQ-1");
+
+        eService.requestNewEService(request("REQ-1", PublicationKind.NEW_ESERVICE), COMPLETE, 2, "rev-1", NOW);
+
+        assertThat(eService.versions()).singleElement().satisfies(version -> {
+            assertThat(version.status()).isEqualTo(VersionStatus.IN_REVIEW);
+            assertThat(version.review().quorum()).isEqualTo(2);
+        });
+        assertThat(eService.newEvents()).singleElement().isInstanceOf(ReviewRequested.class);
+        assertThat(eService.hasHandled("REQ-1")).isTrue();
+    }
+
+    @Test
+    void anIncompleteChecklistBlocksNamingTheMissingItems() {
+        EService eService = requested("REQ-1");
+        var missing = List.of(new ChecklistItemRef("test-cases", "Testärenden inskickade"));
+
+        eService.requestNewEService(
+                request("REQ-1", PublicationKind.NEW_ESERVICE), new ChecklistVerdict(4, missing), 2, "rev-1", NOW);
+
+        assertThat(eService.versions().get(0).status()).isEqualTo(VersionStatus.BLOCKED);
+        assertThat(eService.newEvents()).singleElement().isInstanceOfSatisfying(PublicationBlocked.class, blocked -> {
+            assertThat(blocked.missingItems()).isEqualTo(missing);
+            assertThat(blocked.checklistVersion()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void theQuorumApprovesOnceAndEachSeatDecidesOnce() {
+        EService eService = inReview();
+
+        eService.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW));
+        assertThat(eService.newEvents()).isEmpty();
+        assertThat(eService.hasChanges()).isTrue();
+        assertThatThrownBy(() -> eService.decide("rev-1", new ReviewVote("rut", "rolf", true, null, NOW)))
+                .isInstanceOfSatisfying(
+                        PublicationRefused.class,
+                        refused -> assertThat(refused.kind()).isEqualTo(PublicationRefused.Kind.CONFLICT));
+        eService.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
+
+        assertThat(eService.versions().get(0).status()).isEqualTo(VersionStatus.APPROVED);
+        assertThat(eService.newEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ReviewApproved.class,
+                        approved -> assertThat(approved.approvals()).hasSize(2));
+        assertThatThrownBy(() -> eService.decide("rev-1", new ReviewVote("third", null, true, null, NOW)))
+                .isInstanceOf(PublicationRefused.class);
+    }
+
+    @Test
+    void aRejectionNeedsAReason() {
+        EService eService = inReview();
+
+        assertThatThrownBy(() -> eService.decide("rev-1", new ReviewVote("rut", null, false, " ", NOW)))
+                .isInstanceOfSatisfying(
+                        PublicationRefused.class,
+                        refused -> assertThat(refused.field()).isEqualTo("comment"));
+        assertThat(eService.hasChanges()).isFalse();
+    }
+
+    @Test
+    void thePurgePublishesTheApprovedVersionOnceAndANewVersionSupersedesIt() {
+        EService eService = inReview();
+        eService.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW));
+        eService.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
+
+        assertThat(eService.testCasesPurged("rev-1", null, NOW)).isTrue();
+        assertThat(eService.testCasesPurged("rev-1", null, NOW)).isFalse();
+        eService.requestNewVersion(request("REQ-2", PublicationKind.NEW_VERSION), NOW.plusSeconds(60));
+
+        assertThat(eService.versions())
+                .extracting(EServiceVersion::status)
+                .containsExactly(VersionStatus.SUPERSEDED, VersionStatus.PUBLISHED);
+        assertThat(eService.newEvents().stream().filter(EServicePublished.class::isInstance))
+                .hasSize(2);
+    }
+
+    @Test
+    void anApprovedVersionIsFlaggedAsStalledOnceAfterTheConfiguredTime() {
+        EService eService = inReview();
+        eService.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW));
+        eService.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
+
+        assertThat(eService.flagStalledPublications(NOW.plus(Duration.ofHours(23)), Duration.ofHours(24)))
+                .isZero();
+        assertThat(eService.flagStalledPublications(NOW.plus(Duration.ofHours(24)), Duration.ofHours(24)))
+                .isOne();
+        assertThat(eService.flagStalledPublications(NOW.plus(Duration.ofHours(48)), Duration.ofHours(24)))
+                .isZero();
+        assertThat(eService.newEvents().stream().filter(PublicationStalled.class::isInstance))
+                .hasSize(1);
+    }
+
+    @Test
+    void anEditLogsOnlyWhatChanged() {
+        EService eService = EService.register(
+                "es-1",
+                "Felanmälan",
+                null,
+                null,
+                null,
+                "1.0",
+                new BasicInfo("Text", List.of("a"), null),
+                "cecilia",
+                NOW);
+
+        assertThat(eService.editBasicInfo(new BasicInfo("Text", List.of("a"), null), "erik", NOW))
+                .isEmpty();
+        var change = eService.editBasicInfo(new BasicInfo("Text", List.of("a", "b"), null), "erik", NOW);
+
+        assertThat(change).hasValueSatisfying(c -> assertThat(c.changedFields()).containsExactly("searchKeywords"));
+        assertThat(eService.changeLog()).hasSize(1);
+    }
+
+    private static EService inReview() {
+        EService eService = requested("REQ-1");
+        eService.requestNewEService(request("REQ-1", PublicationKind.NEW_ESERVICE), COMPLETE, 2, "rev-1", NOW);
+        return stored(eService);
+    }
+
+    /** The e-service as read back after its write: no new events, nothing changed yet. */
+    private static EService stored(EService written) {
+        return EService.restore(
+                written.id(),
+                written.name(),
+                written.committee(),
+                written.orderer(),
+                written.contact(),
+                written.basicInfo(),
+                written.registeredAt(),
+                written.versions(),
+                written.changeLog(),
+                1L);
+    }
+
+    private static EService requested(String requestId) {
+        return EService.firstRequested(request(requestId, PublicationKind.NEW_ESERVICE), NOW);
+    }
+
+    private static FiledPublication request(String requestId, PublicationKind kind) {
+        return new FiledPublication(
+                requestId,
+                "anna",
+                NOW,
+                kind,
+                "es-1",
+                "Felanmälan",
+                "1.0",
+                "Tekniska nämnden",
+                "Gatuenheten",
+                List.of());
+    }
+}
