@@ -12,6 +12,15 @@ import se.municipality.eops.contract.platform.CaseClosed;
 import se.municipality.eops.contract.platform.CaseDeleted;
 import se.municipality.eops.contract.platform.CaseSubmitted;
 import se.municipality.eops.contract.platform.PurgeBatchAcknowledged;
+import se.municipality.eops.contract.publication.EServiceInfoUpdated;
+import se.municipality.eops.contract.publication.EServicePublished;
+import se.municipality.eops.contract.publication.EServiceRegistered;
+import se.municipality.eops.contract.publication.PublicationBlocked;
+import se.municipality.eops.contract.publication.PublicationStalled;
+import se.municipality.eops.contract.publication.ReviewApproved;
+import se.municipality.eops.contract.publication.ReviewRejected;
+import se.municipality.eops.contract.publication.ReviewReminder;
+import se.municipality.eops.contract.publication.ReviewRequested;
 import se.municipality.eops.contract.purge.CasesPurged;
 import se.municipality.eops.contract.purge.PurgeAcknowledgementOverdue;
 import se.municipality.eops.contract.purge.PurgeCompleted;
@@ -33,6 +42,24 @@ public final class EventCatalog {
             new EventType("NotificationSent", NotificationSent.class, Topics.NOTIFICATION_EVENTS, 1);
     public static final EventType NOTIFICATION_FAILED =
             new EventType("NotificationFailed", NotificationFailed.class, Topics.NOTIFICATION_EVENTS, 1);
+    public static final EventType PUBLICATION_BLOCKED =
+            new EventType("PublicationBlocked", PublicationBlocked.class, Topics.PUBLICATION_EVENTS, 1);
+    public static final EventType REVIEW_REQUESTED =
+            new EventType("ReviewRequested", ReviewRequested.class, Topics.PUBLICATION_EVENTS, 1);
+    public static final EventType REVIEW_APPROVED =
+            new EventType("ReviewApproved", ReviewApproved.class, Topics.PUBLICATION_EVENTS, 1);
+    public static final EventType REVIEW_REJECTED =
+            new EventType("ReviewRejected", ReviewRejected.class, Topics.PUBLICATION_EVENTS, 1);
+    public static final EventType REVIEW_REMINDER =
+            new EventType("ReviewReminder", ReviewReminder.class, Topics.PUBLICATION_EVENTS, 1);
+    public static final EventType ESERVICE_PUBLISHED =
+            new EventType("EServicePublished", EServicePublished.class, Topics.PUBLICATION_EVENTS, 1);
+    public static final EventType PUBLICATION_STALLED =
+            new EventType("PublicationStalled", PublicationStalled.class, Topics.PUBLICATION_EVENTS, 1);
+    public static final EventType ESERVICE_INFO_UPDATED =
+            new EventType("EServiceInfoUpdated", EServiceInfoUpdated.class, Topics.PUBLICATION_EVENTS, 1);
+    public static final EventType ESERVICE_REGISTERED =
+            new EventType("EServiceRegistered", EServiceRegistered.class, Topics.PUBLICATION_EVENTS, 1);
 
     public static final EventType CASES_PURGED =
             new EventType("CasesPurged", CasesPurged.class, Topics.PURGE_EVENTS, 1);
@@ -62,7 +89,16 @@ public final class EventCatalog {
 
     // One list per publishing service, so adding a service's events touches only its own line.
     private static final List<EventType> REQUEST_SERVICE_EVENTS = List.of(REQUEST_SUBMITTED);
-    private static final List<EventType> PUBLICATION_SERVICE_EVENTS = List.of();
+    private static final List<EventType> PUBLICATION_SERVICE_EVENTS = List.of(
+            PUBLICATION_BLOCKED,
+            REVIEW_REQUESTED,
+            REVIEW_APPROVED,
+            REVIEW_REJECTED,
+            REVIEW_REMINDER,
+            ESERVICE_PUBLISHED,
+            PUBLICATION_STALLED,
+            ESERVICE_INFO_UPDATED,
+            ESERVICE_REGISTERED);
     private static final List<EventType> PURGE_SERVICE_EVENTS = List.of(
             CASES_PURGED,
             PURGE_PLAN_CREATED,

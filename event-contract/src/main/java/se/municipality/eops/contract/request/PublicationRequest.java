@@ -27,6 +27,17 @@ public record PublicationRequest(
         NEW_VERSION
     }
 
-    /** One checklist item and whether the requester confirms it is done. */
-    public record ChecklistItem(String item, boolean done) {}
+    /**
+     * One checklist item and whether the requester confirms it is done.
+     *
+     * @param itemId the item's id in the checklist the requester answered (optional: requests filed
+     *     without it are matched to the checklist by the item's exact text)
+     */
+    public record ChecklistItem(String item, boolean done, String itemId) {
+
+        /** An answer without an item id, as requests were filed before checklist items had ids. */
+        public ChecklistItem(String item, boolean done) {
+            this(item, done, null);
+        }
+    }
 }

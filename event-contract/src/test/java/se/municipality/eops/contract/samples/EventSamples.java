@@ -17,6 +17,7 @@ public final class EventSamples {
         samples.add(NotificationMother.reminderWithoutRequest());
         samples.add(NotificationMother.mailRejectedBySmtpServer());
         samples.addAll(PurgeMother.all());
+        samples.addAll(PublicationMother.everyEvent());
         return samples;
     }
 
