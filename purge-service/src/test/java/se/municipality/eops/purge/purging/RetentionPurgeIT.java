@@ -503,14 +503,13 @@ class RetentionPurgeIT {
         }
 
         @Override
-        public Selection assignTestCases(String purgeId, String eServiceId) {
-            return real.assignTestCases(purgeId, eServiceId);
+        public void assignTestCases(String purgeId, String eServiceId) {
+            real.assignTestCases(purgeId, eServiceId);
         }
 
         @Override
-        public Selection assignDue(
-                String purgeId, String eServiceId, String clockStart, Instant cutoff, String caseType) {
-            return real.assignDue(purgeId, eServiceId, clockStart, cutoff, caseType);
+        public void assignDue(String purgeId, String eServiceId, String clockStart, Instant cutoff, String caseType) {
+            real.assignDue(purgeId, eServiceId, clockStart, cutoff, caseType);
         }
 
         @Override
@@ -530,8 +529,8 @@ class RetentionPurgeIT {
         }
 
         @Override
-        public int writeBatches(String purgeId, int batchSize) {
-            return real.writeBatches(purgeId, batchSize);
+        public Selection writeBatches(String purgeId, int batchSize, String clockStart) {
+            return real.writeBatches(purgeId, batchSize, clockStart);
         }
 
         @Override
@@ -542,6 +541,11 @@ class RetentionPurgeIT {
         @Override
         public long release(String purgeId) {
             return real.release(purgeId);
+        }
+
+        @Override
+        public void dropBatches(String purgeId) {
+            real.dropBatches(purgeId);
         }
     }
 }

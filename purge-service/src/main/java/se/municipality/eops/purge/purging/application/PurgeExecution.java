@@ -90,7 +90,10 @@ public class PurgeExecution {
     }
 
     private void complete(Purge purge) {
-        cases.release(purge.id());
+        if (purge.purgedCount() < purge.preview().dueCount()) {
+            cases.release(purge.id()); // what holds kept (or the platform deleted) is free for later purges
+        }
+        cases.dropBatches(purge.id());
         long heldBack = purge.preview().heldBackCount() + (purge.preview().dueCount() - purge.purgedCount());
         purge.complete(heldBack, clock.instant());
         purgeLog.recordOnce(PurgeLogEntry.of(purge));

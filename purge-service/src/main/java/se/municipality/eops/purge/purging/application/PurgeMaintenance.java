@@ -42,6 +42,7 @@ public class PurgeMaintenance {
         for (Purge plan : purges.awaitingApprovalExpiredAt(now)) {
             // Free the cases first: a plan past its deadline can no longer be approved, so nothing executes it.
             cases.release(plan.id());
+            cases.dropBatches(plan.id());
             plan.expire(now);
             if (purges.save(plan)) {
                 log.info("Purge plan {} of {} expired unapproved", plan.id(), plan.eServiceId());

@@ -119,19 +119,19 @@ public class RetentionPlanning {
         PurgeCases.Selection selection;
         List<HeldBack> heldBack;
         if (eServiceHold.isPresent()) {
-            selection = new PurgeCases.Selection(0, null, null);
+            selection = PurgeCases.Selection.none();
             long due = cases.countDue(rule.eServiceId(), clockStart, cutoff, rule.caseType());
             heldBack = due == 0
                     ? List.of()
                     : List.of(new HeldBack(eServiceHold.get().heldBackReason(), due));
         } else {
-            selection = cases.assignDue(planId, rule.eServiceId(), clockStart, cutoff, rule.caseType());
+            cases.assignDue(planId, rule.eServiceId(), clockStart, cutoff, rule.caseType());
+            selection = cases.writeBatches(planId, settings.batchSize(), clockStart);
             heldBack = cases.heldBackDue(rule.eServiceId(), clockStart, cutoff, rule.caseType());
         }
         if (selection.count() == 0 && !alsoWhenNothingIsDue) {
             return Optional.empty();
         }
-        int batches = cases.writeBatches(planId, settings.batchSize());
         Preview preview =
                 new Preview(rule.ruleId(), selection.count(), selection.oldest(), selection.newest(), heldBack, cutoff);
         Purge plan = Purge.plan(
@@ -140,7 +140,7 @@ public class RetentionPlanning {
                 requestId,
                 applied(rule),
                 preview,
-                batches,
+                selection.batches(),
                 createdBy,
                 now,
                 settings.approvalWindow());

@@ -49,9 +49,12 @@ public class TestCasePurges {
     public void purge(String purgeId, String eServiceId, String requestId, String reviewId, String askedBy) {
         if (purges.find(purgeId).isEmpty()) {
             Optional<LegalHold> eServiceHold = holds.onEService(eServiceId);
+            if (eServiceHold.isEmpty()) {
+                cases.assignTestCases(purgeId, eServiceId);
+            }
             PurgeCases.Selection selection = eServiceHold.isPresent()
-                    ? new PurgeCases.Selection(0, null, null)
-                    : cases.assignTestCases(purgeId, eServiceId);
+                    ? PurgeCases.Selection.none()
+                    : cases.writeBatches(purgeId, settings.batchSize(), "SUBMITTED");
             long notAssigned = cases.countTestCases(eServiceId) - selection.count();
             List<HeldBack> heldBack = notAssigned <= 0
                     ? List.of()
@@ -60,11 +63,10 @@ public class TestCasePurges {
                                     .map(LegalHold::heldBackReason)
                                     .orElse("legal hold on the case, or in another purge"),
                             notAssigned));
-            int batches = cases.writeBatches(purgeId, settings.batchSize());
             Preview preview =
                     new Preview(null, selection.count(), selection.oldest(), selection.newest(), heldBack, null);
             boolean made = purges.insert(Purge.testCases(
-                    purgeId, eServiceId, requestId, reviewId, askedBy, preview, batches, clock.instant()));
+                    purgeId, eServiceId, requestId, reviewId, askedBy, preview, selection.batches(), clock.instant()));
             if (made) {
                 log.info("Test-case purge {} of {}: {} test cases", purgeId, eServiceId, selection.count());
             }

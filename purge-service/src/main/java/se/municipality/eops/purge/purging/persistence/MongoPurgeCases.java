@@ -1,6 +1,8 @@
 package se.municipality.eops.purge.purging.persistence;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -8,11 +10,11 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,14 +24,18 @@ import se.municipality.eops.purge.purging.domain.HeldBack;
 import se.municipality.eops.purge.purging.domain.PurgeCases;
 
 /**
- * Works on the cases index with the driver's own types, in bulk: one multi-document update assigns a purge's
- * cases, one query splits them into batch documents ({@value #BATCHES}, {@code _id} = purge and number), and each
- * batch is then read and deleted by case id (the primary key), so execution never scans the collection.
+ * Works on the cases index with the driver's own types, in bulk, so that a purge costs a fixed number of passes
+ * over the collection whatever its size: one multi-document update assigns the purge's cases, one query splits them
+ * into batch documents ({@value #BATCHES}, {@code _id} = purge and number). Each batch is then deleted by primary
+ * key, one bulk write of single-document deletes, which every server answers from its {@code _id} index (the local
+ * MongoDB-protocol server serves no other query from an index, not even {@code _id: {$in: [...]}}). Legal holds on
+ * cases are read from their own small collection.
  */
 @Repository
 class MongoPurgeCases implements PurgeCases {
 
     static final String BATCHES = "purge_batches";
+    private static final String LEGAL_HOLDS = "legal_holds";
 
     private final MongoTemplate mongo;
 
@@ -42,28 +48,39 @@ class MongoPurgeCases implements PurgeCases {
     }
 
     @Override
-    public Selection assignTestCases(String purgeId, String eServiceId) {
-        Bson testCases =
-                Filters.and(Filters.eq(CaseFields.E_SERVICE_ID, eServiceId), Filters.eq(CaseFields.TEST, true), free());
-        cases().updateMany(testCases, Updates.set(CaseFields.PURGE_ID, purgeId));
-        return selection(purgeId, CaseFields.SUBMITTED_AT);
+    public void assignTestCases(String purgeId, String eServiceId) {
+        cases().updateMany(
+                        Filters.and(
+                                Filters.eq(CaseFields.E_SERVICE_ID, eServiceId),
+                                Filters.eq(CaseFields.TEST, true),
+                                free()),
+                        Updates.set(CaseFields.PURGE_ID, purgeId));
     }
 
     @Override
-    public Selection assignDue(String purgeId, String eServiceId, String clockStart, Instant cutoff, String caseType) {
+    public void assignDue(String purgeId, String eServiceId, String clockStart, Instant cutoff, String caseType) {
         cases().updateMany(
                         Filters.and(due(eServiceId, clockStart, cutoff, caseType), free()),
                         Updates.set(CaseFields.PURGE_ID, purgeId));
-        return selection(purgeId, clockField(clockStart));
     }
 
+    /** From the holds on cases (few), each case looked up by its id. */
     @Override
     public List<HeldBack> heldBackDue(String eServiceId, String clockStart, Instant cutoff, String caseType) {
         Map<String, Long> byReason = new LinkedHashMap<>();
-        cases().find(Filters.and(due(eServiceId, clockStart, cutoff, caseType), Filters.exists(CaseFields.HOLD)))
-                .projection(Projections.include(CaseFields.HOLD))
-                .forEach(held ->
-                        byReason.merge(held.get(CaseFields.HOLD, Document.class).getString("reason"), 1L, Long::sum));
+        for (String heldCase : heldCases()) {
+            Document held = cases().find(Filters.eq("_id", heldCase)).first();
+            if (held == null
+                    || !eServiceId.equals(held.getString(CaseFields.E_SERVICE_ID))
+                    || (caseType != null && !caseType.equals(held.getString(CaseFields.CASE_TYPE)))
+                    || !held.containsKey(CaseFields.HOLD)) {
+                continue;
+            }
+            Date started = held.getDate(clockField(clockStart));
+            if (started != null && !started.toInstant().isAfter(cutoff)) {
+                byReason.merge(held.get(CaseFields.HOLD, Document.class).getString("reason"), 1L, Long::sum);
+            }
+        }
         return byReason.entrySet().stream()
                 .map(entry -> new HeldBack(entry.getKey(), entry.getValue()))
                 .toList();
@@ -81,15 +98,26 @@ class MongoPurgeCases implements PurgeCases {
     }
 
     @Override
-    public int writeBatches(String purgeId, int batchSize) {
+    public Selection writeBatches(String purgeId, int batchSize, String clockStart) {
         MongoCollection<Document> batches = mongo.getCollection(BATCHES);
         // Made again from the assigned cases if a crash came between this and storing the purge.
         batches.deleteMany(Filters.eq("purgeId", purgeId));
+        String clockField = clockField(clockStart);
         List<Document> documents = new ArrayList<>();
         List<String> current = new ArrayList<>(batchSize);
+        long count = 0;
+        Instant oldest = null;
+        Instant newest = null;
         for (Document assigned : cases().find(Filters.eq(CaseFields.PURGE_ID, purgeId))
-                .projection(Projections.include("_id"))
+                .projection(Projections.include("_id", clockField))
                 .sort(Sorts.ascending("_id"))) {
+            count++;
+            Date started = assigned.getDate(clockField);
+            if (started != null) {
+                Instant at = started.toInstant();
+                oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+                newest = newest == null || at.isAfter(newest) ? at : newest;
+            }
             current.add(assigned.getString("_id"));
             if (current.size() == batchSize) {
                 documents.add(batch(purgeId, documents.size() + 1, current));
@@ -102,7 +130,7 @@ class MongoPurgeCases implements PurgeCases {
         if (!documents.isEmpty()) {
             batches.insertMany(documents);
         }
-        return documents.size();
+        return new Selection(documents.size(), count, oldest, newest);
     }
 
     @Override
@@ -113,47 +141,45 @@ class MongoPurgeCases implements PurgeCases {
         if (batch == null) {
             return List.of();
         }
-        List<String> planned = batch.getList("caseIds", String.class);
-        Set<String> stillThere = cases().find(Filters.and(
-                        Filters.in("_id", planned),
-                        Filters.eq(CaseFields.PURGE_ID, purgeId),
-                        Filters.exists(CaseFields.HOLD, false)))
-                .projection(Projections.include("_id"))
-                .map(document -> document.getString("_id"))
-                .into(new java.util.HashSet<>());
-        return planned.stream().filter(stillThere::contains).collect(Collectors.toList());
+        Set<String> held = heldCases();
+        return batch.getList("caseIds", String.class).stream()
+                .filter(caseId -> !held.contains(caseId))
+                .toList();
     }
 
+    /**
+     * Deletes by primary key alone: the ids come from this purge's batch, and a case leaves a purge only when the
+     * finished or expired purge releases it.
+     */
     @Override
     public void delete(String purgeId, List<String> caseIds) {
-        if (!caseIds.isEmpty()) {
-            cases().deleteMany(Filters.and(Filters.in("_id", caseIds), Filters.eq(CaseFields.PURGE_ID, purgeId)));
+        if (caseIds.isEmpty()) {
+            return;
         }
+        List<DeleteOneModel<Document>> deletes = new ArrayList<>(caseIds.size());
+        caseIds.forEach(caseId -> deletes.add(new DeleteOneModel<>(Filters.eq("_id", caseId))));
+        cases().bulkWrite(deletes, new BulkWriteOptions().ordered(false));
     }
 
     @Override
     public long release(String purgeId) {
-        long released = cases().updateMany(Filters.eq(CaseFields.PURGE_ID, purgeId), Updates.unset(CaseFields.PURGE_ID))
+        return cases().updateMany(Filters.eq(CaseFields.PURGE_ID, purgeId), Updates.unset(CaseFields.PURGE_ID))
                 .getModifiedCount();
-        mongo.getCollection(BATCHES).deleteMany(Filters.eq("purgeId", purgeId));
-        return released;
     }
 
-    private Selection selection(String purgeId, String clockField) {
-        long count = 0;
-        Instant oldest = null;
-        Instant newest = null;
-        for (Document assigned :
-                cases().find(Filters.eq(CaseFields.PURGE_ID, purgeId)).projection(Projections.include(clockField))) {
-            count++;
-            Date started = assigned.getDate(clockField);
-            if (started != null) {
-                Instant at = started.toInstant();
-                oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
-                newest = newest == null || at.isAfter(newest) ? at : newest;
-            }
-        }
-        return new Selection(count, oldest, newest);
+    @Override
+    public void dropBatches(String purgeId) {
+        mongo.getCollection(BATCHES).deleteMany(Filters.eq("purgeId", purgeId));
+    }
+
+    /** The ids of the cases on legal hold now (holds are few: one small collection). */
+    private Set<String> heldCases() {
+        Set<String> held = new HashSet<>();
+        mongo.getCollection(LEGAL_HOLDS)
+                .find(Filters.eq("target", "CASE"))
+                .projection(Projections.include("targetId"))
+                .forEach(hold -> held.add(hold.getString("targetId")));
+        return held;
     }
 
     private static Bson due(String eServiceId, String clockStart, Instant cutoff, String caseType) {
