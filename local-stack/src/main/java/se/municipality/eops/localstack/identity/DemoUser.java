@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  *       <td>REFERENCE_GROUP</td><td>reference group member</td></tr>
  *   <tr><td>arvid</td><td>Arvid Sten</td><td>arvid.sten@kommun.example</td>
  *       <td>ARCHIVIST</td><td>archivist</td></tr>
+ *   <tr><td>astrid</td><td>Astrid Ström</td><td>astrid.strom@kommun.example</td>
+ *       <td>ARCHIVIST</td><td>second archivist: approves purge plans another archivist made (four eyes)</td></tr>
  *   <tr><td>nils</td><td>Nils Nord</td><td>nils.nord@kommun.example</td>
  *       <td>CASE_HANDLER</td><td>no requester role: gets 403 when filing a request</td></tr>
  * </table>
@@ -38,6 +40,7 @@ public record DemoUser(String username, String name, String email, List<String> 
             new DemoUser("rolf", "Rolf Lind", "rolf.lind@kommun.example", List.of("REFERENCE_GROUP")),
             new DemoUser("rut", "Rut Holm", "rut.holm@kommun.example", List.of("REFERENCE_GROUP")),
             new DemoUser("arvid", "Arvid Sten", "arvid.sten@kommun.example", List.of("ARCHIVIST")),
+            new DemoUser("astrid", "Astrid Ström", "astrid.strom@kommun.example", List.of("ARCHIVIST")),
             new DemoUser("nils", "Nils Nord", "nils.nord@kommun.example", List.of("CASE_HANDLER")));
 
     public DemoUser {

@@ -1,0 +1,2 @@
+/** Legal holds; free of frameworks. */
+package se.municipality.eops.purge.holds.domain;

@@ -1,0 +1,42 @@
+package se.municipality.eops.purge.purging.application;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import se.municipality.eops.purge.purging.domain.Purge;
+import se.municipality.eops.purge.purging.domain.Purges;
+import se.municipality.eops.starter.web.ConflictException;
+import se.municipality.eops.starter.web.NotFoundException;
+
+/** The second archivist's approval; the plan then executes. */
+@Service
+public class PlanApproval {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanApproval.class);
+
+    private final Purges purges;
+    private final PurgeRunner runner;
+    private final Clock clock;
+
+    public PlanApproval(Purges purges, PurgeRunner runner, Clock clock) {
+        this.purges = purges;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws se.municipality.eops.purge.purging.domain.FourEyesViolation if the approver made the plan
+     * @throws se.municipality.eops.purge.purging.domain.PurgeNotApprovable if it is not awaiting approval
+     */
+    public Purge approve(String planId, String approver) {
+        Purge plan = purges.find(planId).orElseThrow(() -> new NotFoundException("no purge plan " + planId));
+        plan.approve(approver, clock.instant());
+        if (!purges.save(plan)) {
+            throw new ConflictException("planId", "was changed meanwhile; look at it again");
+        }
+        log.info("Purge plan {} approved by {} (made by {})", planId, approver, plan.createdBy());
+        runner.submit(planId);
+        return plan;
+    }
+}

@@ -1,0 +1,47 @@
+package se.municipality.eops.purge.purging.application;
+
+import org.springframework.stereotype.Service;
+import se.municipality.eops.contract.publication.ReviewApproved;
+import se.municipality.eops.contract.request.PurgeRequest;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestType;
+
+/**
+ * What other services ask of purge-service: a PURGE request (test cases, or a retention plan) and the approval of a
+ * brand-new e-service's review (its test cases). Ids derive from the request or review, so redeliveries are no-ops.
+ */
+@Service
+public class PurgeRequests {
+
+    private final TestCasePurges testCases;
+    private final RetentionPlanning planning;
+
+    public PurgeRequests(TestCasePurges testCases, RetentionPlanning planning) {
+        this.testCases = testCases;
+        this.planning = planning;
+    }
+
+    public void on(RequestSubmitted submitted) {
+        if (submitted.requestType() != RequestType.PURGE || submitted.purge() == null) {
+            return;
+        }
+        PurgeRequest purge = submitted.purge();
+        String requestedBy = submitted.requester().userId();
+        if (purge.kind() == PurgeRequest.PurgeKind.TEST_CASES) {
+            testCases.purge(
+                    "purge-" + submitted.requestId(), purge.eServiceId(), submitted.requestId(), null, requestedBy);
+        } else if (purge.kind() == PurgeRequest.PurgeKind.RETENTION) {
+            planning.planForRequest(
+                    submitted.requestId(), purge.eServiceId(), purge.purgeDecisionReference(), requestedBy);
+        }
+    }
+
+    public void on(ReviewApproved approved) {
+        testCases.purge(
+                "purge-" + approved.reviewId(),
+                approved.eServiceId(),
+                approved.requestId(),
+                approved.reviewId(),
+                "reference-group");
+    }
+}

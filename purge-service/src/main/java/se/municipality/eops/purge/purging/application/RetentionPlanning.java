@@ -1,0 +1,175 @@
+package se.municipality.eops.purge.purging.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import se.municipality.eops.contract.purge.PurgeReason;
+import se.municipality.eops.purge.holds.application.HoldKeeping;
+import se.municipality.eops.purge.holds.domain.LegalHold;
+import se.municipality.eops.purge.purging.domain.HeldBack;
+import se.municipality.eops.purge.purging.domain.Preview;
+import se.municipality.eops.purge.purging.domain.Purge;
+import se.municipality.eops.purge.purging.domain.PurgeCases;
+import se.municipality.eops.purge.purging.domain.Purges;
+import se.municipality.eops.purge.purging.domain.RuleApplied;
+import se.municipality.eops.purge.rules.domain.RetentionRule;
+import se.municipality.eops.purge.rules.domain.RetentionRules;
+import se.municipality.eops.starter.web.NotFoundException;
+
+/**
+ * Makes retention purge plans: the due cases of one rule, assigned to the plan (so no other plan takes them) and
+ * split into batches, with a preview of counts, dates and what legal holds keep back. Plans are made by an
+ * archivist, on a RETENTION request, or on the schedule for every active rule with due cases.
+ */
+@Service
+public class RetentionPlanning {
+
+    /** Who makes scheduled plans; any archivist may approve them. */
+    public static final String SCHEDULER = "scheduler";
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionPlanning.class);
+
+    private final RetentionRules rules;
+    private final Purges purges;
+    private final PurgeCases cases;
+    private final HoldKeeping holds;
+    private final PurgeSettings settings;
+    private final Clock clock;
+
+    public RetentionPlanning(
+            RetentionRules rules,
+            Purges purges,
+            PurgeCases cases,
+            HoldKeeping holds,
+            PurgeSettings settings,
+            Clock clock) {
+        this.rules = rules;
+        this.purges = purges;
+        this.cases = cases;
+        this.holds = holds;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A plan for one rule, asked for by an archivist or the central team. */
+    public Purge planRule(String ruleId, String createdBy) {
+        RetentionRule rule = rules.current(ruleId).orElseThrow(() -> new NotFoundException("no rule " + ruleId));
+        return plan(rule, "plan-" + UUID.randomUUID(), null, createdBy, true).orElseThrow();
+    }
+
+    /**
+     * Plans for a RETENTION request: one per active rule of the e-service resting on the named decision (every
+     * active rule when none is named). No such rule answers the request with PurgeFailed.
+     */
+    public void planForRequest(String requestId, String eServiceId, String decisionReference, String requestedBy) {
+        List<RetentionRule> matching = rules.ofEService(eServiceId).stream()
+                .filter(RetentionRule::active)
+                .filter(rule -> decisionReference == null
+                        || normalized(rule.decisionReference()).equals(normalized(decisionReference)))
+                .toList();
+        if (matching.isEmpty()) {
+            String failure = eServiceId + " has no active retention rule"
+                    + (decisionReference == null ? "" : " resting on decision " + decisionReference);
+            purges.insert(Purge.failed(
+                    "purge-" + requestId,
+                    PurgeReason.RETENTION,
+                    eServiceId,
+                    requestId,
+                    null,
+                    requestedBy,
+                    failure,
+                    clock.instant()));
+            return;
+        }
+        matching.forEach(rule -> plan(rule, "plan-" + requestId + "-" + rule.ruleId(), requestId, requestedBy, true));
+    }
+
+    /** The schedule: a plan for every active rule that has due cases in no other plan. */
+    public void planAllRules() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (RetentionRule rule : rules.allActive()) {
+            String planId = "plan-" + rule.ruleId() + "-v" + rule.version() + "-" + today;
+            plan(rule, planId, null, SCHEDULER, false)
+                    .ifPresent(plan -> log.info(
+                            "Scheduled plan {} for rule {}: {} due cases",
+                            plan.id(),
+                            rule.ruleId(),
+                            plan.preview().dueCount()));
+        }
+    }
+
+    private Optional<Purge> plan(
+            RetentionRule rule, String planId, String requestId, String createdBy, boolean alsoWhenNothingIsDue) {
+        Optional<Purge> existing = purges.find(planId);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        Instant now = clock.instant();
+        Instant cutoff = rule.dueCutoff(now);
+        String clockStart = rule.clockStart().name();
+        Optional<LegalHold> eServiceHold = holds.onEService(rule.eServiceId());
+        PurgeCases.Selection selection;
+        List<HeldBack> heldBack;
+        if (eServiceHold.isPresent()) {
+            selection = PurgeCases.Selection.none();
+            long due = cases.countDue(rule.eServiceId(), clockStart, cutoff, rule.caseType());
+            heldBack = due == 0
+                    ? List.of()
+                    : List.of(new HeldBack(eServiceHold.get().heldBackReason(), due));
+        } else {
+            cases.assignDue(planId, rule.eServiceId(), clockStart, cutoff, rule.caseType());
+            selection = cases.writeBatches(planId, settings.batchSize(), clockStart);
+            heldBack = cases.heldBackDue(rule.eServiceId(), clockStart, cutoff, rule.caseType());
+        }
+        if (selection.count() == 0 && !alsoWhenNothingIsDue) {
+            return Optional.empty();
+        }
+        Preview preview =
+                new Preview(rule.ruleId(), selection.count(), selection.oldest(), selection.newest(), heldBack, cutoff);
+        Purge plan = Purge.plan(
+                planId,
+                rule.eServiceId(),
+                requestId,
+                applied(rule),
+                preview,
+                selection.batches(),
+                createdBy,
+                now,
+                settings.approvalWindow());
+        if (!purges.insert(plan)) {
+            return purges.find(planId);
+        }
+        log.info(
+                "Purge plan {} made by {}: {} due, {} held back",
+                planId,
+                createdBy,
+                selection.count(),
+                preview.heldBackCount());
+        return Optional.of(plan);
+    }
+
+    private static RuleApplied applied(RetentionRule rule) {
+        return new RuleApplied(
+                rule.ruleId(),
+                rule.version(),
+                rule.committee(),
+                rule.planRowReference(),
+                rule.decisionReference(),
+                rule.decisionDate() == null ? null : rule.decisionDate().toString(),
+                rule.retentionPeriod().toString(),
+                rule.clockStart().name(),
+                rule.caseType());
+    }
+
+    private static String normalized(String reference) {
+        return reference.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

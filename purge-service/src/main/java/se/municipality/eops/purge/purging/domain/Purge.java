@@ -1,0 +1,452 @@
+package se.municipality.eops.purge.purging.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.purge.CasesPurged;
+import se.municipality.eops.contract.purge.PurgeAcknowledgementOverdue;
+import se.municipality.eops.contract.purge.PurgeCompleted;
+import se.municipality.eops.contract.purge.PurgeFailed;
+import se.municipality.eops.contract.purge.PurgePlanApproved;
+import se.municipality.eops.contract.purge.PurgePlanCreated;
+import se.municipality.eops.contract.purge.PurgePlanExpired;
+import se.municipality.eops.contract.purge.PurgeReason;
+
+/**
+ * One purge, from plan to log: a retention plan (made, approved by a second archivist or expired) or a test-case
+ * purge (executing at once). Its cases are fixed when it is made, split into numbered batches of at most {@link
+ * CasesPurged#MAX_CASE_IDS}; execution records each batch (and its event) before deleting the batch's cases, and
+ * remembers the ids being deleted, so a restart deletes them again instead of counting them twice.
+ */
+public final class Purge {
+
+    private final String id;
+    private final PurgeReason reason;
+    private final String eServiceId;
+    private final String requestId;
+    private final String reviewId;
+    private final RuleApplied rule;
+    private final Preview preview;
+    private final String createdBy;
+    private final Instant createdAt;
+    private final Instant expiresAt;
+    private final int batchCount;
+    private PurgeStatus status;
+    private String approvedBy;
+    private Instant approvedAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private long purgedCount;
+    private long heldBackAtExecution;
+    private final List<BatchRecord> batches;
+    private List<String> deleting;
+    private String failure;
+    private final Long version;
+    private final List<DomainEvent> newEvents = new ArrayList<>();
+
+    public Purge(
+            String id,
+            PurgeReason reason,
+            String eServiceId,
+            String requestId,
+            String reviewId,
+            RuleApplied rule,
+            Preview preview,
+            String createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            int batchCount,
+            PurgeStatus status,
+            String approvedBy,
+            Instant approvedAt,
+            Instant startedAt,
+            Instant finishedAt,
+            long purgedCount,
+            long heldBackAtExecution,
+            List<BatchRecord> batches,
+            List<String> deleting,
+            String failure,
+            Long version) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.eServiceId = Objects.requireNonNull(eServiceId, "eServiceId");
+        this.requestId = requestId;
+        this.reviewId = reviewId;
+        this.rule = rule;
+        this.preview = preview;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.batchCount = batchCount;
+        this.status = Objects.requireNonNull(status, "status");
+        this.approvedBy = approvedBy;
+        this.approvedAt = approvedAt;
+        this.startedAt = startedAt;
+        this.finishedAt = finishedAt;
+        this.purgedCount = purgedCount;
+        this.heldBackAtExecution = heldBackAtExecution;
+        this.batches = new ArrayList<>(batches == null ? List.of() : batches);
+        this.deleting = deleting == null ? List.of() : List.copyOf(deleting);
+        this.failure = failure;
+        this.version = version;
+    }
+
+    /** A test-case purge: no approval, it executes at once. */
+    public static Purge testCases(
+            String id,
+            String eServiceId,
+            String requestId,
+            String reviewId,
+            String createdBy,
+            Preview preview,
+            int batchCount,
+            Instant now) {
+        return new Purge(
+                id,
+                PurgeReason.TEST_CASES,
+                eServiceId,
+                requestId,
+                reviewId,
+                null,
+                preview,
+                createdBy,
+                now,
+                null,
+                batchCount,
+                PurgeStatus.EXECUTING,
+                null,
+                null,
+                now,
+                null,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                null,
+                null);
+    }
+
+    /** A retention plan, waiting for a second archivist until {@code now + approvalWindow}. */
+    public static Purge plan(
+            String id,
+            String eServiceId,
+            String requestId,
+            RuleApplied rule,
+            Preview preview,
+            int batchCount,
+            String createdBy,
+            Instant now,
+            Duration approvalWindow) {
+        Purge plan = new Purge(
+                id,
+                PurgeReason.RETENTION,
+                eServiceId,
+                requestId,
+                null,
+                rule,
+                preview,
+                createdBy,
+                now,
+                now.plus(approvalWindow),
+                batchCount,
+                PurgeStatus.AWAITING_APPROVAL,
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                null,
+                null);
+        plan.newEvents.add(new PurgePlanCreated(
+                UUID.randomUUID(),
+                id,
+                now,
+                requestId,
+                eServiceId,
+                rule.ruleId(),
+                rule.version(),
+                rule.committee(),
+                rule.decisionReference(),
+                createdBy,
+                preview.dueCount(),
+                preview.heldBackCount(),
+                preview.oldestDue(),
+                preview.newestDue(),
+                plan.expiresAt));
+        return plan;
+    }
+
+    /** A purge that could not be made; it answers the request that asked for it. */
+    public static Purge failed(
+            String id,
+            PurgeReason reason,
+            String eServiceId,
+            String requestId,
+            String reviewId,
+            String createdBy,
+            String failure,
+            Instant now) {
+        Purge failed = new Purge(
+                id,
+                reason,
+                eServiceId,
+                requestId,
+                reviewId,
+                null,
+                null,
+                createdBy,
+                now,
+                null,
+                0,
+                PurgeStatus.FAILED,
+                null,
+                null,
+                null,
+                now,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                failure,
+                null);
+        failed.newEvents.add(
+                new PurgeFailed(UUID.randomUUID(), id, now, reason, eServiceId, requestId, reviewId, failure));
+        return failed;
+    }
+
+    /** Four eyes: anyone allowed to approve, but never the plan's creator. */
+    public void approve(String approver, Instant now) {
+        if (status != PurgeStatus.AWAITING_APPROVAL || !now.isBefore(expiresAt)) {
+            throw new PurgeNotApprovable(id, status == PurgeStatus.AWAITING_APPROVAL ? PurgeStatus.EXPIRED : status);
+        }
+        if (approver.equals(createdBy)) {
+            throw new FourEyesViolation(id);
+        }
+        status = PurgeStatus.EXECUTING;
+        approvedBy = approver;
+        approvedAt = now;
+        startedAt = now;
+        newEvents.add(new PurgePlanApproved(UUID.randomUUID(), id, now, requestId, eServiceId, createdBy, approver));
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return status == PurgeStatus.AWAITING_APPROVAL && !now.isBefore(expiresAt);
+    }
+
+    public void expire(Instant now) {
+        if (!isExpiredAt(now)) {
+            throw new IllegalStateException("plan " + id + " is not due to expire");
+        }
+        status = PurgeStatus.EXPIRED;
+        finishedAt = now;
+        newEvents.add(new PurgePlanExpired(UUID.randomUUID(), id, now, requestId, eServiceId, expiresAt));
+    }
+
+    /** The number of the batch to execute next, from 1; past {@link #batchesToPublish()} when all are out. */
+    public int nextBatchNumber() {
+        return batches.size() + 1;
+    }
+
+    /** A purge that found nothing still publishes one (empty, last) batch. */
+    public int batchesToPublish() {
+        return Math.max(1, batchCount);
+    }
+
+    public boolean allBatchesPublished() {
+        return batches.size() >= batchesToPublish();
+    }
+
+    /**
+     * Records the next batch and its CasesPurged before its cases are deleted: the count and the ids being deleted
+     * are stored in the same write as the event, so a crash after it deletes them again, never counts them again.
+     */
+    public void recordBatch(
+            List<String> caseIds, Instant now, List<String> expectedSubscribers, Duration acknowledgementWindow) {
+        if (status != PurgeStatus.EXECUTING || allBatchesPublished()) {
+            throw new IllegalStateException("purge " + id + " has no batch left to record");
+        }
+        if (caseIds.size() > CasesPurged.MAX_CASE_IDS) {
+            throw new IllegalArgumentException("a batch holds at most " + CasesPurged.MAX_CASE_IDS + " cases");
+        }
+        int number = nextBatchNumber();
+        boolean last = number == batchesToPublish();
+        purgedCount += caseIds.size();
+        deleting = List.copyOf(caseIds);
+        batches.add(new BatchRecord(
+                number,
+                caseIds.size(),
+                now,
+                expectedSubscribers,
+                now.plus(acknowledgementWindow),
+                expectedSubscribers.isEmpty(),
+                List.of()));
+        newEvents.add(new CasesPurged(
+                UUID.randomUUID(),
+                id,
+                now,
+                reason,
+                eServiceId,
+                requestId,
+                reviewId,
+                reason == PurgeReason.RETENTION ? id : null,
+                rule == null ? null : rule.ruleId(),
+                rule == null ? null : rule.version(),
+                rule == null ? null : rule.decisionReference(),
+                number,
+                last,
+                caseIds,
+                last ? purgedCount : null));
+    }
+
+    /** After the last batch: the purge is done; {@code heldBack} cases of it were kept by legal holds. */
+    public void complete(long heldBack, Instant now) {
+        if (status != PurgeStatus.EXECUTING || !allBatchesPublished()) {
+            throw new IllegalStateException("purge " + id + " has batches left");
+        }
+        status = PurgeStatus.COMPLETED;
+        finishedAt = now;
+        heldBackAtExecution = heldBack;
+        deleting = List.of();
+        newEvents.add(new PurgeCompleted(
+                UUID.randomUUID(),
+                id,
+                now,
+                reason,
+                eServiceId,
+                requestId,
+                reviewId,
+                reason == PurgeReason.RETENTION ? id : null,
+                rule == null ? null : rule.ruleId(),
+                rule == null ? null : rule.version(),
+                rule == null ? null : rule.decisionReference(),
+                purgedCount,
+                heldBack,
+                batches.size(),
+                startedAt,
+                now));
+    }
+
+    /**
+     * Settles a batch whose acknowledgements were due: the subscribers still missing are reported as overdue (one
+     * event), or nothing is when all confirmed.
+     */
+    public void settleAcknowledgements(int batchNumber, List<String> missing, Instant now) {
+        BatchRecord batch = batches.get(batchNumber - 1);
+        if (batch.acknowledgementsSettled()) {
+            return;
+        }
+        batches.set(batchNumber - 1, batch.settled(missing));
+        if (!missing.isEmpty()) {
+            newEvents.add(new PurgeAcknowledgementOverdue(
+                    UUID.randomUUID(),
+                    id,
+                    now,
+                    eServiceId,
+                    requestId,
+                    batchNumber,
+                    missing,
+                    batch.acknowledgementsDueBy()));
+        }
+    }
+
+    /** The events raised since the purge was loaded, to be stored in the same write as its new state. */
+    public List<DomainEvent> newEvents() {
+        return List.copyOf(newEvents);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public PurgeReason reason() {
+        return reason;
+    }
+
+    public String eServiceId() {
+        return eServiceId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String reviewId() {
+        return reviewId;
+    }
+
+    public RuleApplied rule() {
+        return rule;
+    }
+
+    public Preview preview() {
+        return preview;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public int batchCount() {
+        return batchCount;
+    }
+
+    public PurgeStatus status() {
+        return status;
+    }
+
+    public String approvedBy() {
+        return approvedBy;
+    }
+
+    public Instant approvedAt() {
+        return approvedAt;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public long purgedCount() {
+        return purgedCount;
+    }
+
+    public long heldBackAtExecution() {
+        return heldBackAtExecution;
+    }
+
+    public List<BatchRecord> batches() {
+        return List.copyOf(batches);
+    }
+
+    /** The ids of the latest batch, recorded but perhaps not yet deleted (a crash in between). */
+    public List<String> deleting() {
+        return deleting;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    public Long version() {
+        return version;
+    }
+}

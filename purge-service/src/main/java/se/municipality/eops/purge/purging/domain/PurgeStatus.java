@@ -1,0 +1,14 @@
+package se.municipality.eops.purge.purging.domain;
+
+/** Where a purge stands. */
+public enum PurgeStatus {
+    /** A retention plan waiting for a second archivist. */
+    AWAITING_APPROVAL,
+    /** Approved (or a test-case purge): its batches are being deleted. */
+    EXECUTING,
+    COMPLETED,
+    /** Not approved in time; nothing deleted. */
+    EXPIRED,
+    /** Could not be made; nothing deleted. */
+    FAILED
+}

@@ -1,0 +1,2 @@
+/** Retention rules and their versions; free of frameworks. */
+package se.municipality.eops.purge.rules.domain;

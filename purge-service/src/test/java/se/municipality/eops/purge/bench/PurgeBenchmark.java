@@ -1,0 +1,208 @@
+package se.municipality.eops.purge.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import se.municipality.eops.contract.Topics;
+import se.municipality.eops.purge.cases.application.CaseImport;
+import se.municipality.eops.purge.cases.domain.IndexedCase;
+import se.municipality.eops.purge.purging.application.PlanApproval;
+import se.municipality.eops.purge.purging.application.RetentionPlanning;
+import se.municipality.eops.purge.purging.domain.PurgeLog;
+import se.municipality.eops.purge.rules.application.RuleMaintenance;
+import se.municipality.eops.purge.rules.domain.ClockStart;
+import se.municipality.eops.purge.rules.domain.RetentionRule;
+import se.municipality.eops.testkit.PublishedEvents;
+import se.municipality.eops.testkit.ServiceIntegrationTest;
+
+/**
+ * The purge benchmark: a documented command, not a test of the build (its name matches neither *Test nor *IT).
+ * Seeds {@code bench.cases} cases and measures, in one run against one MongoDB-protocol server and one broker, the
+ * bulk import beside the driver's raw {@code insertMany} of the same documents, and a retention purge of {@code
+ * bench.due} due cases (plan, approval, execution in batches, log, every CasesPurged and PurgeCompleted on Kafka)
+ * beside the driver's raw {@code deleteMany} of the same cases. It checks the results, never the times; it prints a
+ * table and writes it to {@code target/purge-benchmark.md}. Run it as the README says.
+ */
+@ServiceIntegrationTest
+class PurgeBenchmark {
+
+    private static final int CASES = Integer.getInteger("bench.cases", 1_000_000);
+    private static final int DUE = Integer.getInteger("bench.due", 100_000);
+    private static final int RAW_BATCH = CaseImport.BATCH;
+    private static final Instant OLD = Instant.parse("2015-06-01T08:00:00Z");
+    private static final Instant RECENT = Instant.parse("2026-06-01T08:00:00Z");
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    CaseImport caseImport;
+
+    @Autowired
+    RuleMaintenance rules;
+
+    @Autowired
+    RetentionPlanning planning;
+
+    @Autowired
+    PlanApproval approval;
+
+    @Autowired
+    PurgeLog purgeLog;
+
+    @Test
+    void purgeAndImportBesideTheRawDriver() throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String dueEService = "es-bench-" + run;
+        warmUp(run);
+
+        List<IndexedCase> cases = seededCases(run, dueEService);
+        double rawInsertRate = rawInsertMany(cases, "bench_raw_" + run);
+        long started = System.nanoTime();
+        long imported = caseImport.importAll(cases);
+        double importRate = CASES / seconds(started);
+        assertThat(imported).isEqualTo(CASES);
+
+        RetentionRule rule = rules.create(
+                new RetentionRule(
+                        "",
+                        1,
+                        dueEService,
+                        "Benchmark committee",
+                        "1.1",
+                        "BENCH " + run,
+                        null,
+                        Period.ofYears(2),
+                        ClockStart.SUBMITTED,
+                        null,
+                        true,
+                        "",
+                        Instant.EPOCH),
+                "bench");
+        started = System.nanoTime();
+        String planId = planning.planRule(rule.ruleId(), "arvid").id();
+        approval.approve(planId, "astrid");
+        awaitPurgeCompletedOnKafka(planId);
+        double purgeSeconds = seconds(started);
+        double purgeRate = DUE / purgeSeconds;
+        assertThat(mongo.getCollection("cases").countDocuments(Filters.eq("eServiceId", dueEService)))
+                .isZero();
+        assertThat(purgeLog.all().stream().filter(entry -> planId.equals(entry.purgeId())))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.purgedCount()).isEqualTo(DUE));
+
+        // The same cases again, deleted by the driver alone with the query a hand-written purge would use.
+        caseImport.importAll(cases.subList(0, DUE));
+        started = System.nanoTime();
+        long deleted = mongo.getCollection("cases")
+                .deleteMany(
+                        Filters.and(Filters.eq("eServiceId", dueEService), Filters.lte("submittedAt", Date.from(OLD))))
+                .getDeletedCount();
+        double rawDeleteSeconds = seconds(started);
+        double rawDeleteRate = DUE / rawDeleteSeconds;
+        assertThat(deleted).isEqualTo(DUE);
+        mongo.getCollection("cases").deleteMany(Filters.regex("eServiceId", "^es-bench-"));
+
+        String table = String.format(
+                Locale.ROOT,
+                """
+                | figure | measured | baseline, same run | ratio | target |
+                |---|---|---|---|---|
+                | bulk import of %,d cases (NDJSON path's bulk writes) | %,.0f cases/s | raw insertMany, same documents: %,.0f docs/s | %.2f× | ≥ 0.5× |
+                | retention purge of %,d due cases among %,d (plan + approval + batches + log + events on Kafka) | %,.0f cases/s (%.1f s) | raw deleteMany of the same cases: %,.0f docs/s (%.1f s) | %.2f× | ≥ 0.5× |
+                """,
+                CASES,
+                importRate,
+                rawInsertRate,
+                importRate / rawInsertRate,
+                DUE,
+                CASES,
+                purgeRate,
+                purgeSeconds,
+                rawDeleteRate,
+                rawDeleteSeconds,
+                purgeRate / rawDeleteRate);
+        System.out.println(table);
+        Files.writeString(Path.of("target", "purge-benchmark.md"), table);
+    }
+
+    /** Both paths once on a small set first, so neither pays the JIT's and the server's warm-up alone. */
+    private void warmUp(String run) {
+        List<IndexedCase> warm = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            warm.add(new IndexedCase("warm-" + run + "-" + i, "es-bench-warm-" + run, RECENT, null, false, null));
+        }
+        rawInsertMany(warm, "bench_warm_" + run);
+        caseImport.importAll(warm);
+        mongo.getCollection("cases").deleteMany(Filters.eq("eServiceId", "es-bench-warm-" + run));
+    }
+
+    /** The due cases first (one e-service), then the rest spread over 50 other e-services, recent. */
+    private static List<IndexedCase> seededCases(String run, String dueEService) {
+        List<IndexedCase> cases = new ArrayList<>(CASES);
+        for (int i = 0; i < CASES; i++) {
+            boolean due = i < DUE;
+            cases.add(new IndexedCase(
+                    "bench-" + run + "-" + i,
+                    due ? dueEService : "es-bench-other-" + (i % 50),
+                    due ? OLD : RECENT,
+                    i % 2 == 0 ? (due ? OLD : RECENT).plusSeconds(86_400) : null,
+                    i % 100 == 0,
+                    null));
+        }
+        return cases;
+    }
+
+    /** The driver alone: the same documents, the same batch size, unordered, into a collection of its own. */
+    private double rawInsertMany(List<IndexedCase> cases, String collectionName) {
+        MongoCollection<Document> collection = mongo.getCollection(collectionName);
+        long started = System.nanoTime();
+        for (int from = 0; from < cases.size(); from += RAW_BATCH) {
+            List<Document> batch = new ArrayList<>(RAW_BATCH);
+            for (IndexedCase indexed : cases.subList(from, Math.min(cases.size(), from + RAW_BATCH))) {
+                Document document = new Document("_id", indexed.caseId())
+                        .append("eServiceId", indexed.eServiceId())
+                        .append("submittedAt", Date.from(indexed.submittedAt()))
+                        .append("test", indexed.test());
+                if (indexed.closedAt() != null) {
+                    document.append("closedAt", Date.from(indexed.closedAt()));
+                }
+                batch.add(document);
+            }
+            collection.insertMany(batch, new InsertManyOptions().ordered(false));
+        }
+        double rate = cases.size() / seconds(started);
+        collection.drop();
+        return rate;
+    }
+
+    private static void awaitPurgeCompletedOnKafka(String planId) {
+        await().atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !PublishedEvents.get()
+                        .find(Topics.PURGE_EVENTS, "PurgeCompleted", event -> planId.equals(event.key()))
+                        .isEmpty());
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

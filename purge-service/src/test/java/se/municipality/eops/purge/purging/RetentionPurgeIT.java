@@ -1,0 +1,551 @@
+package se.municipality.eops.purge.purging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.municipality.eops.purge.PurgeFixtures.get;
+import static se.municipality.eops.purge.PurgeFixtures.post;
+import static se.municipality.eops.purge.PurgeFixtures.publish;
+import static se.municipality.eops.purge.PurgeFixtures.uniqueEService;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import se.municipality.eops.contract.purge.CasesPurged;
+import se.municipality.eops.contract.purge.PurgeCompleted;
+import se.municipality.eops.contract.purge.PurgeFailed;
+import se.municipality.eops.contract.purge.PurgePlanApproved;
+import se.municipality.eops.contract.purge.PurgePlanCreated;
+import se.municipality.eops.contract.purge.PurgePlanExpired;
+import se.municipality.eops.contract.request.PurgeRequest;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.samples.RequestSubmittedMother;
+import se.municipality.eops.purge.cases.application.CaseImport;
+import se.municipality.eops.purge.cases.domain.IndexedCase;
+import se.municipality.eops.purge.holds.application.HoldKeeping;
+import se.municipality.eops.purge.purging.application.PurgeExecution;
+import se.municipality.eops.purge.purging.application.PurgeMaintenance;
+import se.municipality.eops.purge.purging.application.PurgeRunner;
+import se.municipality.eops.purge.purging.application.PurgeSettings;
+import se.municipality.eops.purge.purging.application.RetentionPlanning;
+import se.municipality.eops.purge.purging.domain.Purge;
+import se.municipality.eops.purge.purging.domain.PurgeCases;
+import se.municipality.eops.purge.purging.domain.PurgeLog;
+import se.municipality.eops.purge.purging.domain.Purges;
+import se.municipality.eops.purge.purging.domain.Subscribers;
+import se.municipality.eops.testkit.HttpAnswer;
+import se.municipality.eops.testkit.MovableClock;
+import se.municipality.eops.testkit.ServiceIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+@ServiceIntegrationTest
+class RetentionPurgeIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    CaseImport caseImport;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    PurgeMaintenance maintenance;
+
+    @Autowired
+    RetentionPlanning planning;
+
+    @Autowired
+    Purges purges;
+
+    @Autowired
+    PurgeCases purgeCases;
+
+    @Autowired
+    PurgeLog purgeLog;
+
+    @Autowired
+    Subscribers subscribers;
+
+    @Autowired
+    HoldKeeping holds;
+
+    @Autowired
+    PurgeSettings settings;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    PurgeRunner runner;
+
+    @Test
+    void aCaseIsDueFromTheSecondItsPeriodEndsForEitherClock() {
+        Instant now = clock.instant();
+        String bySubmission = uniqueEService();
+        Instant submissionCutoff = now.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
+        String dueBySubmission = seed(bySubmission, submissionCutoff.minusSeconds(1), null);
+        String exactlyDue = seed(bySubmission, submissionCutoff, null);
+        String notYetBySubmission = seed(bySubmission, submissionCutoff.plusSeconds(1), null);
+        String byClosure = uniqueEService();
+        Instant closureCutoff = now.atOffset(ZoneOffset.UTC).minusMonths(6).toInstant();
+        String dueByClosure =
+                seed(byClosure, closureCutoff.minusSeconds(3600 * 24 * 400), closureCutoff.minusSeconds(1));
+        String notYetByClosure =
+                seed(byClosure, closureCutoff.minusSeconds(3600 * 24 * 400), closureCutoff.plusSeconds(1));
+        String neverClosed = seed(byClosure, closureCutoff.minusSeconds(3600 * 24 * 400), null);
+
+        JsonNode submissionPlan = plan(rule(bySubmission, "P1Y", "SUBMITTED", "BUN 2024/1"), "arvid");
+        JsonNode closurePlan = plan(rule(byClosure, "P6M", "CLOSED", "BUN 2024/2"), "arvid");
+
+        assertThat(submissionPlan.at("/preview/dueCount").asLong()).isEqualTo(2);
+        assertThat(Instant.parse(submissionPlan.at("/preview/oldestDue").asString()))
+                .isEqualTo(submissionCutoff.minusSeconds(1));
+        assertThat(Instant.parse(submissionPlan.at("/preview/newestDue").asString()))
+                .isEqualTo(submissionCutoff);
+        assertThat(closurePlan.at("/preview/dueCount").asLong()).isEqualTo(1);
+        approveAndAwait(submissionPlan.get("purgeId").asString());
+        approveAndAwait(closurePlan.get("purgeId").asString());
+        assertThat(existing(List.of(dueBySubmission, exactlyDue, notYetBySubmission)))
+                .containsExactly(notYetBySubmission);
+        assertThat(existing(List.of(dueByClosure, notYetByClosure, neverClosed)))
+                .containsExactlyInAnyOrder(notYetByClosure, neverClosed);
+    }
+
+    @Test
+    void onlyAnArchivistWhoDidNotMakeThePlanMayApproveIt() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, Instant.parse("2015-01-01T00:00:00Z"), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        assertThat(post(port, "anna", "/api/purges/plans", "{\"ruleId\":\"" + ruleId + "\"}")
+                        .status())
+                .isEqualTo(403);
+        String planId = plan(ruleId, "arvid").get("purgeId").asString();
+
+        HttpAnswer byCreator = post(port, "arvid", "/api/purges/" + planId + "/approval", "{}");
+        HttpAnswer byCentralTeam = post(port, "cecilia", "/api/purges/" + planId + "/approval", "{}");
+        HttpAnswer byRequester = post(port, "anna", "/api/purges/" + planId + "/approval", "{}");
+        HttpAnswer byCaseHandler = post(port, "nils", "/api/purges/" + planId + "/approval", "{}");
+
+        assertThat(byCreator.status()).isEqualTo(403);
+        assertThat(byCreator.body()).contains("other than its creator");
+        assertThat(List.of(byCentralTeam.status(), byRequester.status(), byCaseHandler.status()))
+                .containsOnly(403);
+        assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
+        HttpAnswer bySecondArchivist = post(port, "astrid", "/api/purges/" + planId + "/approval", "{}");
+        assertThat(bySecondArchivist.status()).isEqualTo(200);
+        PurgePlanApproved approved =
+                PurgeEvents.awaitOne(PurgePlanApproved.class, event -> planId.equals(event.planId()));
+        assertThat(approved.createdBy()).isEqualTo("arvid");
+        assertThat(approved.approvedBy()).isEqualTo("astrid");
+        PurgeEvents.awaitOne(PurgeCompleted.class, event -> planId.equals(event.purgeId()));
+        assertThat(existing(List.of(dueCase))).isEmpty();
+        assertThat(post(port, "astrid", "/api/purges/" + planId + "/approval", "{}")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void legalHoldsKeepCasesOutOfPlansEvenWhenSetAfterThePlanWasMade() {
+        String eService = uniqueEService();
+        Instant old = Instant.parse("2016-03-01T08:00:00Z");
+        String heldBeforePlan = seed(eService, old, null);
+        String heldAfterPlan = seed(eService, old, null);
+        String purgeable = seed(eService, old, null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        hold("{\"caseId\":\"" + heldBeforePlan + "\",\"reason\":\"Överklagat, JO-anmälan 2026\"}");
+
+        JsonNode plan = plan(ruleId, "arvid");
+        assertThat(plan.at("/preview/dueCount").asLong()).isEqualTo(2);
+        assertThat(plan.at("/preview/heldBack/0/reason").asString())
+                .isEqualTo("legal hold on the case: Överklagat, JO-anmälan 2026");
+        assertThat(plan.at("/preview/heldBack/0/count").asLong()).isEqualTo(1);
+        hold("{\"caseId\":\"" + heldAfterPlan + "\",\"reason\":\"Begäran om utlämnande\"}");
+        String planId = plan.get("purgeId").asString();
+        PurgeCompleted completed = approveAndAwait(planId);
+
+        assertThat(completed.purgedCaseCount()).isEqualTo(1);
+        assertThat(completed.heldBackCaseCount()).isEqualTo(2);
+        assertThat(existing(List.of(heldBeforePlan, heldAfterPlan, purgeable)))
+                .containsExactlyInAnyOrder(heldBeforePlan, heldAfterPlan);
+        assertThat(PurgeEvents.all(CasesPurged.class, event -> planId.equals(event.purgeId())))
+                .singleElement()
+                .satisfies(batch -> assertThat(batch.caseIds()).containsExactly(purgeable));
+    }
+
+    @Test
+    void aHoldOnTheWholeEServiceWinsBeforeAndAfterThePlan() {
+        Instant old = Instant.parse("2016-03-01T08:00:00Z");
+        String heldEarly = uniqueEService();
+        String earlyCase = seed(heldEarly, old, null);
+        hold("{\"eServiceId\":\"" + heldEarly + "\",\"reason\":\"Tillsynsärende\"}");
+        JsonNode earlyPlan = plan(rule(heldEarly, "P2Y", "SUBMITTED", "SBN 2024/118"), "arvid");
+        assertThat(earlyPlan.at("/preview/dueCount").asLong()).isZero();
+        assertThat(earlyPlan.at("/preview/heldBack/0/reason").asString())
+                .isEqualTo("legal hold on the e-service: Tillsynsärende");
+
+        String heldLate = uniqueEService();
+        String lateCase = seed(heldLate, old, null);
+        JsonNode latePlan = plan(rule(heldLate, "P2Y", "SUBMITTED", "SBN 2024/118"), "arvid");
+        assertThat(latePlan.at("/preview/dueCount").asLong()).isEqualTo(1);
+        hold("{\"eServiceId\":\"" + heldLate + "\",\"reason\":\"Tillsynsärende\"}");
+        String latePlanId = latePlan.get("purgeId").asString();
+        PurgeCompleted completed = approveAndAwait(latePlanId);
+
+        assertThat(completed.purgedCaseCount()).isZero();
+        assertThat(completed.heldBackCaseCount()).isEqualTo(1);
+        assertThat(PurgeEvents.all(CasesPurged.class, event -> latePlanId.equals(event.purgeId())))
+                .singleElement()
+                .satisfies(batch -> {
+                    assertThat(batch.caseIds()).isEmpty();
+                    assertThat(batch.lastBatch()).isTrue();
+                    assertThat(batch.totalCaseCount()).isZero();
+                });
+        assertThat(existing(List.of(earlyCase, lateCase))).containsExactlyInAnyOrder(earlyCase, lateCase);
+    }
+
+    @Test
+    void aPlanNobodyApprovesExpiresAndFreesItsCases() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, Instant.parse("2016-03-01T08:00:00Z"), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        String planId = plan(ruleId, "arvid").get("purgeId").asString();
+
+        clock.advance(settings.approvalWindow().minusSeconds(1));
+        maintenance.expirePlans();
+        assertThat(purges.find(planId).orElseThrow().status().name()).isEqualTo("AWAITING_APPROVAL");
+        clock.advance(Duration.ofSeconds(1));
+        maintenance.expirePlans();
+
+        PurgePlanExpired expired = PurgeEvents.awaitOne(PurgePlanExpired.class, event -> planId.equals(event.planId()));
+        assertThat(expired.eServiceId()).isEqualTo(eService);
+        assertThat(post(port, "astrid", "/api/purges/" + planId + "/approval", "{}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
+        assertThat(plan(ruleId, "arvid").at("/preview/dueCount").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aPurgeInterruptedInTheMiddleIsFinishedByTheRestartCountingEveryCaseOnce() {
+        String eService = uniqueEService();
+        Instant old = Instant.parse("2015-06-01T08:00:00Z");
+        List<IndexedCase> due = IntStream.range(0, 2_500)
+                .mapToObj(i -> new IndexedCase("c-" + UUID.randomUUID(), eService, old, null, false, null))
+                .toList();
+        caseImport.importAll(due);
+        String notDue = seed(eService, clock.instant().minusSeconds(60), null);
+        String planId = plan(rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118"), "arvid")
+                .get("purgeId")
+                .asString();
+        Purge plan = purges.find(planId).orElseThrow();
+        plan.approve("astrid", clock.instant());
+        assertThat(purges.save(plan)).isTrue();
+
+        // The process dies while deleting batch 2: batch 2 is recorded and announced, its cases still there.
+        PurgeExecution dyingInBatchTwo = new PurgeExecution(
+                purges, new FailingOnDelete(purgeCases, 2), purgeLog, subscribers, holds, clock, settings, meters);
+        assertThatThrownBy(() -> dyingInBatchTwo.run(planId)).hasMessageContaining("process killed");
+        assertThat(purges.find(planId).orElseThrow().purgedCount()).isEqualTo(2_000);
+        assertThat(mongo.count(Query.query(Criteria.where("eServiceId").is(eService)), "cases"))
+                .isEqualTo(1_501);
+
+        runner.resumeAll(); // what the next start does
+
+        PurgeCompleted completed = PurgeEvents.awaitOne(PurgeCompleted.class, event -> planId.equals(event.purgeId()));
+        assertThat(completed.purgedCaseCount()).isEqualTo(2_500);
+        List<CasesPurged> batches = PurgeEvents.all(CasesPurged.class, event -> planId.equals(event.purgeId()));
+        assertThat(batches).extracting(CasesPurged::batchNumber).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(batches.stream().flatMap(batch -> batch.caseIds().stream()))
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        due.stream().map(IndexedCase::caseId).toList());
+        assertThat(mongo.count(Query.query(Criteria.where("eServiceId").is(eService)), "cases"))
+                .isEqualTo(1);
+        assertThat(existing(List.of(notDue))).containsExactly(notDue);
+        assertThat(purgeLog.all().stream().filter(entry -> planId.equals(entry.purgeId())))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.purgedCount()).isEqualTo(2_500));
+        runner.resumeAll();
+        assertThat(PurgeEvents.all(PurgeCompleted.class, event -> planId.equals(event.purgeId())))
+                .hasSize(1);
+    }
+
+    @Test
+    void thePurgeLogHoldsNoPersonalDataAndExportsAsCsv() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, Instant.parse("2014-02-03T10:00:00Z"), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        String planId = plan(ruleId, "arvid").get("purgeId").asString();
+        approveAndAwait(planId);
+
+        HttpAnswer log = get(port, "arvid", "/api/purge-log");
+        HttpAnswer csv = get(port, "arvid", "/api/purge-log/export.csv");
+
+        assertThat(log.status()).isEqualTo(200);
+        JsonNode entry = null;
+        for (JsonNode candidate : log.json()) {
+            if (planId.equals(candidate.get("purgeId").asString())) {
+                entry = candidate;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "purgeId",
+                        "reason",
+                        "eServiceId",
+                        "ruleId",
+                        "ruleVersion",
+                        "committee",
+                        "decisionReference",
+                        "decisionDate",
+                        "purgedCount",
+                        "heldBackCount",
+                        "batchCount",
+                        "oldestDue",
+                        "newestDue",
+                        "createdBy",
+                        "approvedBy",
+                        "startedAt",
+                        "finishedAt");
+        assertThat(entry.get("purgedCount").asLong()).isEqualTo(1);
+        assertThat(entry.get("ruleVersion").asInt()).isEqualTo(1);
+        assertThat(entry.get("decisionReference").asString()).isEqualTo("SBN 2024/118");
+        assertThat(entry.get("createdBy").asString()).isEqualTo("arvid");
+        assertThat(entry.get("approvedBy").asString()).isEqualTo("astrid");
+        assertThat(log.body()).doesNotContain(dueCase);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType().toString()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("purgeId,reason,eServiceId,ruleId,ruleVersion,committee");
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith(
+                                planId + ",RETENTION," + eService + "," + ruleId + ",1,Barn- och utbildningsnämnden,")
+                        .contains(",SBN 2024/118,2024-05-21,")
+                        .contains(",1,0,1,2014-02-03T10:00:00Z,2014-02-03T10:00:00Z,arvid,astrid,"));
+        assertThat(csv.body()).doesNotContain(dueCase);
+        assertThat(get(port, "anna", "/api/purge-log").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRetentionRequestGetsAPlanForTheRuleOnItsDecisionOrAFailure() {
+        String eService = uniqueEService();
+        seed(eService, Instant.parse("2015-01-01T00:00:00Z"), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        RequestSubmitted matching = retentionRequest(eService, "sbn  2024/118");
+        RequestSubmitted unknownDecision = retentionRequest(eService, "KFN 2020/7");
+
+        publish(matching, "/eops/request-service");
+        publish(unknownDecision, "/eops/request-service");
+
+        PurgePlanCreated created = PurgeEvents.awaitOne(
+                PurgePlanCreated.class, event -> matching.requestId().equals(event.requestId()));
+        assertThat(created.ruleId()).isEqualTo(ruleId);
+        assertThat(created.ruleVersion()).isEqualTo(1);
+        assertThat(created.dueCaseCount()).isEqualTo(1);
+        assertThat(created.createdBy()).isEqualTo(matching.requester().userId());
+        PurgeFailed failed = PurgeEvents.awaitOne(
+                PurgeFailed.class, event -> unknownDecision.requestId().equals(event.requestId()));
+        assertThat(failed.failure()).contains("KFN 2020/7");
+        // The requester is no archivist; any archivist approves.
+        assertThat(post(port, "arvid", "/api/purges/" + created.planId() + "/approval", "{}")
+                        .status())
+                .isEqualTo(200);
+        CasesPurged purged = PurgeEvents.awaitOne(
+                CasesPurged.class, event -> matching.requestId().equals(event.requestId()));
+        assertThat(purged.planId()).isEqualTo(created.planId());
+        assertThat(purged.decisionReference()).isEqualTo("SBN 2024/118");
+    }
+
+    @Test
+    void aRuleChangeIsANewVersionAndPlansRecordTheVersionTheyUsed() {
+        String eService = uniqueEService();
+        seed(eService, Instant.parse("2015-01-01T00:00:00Z"), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        String change = "{\"version\":1,\"committee\":\"Barn- och utbildningsnämnden\",\"planRowReference\":\"3.2.1\","
+                + "\"decisionReference\":\"BUN 2026/9\",\"decisionDate\":\"2026-02-01\",\"retentionPeriod\":\"P3Y\","
+                + "\"clockStart\":\"SUBMITTED\"}";
+
+        HttpAnswer changed = TestHttpPut.put(port, "cecilia", "/api/retention-rules/" + ruleId, change);
+        HttpAnswer stale = TestHttpPut.put(port, "arvid", "/api/retention-rules/" + ruleId, change);
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("version").asInt()).isEqualTo(2);
+        assertThat(changed.json().get("changedBy").asString()).isEqualTo("cecilia");
+        assertThat(stale.status()).isEqualTo(409);
+        JsonNode versions = get(port, "arvid", "/api/retention-rules/" + ruleId + "/versions")
+                .json();
+        assertThat(versions.size()).isEqualTo(2);
+        assertThat(versions.get(0).get("retentionPeriod").asString()).isEqualTo("P2Y");
+        assertThat(versions.get(1).get("decisionReference").asString()).isEqualTo("BUN 2026/9");
+        JsonNode plan = plan(ruleId, "arvid");
+        assertThat(plan.at("/rule/version").asInt()).isEqualTo(2);
+        assertThat(plan.at("/rule/decisionReference").asString()).isEqualTo("BUN 2026/9");
+    }
+
+    @Test
+    void theScheduleMakesAPlanForEveryRuleWithDueCasesInNoOtherPlan() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, Instant.parse("2015-01-01T00:00:00Z"), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+
+        planning.planAllRules();
+        planning.planAllRules();
+
+        List<PurgePlanCreated> plans = PurgeEvents.all(PurgePlanCreated.class, event -> ruleId.equals(event.ruleId()));
+        assertThat(plans).singleElement().satisfies(plan -> {
+            assertThat(plan.createdBy()).isEqualTo(RetentionPlanning.SCHEDULER);
+            assertThat(plan.dueCaseCount()).isEqualTo(1);
+        });
+        assertThat(mongo.findById(dueCase, Document.class, "cases").getString("purgeId"))
+                .isEqualTo(plans.get(0).planId());
+    }
+
+    private PurgeCompleted approveAndAwait(String planId) {
+        HttpAnswer approved = post(port, "astrid", "/api/purges/" + planId + "/approval", "{}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return PurgeEvents.awaitOne(PurgeCompleted.class, event -> planId.equals(event.purgeId()));
+    }
+
+    private String rule(String eService, String period, String clockStart, String decision) {
+        HttpAnswer created = post(
+                port,
+                "cecilia",
+                "/api/retention-rules",
+                "{\"eServiceId\":\"" + eService + "\",\"committee\":\"Barn- och utbildningsnämnden\","
+                        + "\"decisionReference\":\"" + decision + "\",\"decisionDate\":\"2024-05-21\","
+                        + "\"retentionPeriod\":\"" + period + "\",\"clockStart\":\"" + clockStart + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("ruleId").asString();
+    }
+
+    private JsonNode plan(String ruleId, String user) {
+        HttpAnswer plan = post(port, user, "/api/purges/plans", "{\"ruleId\":\"" + ruleId + "\"}");
+        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        return plan.json();
+    }
+
+    private void hold(String body) {
+        HttpAnswer hold = post(port, "arvid", "/api/legal-holds", body);
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+    }
+
+    private String seed(String eService, Instant submittedAt, Instant closedAt) {
+        String caseId = "c-" + UUID.randomUUID();
+        caseImport.importAll(List.of(new IndexedCase(caseId, eService, submittedAt, closedAt, false, null)));
+        return caseId;
+    }
+
+    private List<String> existing(List<String> caseIds) {
+        List<String> found = new ArrayList<>();
+        for (String caseId : caseIds) {
+            if (mongo.findById(caseId, Document.class, "cases") != null) {
+                found.add(caseId);
+            }
+        }
+        return found;
+    }
+
+    private static RequestSubmitted retentionRequest(String eService, String decision) {
+        return new RequestSubmitted(
+                UUID.randomUUID(),
+                "req-" + UUID.randomUUID(),
+                Instant.now(),
+                RequestType.PURGE,
+                RequestSubmittedMother.administrator(),
+                null,
+                new PurgeRequest(
+                        PurgeRequest.PurgeKind.RETENTION,
+                        eService,
+                        null,
+                        "Barn- och utbildningsnämnden",
+                        decision,
+                        null),
+                null);
+    }
+
+    /** The real cases store, except that the process "dies" instead of deleting batch {@code dieAt}. */
+    private static final class FailingOnDelete implements PurgeCases {
+
+        private final PurgeCases real;
+        private final int dieAt;
+        private int deletes;
+
+        FailingOnDelete(PurgeCases real, int dieAt) {
+            this.real = real;
+            this.dieAt = dieAt;
+        }
+
+        @Override
+        public void delete(String purgeId, List<String> caseIds) {
+            if (++deletes == dieAt) {
+                throw new IllegalStateException("process killed while deleting batch " + dieAt);
+            }
+            real.delete(purgeId, caseIds);
+        }
+
+        @Override
+        public void assignTestCases(String purgeId, String eServiceId) {
+            real.assignTestCases(purgeId, eServiceId);
+        }
+
+        @Override
+        public void assignDue(String purgeId, String eServiceId, String clockStart, Instant cutoff, String caseType) {
+            real.assignDue(purgeId, eServiceId, clockStart, cutoff, caseType);
+        }
+
+        @Override
+        public List<se.municipality.eops.purge.purging.domain.HeldBack> heldBackDue(
+                String eServiceId, String clockStart, Instant cutoff, String caseType) {
+            return real.heldBackDue(eServiceId, clockStart, cutoff, caseType);
+        }
+
+        @Override
+        public long countDue(String eServiceId, String clockStart, Instant cutoff, String caseType) {
+            return real.countDue(eServiceId, clockStart, cutoff, caseType);
+        }
+
+        @Override
+        public long countTestCases(String eServiceId) {
+            return real.countTestCases(eServiceId);
+        }
+
+        @Override
+        public Selection writeBatches(String purgeId, int batchSize, String clockStart) {
+            return real.writeBatches(purgeId, batchSize, clockStart);
+        }
+
+        @Override
+        public List<String> batchCasesToDelete(String purgeId, int number) {
+            return real.batchCasesToDelete(purgeId, number);
+        }
+
+        @Override
+        public long release(String purgeId) {
+            return real.release(purgeId);
+        }
+
+        @Override
+        public void dropBatches(String purgeId) {
+            real.dropBatches(purgeId);
+        }
+    }
+}
