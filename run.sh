@@ -968,7 +968,7 @@ Commands:
   (none)       Build what is missing, start Kafka, MongoDB, mail, the token issuer and the five services,
                print where everything is, and stay in the foreground. Ctrl-C stops it all.
   infra        The same without the services (to run or debug a service from an IDE).
-  token USER   Print a bearer token for a demo user (anna, erik, cecilia, rolf, rut, arvid, nils)
+  token USER   Print a bearer token for a demo user (anna, erik, cecilia, rolf, rut, arvid, astrid, nils)
                from the running token issuer: curl -H "Authorization: Bearer \$(./run.sh token anna)" ...
   clean        Delete the local data in .local/data (MongoDB, Kafka, signing key). The suite must be stopped.
   bench        Build what is missing (with -Pbench), start the suite on fresh data in .local/bench, warm up,
