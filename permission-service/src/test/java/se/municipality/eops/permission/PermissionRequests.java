@@ -87,11 +87,18 @@ public final class PermissionRequests {
 
     /** Sends the event as request-service does; sending the same event again is a redelivery. */
     public static void publish(RequestSubmitted event) {
-        publishRaw(event.requestId(), event.eventId().toString(), EventJson.write(event));
+        send(event.requestId(), event.eventId().toString(), EventJson.write(event), "/eops/request-service");
     }
 
-    /** Sends any payload under the RequestSubmitted type, for events the contract would refuse. */
-    public static void publishRaw(String requestId, String eventId, String json) {
+    /**
+     * Sends any payload under the RequestSubmitted type, for events the contract refuses, from a
+     * source outside the suite (the test kit checks only the suite's own events against the schemas).
+     */
+    public static void publishBroken(String requestId, String eventId, String json) {
+        send(requestId, eventId, json, "/test/publisher-breaking-the-contract");
+    }
+
+    private static void send(String requestId, String eventId, String json, String source) {
         RawKafka.send(
                 Topics.REQUEST_EVENTS,
                 requestId,
@@ -102,7 +109,7 @@ public final class PermissionRequests {
                         CloudEventHeaders.ID,
                         eventId,
                         CloudEventHeaders.SOURCE,
-                        "/eops/request-service",
+                        source,
                         CloudEventHeaders.SPEC_VERSION,
                         CloudEventHeaders.SPEC_VERSION_VALUE,
                         CloudEventHeaders.CONTENT_TYPE,
