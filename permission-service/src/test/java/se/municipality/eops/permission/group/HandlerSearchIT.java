@@ -84,9 +84,6 @@ class HandlerSearchIT {
 
     @Test
     void findsByAFragmentOfTheEmailAndNeverFindsWhoIsNoHandler() {
-        System.out.println(
-                "DEBUG " + search(ake + "@kommun", 0, 20) + " / " + searcher.search(eServiceId, ake + "@kommun", 0, 20)
-                        + " / " + search(ake, 0, 20) + " / " + search("kommun.example", 0, 20));
         assertThat(personIds(search("berg." + ake, 0, 20))).containsExactly(ake);
         assertThat(personIds(search("ostman", 0, 20)))
                 .as("an editor is no handler")
