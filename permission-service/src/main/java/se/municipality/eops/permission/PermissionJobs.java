@@ -11,12 +11,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.municipality.eops.permission.grant.application.GrantActivation;
 import se.municipality.eops.permission.grant.application.GrantExpiry;
 import se.municipality.eops.permission.grant.application.PermissionMetrics;
 import se.municipality.eops.permission.review.application.AccessReviewCycle;
 
 /**
- * The service's scheduled work — expiry and its warnings, the access-review cycle, the grant counts
+ * The service's scheduled work — late activations after a training, expiry and its warnings, the access-review cycle, the grant counts
  * of the metrics — on one replica at a time, through a ShedLock lock in the service's database. Each
  * step is safe to run twice (every change is guarded by the state it leaves), so the lock saves work
  * rather than guarding correctness.
@@ -27,12 +28,19 @@ class PermissionJobs {
     private static final Logger log = LoggerFactory.getLogger(PermissionJobs.class);
     private static final String LOCK_NAME = "permission-jobs";
 
+    private final GrantActivation activation;
     private final GrantExpiry expiry;
     private final AccessReviewCycle reviews;
     private final PermissionMetrics metrics;
     private final LockingTaskExecutor lock;
 
-    PermissionJobs(GrantExpiry expiry, AccessReviewCycle reviews, PermissionMetrics metrics, MongoTemplate mongo) {
+    PermissionJobs(
+            GrantActivation activation,
+            GrantExpiry expiry,
+            AccessReviewCycle reviews,
+            PermissionMetrics metrics,
+            MongoTemplate mongo) {
+        this.activation = activation;
         this.expiry = expiry;
         this.reviews = reviews;
         this.metrics = metrics;
@@ -49,12 +57,14 @@ class PermissionJobs {
     }
 
     void runOnce() {
+        int activated = activation.activateAllThatMay();
         GrantExpiry.Run expired = expiry.runOnce();
         AccessReviewCycle.Run reviewed = reviews.runOnce();
         metrics.refresh();
-        if (expired.warned() + expired.expired() + reviewed.started() + reviewed.overdue() > 0) {
+        if (activated + expired.warned() + expired.expired() + reviewed.started() + reviewed.overdue() > 0) {
             log.info(
-                    "Scheduled run: {} grants warned, {} expired, {} access reviews started, {} overdue",
+                    "Scheduled run: {} grants activated late, {} warned, {} expired, {} access reviews started, {} overdue",
+                    activated,
                     expired.warned(),
                     expired.expired(),
                     reviewed.started(),

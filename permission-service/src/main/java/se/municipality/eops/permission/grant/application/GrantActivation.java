@@ -30,6 +30,18 @@ public class GrantActivation {
         this.clock = clock;
     }
 
+    /**
+     * Activates whatever waits for a training that is on record: the scheduled job's safety net for a
+     * service that stopped between recording a training and activating its grants.
+     *
+     * @return how many grants this call activated
+     */
+    public int activateAllThatMay() {
+        return grants.peopleAwaitingTraining().stream()
+                .mapToInt(this::activateWaitingGrantsOf)
+                .sum();
+    }
+
     /** @return how many grants this call activated */
     public int activateWaitingGrantsOf(String personId) {
         return trainings

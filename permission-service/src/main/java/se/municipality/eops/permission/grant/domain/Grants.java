@@ -34,6 +34,9 @@ public interface Grants {
 
     List<Grant> awaitingTraining(String personId);
 
+    /** The people who have grants waiting for their training. */
+    List<String> peopleAwaitingTraining();
+
     /** Grants in one of these statuses whose validity ends before {@code before}, earliest end first. */
     List<Grant> endingBefore(Set<GrantStatus> statuses, Instant before, int limit);
 

@@ -104,6 +104,15 @@ class MongoGrants implements Grants {
     }
 
     @Override
+    public List<String> peopleAwaitingTraining() {
+        return mongo.findDistinct(
+                Query.query(where("status").is(GrantStatus.AWAITING_TRAINING)),
+                "personId",
+                GrantDocument.COLLECTION,
+                String.class);
+    }
+
+    @Override
     public List<Grant> endingBefore(Set<GrantStatus> statuses, Instant before, int limit) {
         Query query = Query.query(where("status").in(statuses).and("validUntil").lt(before))
                 .with(Sort.by("validUntil"))
