@@ -1,8 +1,7 @@
 /**
  * The permission service grants and revokes the administrator, editor and case-handler permissions of
- * e-services, activating administrator permission only once the person has had training. Later issues add its
- * consumer of RequestSubmitted for permissions, handler groups, training records, expiry and access reviews,
- * and its events PermissionGranted, PermissionRevoked, PermissionAwaitingTraining, TrainingCompleted,
- * PermissionExpiring, PermissionExpired, PermissionRequestRefused and AccessReviewStarted.
+ * e-services: it carries out permission requests (or refuses them with a reason), activates
+ * administrator grants only once the person's training is on record, keeps handler groups, answers
+ * the handler search and the permission check, expires time-bounded grants and runs access reviews.
  */
 package se.municipality.eops.permission;

@@ -1,0 +1,20 @@
+package se.municipality.eops.permission.grant.domain;
+
+import java.util.Set;
+
+/** Where a grant is in its life. Only ACTIVE and EXPIRING let the holder act. */
+public enum GrantStatus {
+    /** An administrator grant decided but waiting for the person's training. */
+    AWAITING_TRAINING,
+    ACTIVE,
+    /** Active, and the holder was warned that it ends soon. */
+    EXPIRING,
+    EXPIRED,
+    REVOKED;
+
+    /** Statuses of a grant that is not over: a second grant of the same thing would be a duplicate. */
+    public static final Set<GrantStatus> OPEN = Set.of(AWAITING_TRAINING, ACTIVE, EXPIRING);
+
+    /** Statuses in which the holder holds the role. */
+    public static final Set<GrantStatus> IN_FORCE = Set.of(ACTIVE, EXPIRING);
+}

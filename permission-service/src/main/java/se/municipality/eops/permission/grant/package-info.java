@@ -1,0 +1,5 @@
+/**
+ * Grants: carries out permission requests from request-service (or refuses them with a reason),
+ * records trainings, answers "may P act as R on E now?", expires time-bounded grants.
+ */
+package se.municipality.eops.permission.grant;

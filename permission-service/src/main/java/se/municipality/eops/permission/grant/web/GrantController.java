@@ -1,0 +1,124 @@
+package se.municipality.eops.permission.grant.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import se.municipality.eops.contract.permission.PermissionRole;
+import se.municipality.eops.contract.permission.PersonIds;
+import se.municipality.eops.permission.grant.application.PermissionCheck;
+import se.municipality.eops.permission.grant.application.RecordTraining;
+import se.municipality.eops.permission.grant.domain.GrantStatus;
+import se.municipality.eops.permission.grant.domain.Grants;
+import se.municipality.eops.starter.security.CurrentUser;
+import se.municipality.eops.starter.web.InvalidInputException;
+import se.municipality.eops.starter.web.NotFoundException;
+
+/**
+ * Grants, trainings and the permission check. Reading needs any token of the suite's issuer (other
+ * systems call the check); recording a training needs the central team's role.
+ */
+@RestController
+class GrantController {
+
+    private static final int MAX_COURSE = 200;
+
+    private final Grants grants;
+    private final PermissionCheck check;
+    private final RecordTraining recordTraining;
+
+    GrantController(Grants grants, PermissionCheck check, RecordTraining recordTraining) {
+        this.grants = grants;
+        this.check = check;
+        this.recordTraining = recordTraining;
+    }
+
+    @GetMapping("/api/grants/{id}")
+    GrantView grant(@PathVariable String id) {
+        return grants.findById(id).map(GrantView::of).orElseThrow(() -> new NotFoundException("no grant " + id));
+    }
+
+    /** Every grant of a person, whatever its status, oldest first. */
+    @GetMapping("/api/grants")
+    List<GrantView> grantsOf(@RequestParam String personId) {
+        return grants.ofPerson(normalized(personId)).stream().map(GrantView::of).toList();
+    }
+
+    record CheckView(
+            String personId, PermissionRole role, String eServiceId, Instant at, boolean allowed, List<Basis> grants) {}
+
+    /** A grant behind a yes: {@code via} is PERSON, or GROUP with the group named. */
+    record Basis(
+            String grantId, String via, String groupId, String groupName, GrantStatus status, Instant validUntil) {}
+
+    @GetMapping("/api/permissions/check")
+    CheckView check(
+            @RequestParam String personId,
+            @RequestParam PermissionRole role,
+            @RequestParam(required = false) String eServiceId) {
+        if (role != PermissionRole.ADMINISTRATOR && (eServiceId == null || eServiceId.isBlank())) {
+            throw new InvalidInputException("eServiceId", "is required for " + role);
+        }
+        PermissionCheck.Answer answer = check.check(normalized(personId), role, eServiceId);
+        return new CheckView(
+                answer.personId(),
+                role,
+                eServiceId,
+                answer.at(),
+                answer.allowed(),
+                answer.basis().stream()
+                        .map(basis -> new Basis(
+                                basis.grant().id(),
+                                basis.group() == null ? "PERSON" : "GROUP",
+                                basis.group() == null ? null : basis.group().id(),
+                                basis.group() == null ? null : basis.group().name(),
+                                basis.grant().status(),
+                                basis.grant().validUntil()))
+                        .toList());
+    }
+
+    record TrainingBody(String userId, String name, String email, LocalDate completedOn, String course) {}
+
+    record TrainingView(
+            String personId, LocalDate completedOn, String course, String recordedBy, int activatedGrants) {}
+
+    @PostMapping("/api/trainings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('CENTRAL_TEAM')")
+    TrainingView recordTraining(@RequestBody TrainingBody body) {
+        var person = new PersonInput(body.userId(), body.name(), body.email()).toPerson("person");
+        if (body.completedOn() == null) {
+            throw new InvalidInputException("completedOn", "is required");
+        }
+        if (body.course() == null || body.course().isBlank()) {
+            throw new InvalidInputException("course", "is required");
+        }
+        if (body.course().length() > MAX_COURSE) {
+            throw new InvalidInputException("course", "is longer than " + MAX_COURSE + " characters");
+        }
+        CurrentUser user = CurrentUser.fromSecurityContext();
+        RecordTraining.Recorded recorded = recordTraining.record(
+                person.personId(), person.name(), person.email(), body.completedOn(), body.course(), user.userId());
+        return new TrainingView(
+                recorded.personId(),
+                recorded.training().completedOn(),
+                recorded.training().course(),
+                recorded.training().recordedBy(),
+                recorded.activatedGrants());
+    }
+
+    private static String normalized(String userName) {
+        if (userName == null || userName.isBlank()) {
+            throw new InvalidInputException("personId", "is required");
+        }
+        return PersonIds.normalize(userName);
+    }
+}

@@ -1,0 +1,118 @@
+package se.municipality.eops.permission;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import se.municipality.eops.contract.CloudEventHeaders;
+import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.request.PermissionRequest;
+import se.municipality.eops.contract.request.PermissionRequest.Change;
+import se.municipality.eops.contract.request.PermissionRequest.HandlerGroup;
+import se.municipality.eops.contract.request.PermissionRequest.PermissionRole;
+import se.municipality.eops.contract.request.PermissionRequest.Person;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.contract.request.RequesterRole;
+import se.municipality.eops.starter.messaging.EventJson;
+import se.municipality.eops.testkit.RawKafka;
+
+/** Permission requests as request-service files them, each with fresh ids, and their publication. */
+public final class PermissionRequests {
+
+    private PermissionRequests() {}
+
+    /** A user name nobody else in the test run has. */
+    public static String uniqueUser(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An e-service id nobody else in the test run uses. */
+    public static String uniqueEService() {
+        return "es-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Person person(String userId, String name) {
+        return new Person(userId, name, userId.strip().toLowerCase(java.util.Locale.ROOT) + "@kommun.example");
+    }
+
+    public static RequestSubmitted grant(PermissionRole role, String eServiceId, Person person) {
+        return submitted(new PermissionRequest(Change.GRANT, role, eServiceId, null, person, null, null));
+    }
+
+    public static RequestSubmitted revoke(PermissionRole role, String eServiceId, Person person) {
+        return submitted(new PermissionRequest(Change.REVOKE, role, eServiceId, null, person, null, null));
+    }
+
+    public static RequestSubmitted grantToGroup(String eServiceId, String groupName, Person... members) {
+        return submitted(new PermissionRequest(
+                Change.GRANT,
+                PermissionRole.CASE_HANDLER,
+                eServiceId,
+                null,
+                null,
+                new HandlerGroup(groupName, Arrays.asList(members)),
+                null));
+    }
+
+    public static RequestSubmitted revokeFromGroup(String eServiceId, String groupName, Person member) {
+        return submitted(new PermissionRequest(
+                Change.REVOKE,
+                PermissionRole.CASE_HANDLER,
+                eServiceId,
+                null,
+                null,
+                new HandlerGroup(groupName, List.of(member)),
+                null));
+    }
+
+    private static RequestSubmitted submitted(PermissionRequest permission) {
+        return new RequestSubmitted(
+                UUID.randomUUID(),
+                "REQ-" + UUID.randomUUID(),
+                Instant.now(),
+                RequestType.PERMISSION,
+                new Requester(
+                        "anna",
+                        "Anna Andersson",
+                        "anna.andersson@kommun.example",
+                        RequesterRole.ESERVICE_ADMINISTRATOR),
+                null,
+                null,
+                permission);
+    }
+
+    /** Sends the event as request-service does; sending the same event again is a redelivery. */
+    public static void publish(RequestSubmitted event) {
+        send(event.requestId(), event.eventId().toString(), EventJson.write(event), "/eops/request-service");
+    }
+
+    /**
+     * Sends any payload under the RequestSubmitted type, for events the contract refuses, from a
+     * source outside the suite (the test kit checks only the suite's own events against the schemas).
+     */
+    public static void publishBroken(String requestId, String eventId, String json) {
+        send(requestId, eventId, json, "/test/publisher-breaking-the-contract");
+    }
+
+    private static void send(String requestId, String eventId, String json, String source) {
+        RawKafka.send(
+                Topics.REQUEST_EVENTS,
+                requestId,
+                json.getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.TYPE,
+                        "RequestSubmitted",
+                        CloudEventHeaders.ID,
+                        eventId,
+                        CloudEventHeaders.SOURCE,
+                        source,
+                        CloudEventHeaders.SPEC_VERSION,
+                        CloudEventHeaders.SPEC_VERSION_VALUE,
+                        CloudEventHeaders.CONTENT_TYPE,
+                        CloudEventHeaders.JSON));
+    }
+}

@@ -1,0 +1,142 @@
+package se.municipality.eops.permission.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.municipality.eops.permission.PermissionRequests.grant;
+import static se.municipality.eops.permission.PermissionRequests.person;
+import static se.municipality.eops.permission.PermissionRequests.publish;
+import static se.municipality.eops.permission.PermissionRequests.uniqueEService;
+import static se.municipality.eops.permission.PermissionRequests.uniqueUser;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.request.PermissionRequest.PermissionRole;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.localstack.identity.DemoTokenIssuer;
+import se.municipality.eops.permission.grant.application.ExecutePermissionRequest;
+import se.municipality.eops.testkit.HttpAnswer;
+import se.municipality.eops.testkit.PublishedEvents;
+import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
+import se.municipality.eops.testkit.ServiceIntegrationTest;
+import se.municipality.eops.testkit.SharedInfrastructure;
+import se.municipality.eops.testkit.TestHttp;
+
+@ServiceIntegrationTest
+class TrainingGateIT {
+
+    @LocalServerPort
+    int port;
+
+    final DemoTokenIssuer tokens = SharedInfrastructure.get().tokens();
+    final PublishedEvents events = PublishedEvents.get();
+
+    @Test
+    void administratorGrantWaitsForTheTrainingAndActivatesByItselfWhenItIsRecorded() {
+        String user = uniqueUser("carl");
+        String eServiceId = uniqueEService();
+        RequestSubmitted request = grant(PermissionRole.ADMINISTRATOR, eServiceId, person(user, "Carl Carlsson"));
+        String grantId = ExecutePermissionRequest.grantIdFor(request.requestId());
+
+        publish(request);
+
+        CapturedEvent waiting =
+                events.awaitOne(Topics.PERMISSION_EVENTS, "PermissionAwaitingTraining", e -> grantId.equals(e.key()));
+        assertThat(waiting.payloadContains("\"requestId\":\"" + request.requestId() + "\""))
+                .isTrue();
+        assertThat(grantStatus(grantId)).isEqualTo("AWAITING_TRAINING");
+        assertThat(mayAdminister(user, eServiceId)).isFalse();
+        assertThat(events.find(Topics.PERMISSION_EVENTS, "PermissionGranted", e -> grantId.equals(e.key())))
+                .as("nothing but the training activates it")
+                .isEmpty();
+
+        HttpAnswer recorded = recordTraining("cecilia", user);
+
+        assertThat(recorded.status()).isEqualTo(201);
+        assertThat(recorded.json().get("activatedGrants").asInt()).isEqualTo(1);
+        CapturedEvent trained =
+                events.awaitOne(Topics.PERMISSION_EVENTS, "TrainingCompleted", e -> user.equals(e.key()));
+        assertThat(trained.payloadContains(grantId)).isTrue();
+        CapturedEvent granted =
+                events.awaitOne(Topics.PERMISSION_EVENTS, "PermissionGranted", e -> grantId.equals(e.key()));
+        assertThat(granted.payloadContains("\"trainingCompletedOn\":\"2026-11-20\""))
+                .isTrue();
+        assertThat(granted.payloadContains("\"requestId\":\"" + request.requestId() + "\""))
+                .isTrue();
+        assertThat(mayAdminister(user, eServiceId)).isTrue();
+        HttpAnswer history = http().get("/api/grants/" + grantId, tokens.tokenFor("anna"));
+        assertThat(history.json().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(history.json().at("/history/0/status").asString()).isEqualTo("AWAITING_TRAINING");
+        assertThat(history.json().at("/history/0/requestId").asString()).isEqualTo(request.requestId());
+        assertThat(history.json().at("/history/0/by").asString()).isEqualTo("anna");
+        assertThat(history.json().at("/history/1/status").asString()).isEqualTo("ACTIVE");
+        assertThat(history.json().at("/history/1/by").asString()).isEqualTo("cecilia");
+    }
+
+    @Test
+    void administratorWhoseTrainingIsOnRecordAlreadyIsGrantedAtOnce() {
+        String user = uniqueUser("dora");
+        String eServiceId = uniqueEService();
+        assertThat(recordTraining("cecilia", user).status()).isEqualTo(201);
+        events.awaitOne(Topics.PERMISSION_EVENTS, "TrainingCompleted", e -> user.equals(e.key()));
+        // The request names the person in other case, as a directory might: still the same person.
+        RequestSubmitted request =
+                grant(PermissionRole.ADMINISTRATOR, eServiceId, person(" " + user.toUpperCase() + " ", "Dora Dahl"));
+        String grantId = ExecutePermissionRequest.grantIdFor(request.requestId());
+
+        publish(request);
+
+        events.awaitOne(Topics.PERMISSION_EVENTS, "PermissionGranted", e -> grantId.equals(e.key()));
+        assertThat(events.find(Topics.PERMISSION_EVENTS, "PermissionAwaitingTraining", e -> grantId.equals(e.key())))
+                .isEmpty();
+        assertThat(mayAdminister(user, eServiceId)).isTrue();
+    }
+
+    @Test
+    void onlyTheCentralTeamRecordsTrainings() {
+        String user = uniqueUser("eva");
+
+        assertThat(recordTraining("anna", user).status()).isEqualTo(403);
+        assertThat(http().post("/api/trainings", null, "{}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTrainingWithoutCourseOrDayIsRefusedNamingTheField() {
+        HttpAnswer answer = http().post(
+                        "/api/trainings",
+                        tokens.tokenFor("cecilia"),
+                        "{\"userId\":\"frida\",\"completedOn\":\"2026-11-20\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("course");
+    }
+
+    private HttpAnswer recordTraining(String as, String user) {
+        return http().post(
+                        "/api/trainings",
+                        tokens.tokenFor(as),
+                        "{\"userId\":\"" + user + "\",\"name\":\"Carl Carlsson\",\"completedOn\":\"2026-11-20\","
+                                + "\"course\":\"E-tjänsteadministratör grundkurs\"}");
+    }
+
+    private boolean mayAdminister(String user, String eServiceId) {
+        HttpAnswer answer = http().get(
+                        "/api/permissions/check?personId=" + user + "&role=ADMINISTRATOR&eServiceId=" + eServiceId,
+                        tokens.tokenFor("nils"));
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.json().get("allowed").asBoolean();
+    }
+
+    private String grantStatus(String grantId) {
+        return org.awaitility.Awaitility.await()
+                .until(
+                        () -> http().get("/api/grants/" + grantId, tokens.tokenFor("anna")),
+                        answer -> answer.status() == 200)
+                .json()
+                .get("status")
+                .asString();
+    }
+
+    private TestHttp http() {
+        return TestHttp.at(port);
+    }
+}
