@@ -1,20 +1,16 @@
 package se.municipality.eops.permission;
 
 import java.time.Duration;
-import java.time.Instant;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.municipality.eops.permission.grant.application.GrantActivation;
 import se.municipality.eops.permission.grant.application.GrantExpiry;
 import se.municipality.eops.permission.grant.application.PermissionMetrics;
 import se.municipality.eops.permission.review.application.AccessReviewCycle;
+import se.municipality.eops.starter.scheduling.LockedJobs;
 
 /**
  * The service's scheduled work — late activations after a training, expiry and its warnings, the access-review cycle, the grant counts
@@ -23,7 +19,7 @@ import se.municipality.eops.permission.review.application.AccessReviewCycle;
  * rather than guarding correctness.
  */
 @Component
-class PermissionJobs {
+class PermissionJobs extends LockedJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PermissionJobs.class);
     private static final String LOCK_NAME = "permission-jobs";
@@ -32,28 +28,25 @@ class PermissionJobs {
     private final GrantExpiry expiry;
     private final AccessReviewCycle reviews;
     private final PermissionMetrics metrics;
-    private final LockingTaskExecutor lock;
 
     PermissionJobs(
             GrantActivation activation,
             GrantExpiry expiry,
             AccessReviewCycle reviews,
             PermissionMetrics metrics,
-            MongoTemplate mongo) {
+            LockingTaskExecutor lock,
+            @Value("${eops.permission.job-interval:1m}") Duration interval) {
+        super("permission-jobs", lock);
         this.activation = activation;
         this.expiry = expiry;
         this.reviews = reviews;
         this.metrics = metrics;
-        this.lock = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getDb()));
+        every(interval, LOCK_NAME, Duration.ofMinutes(10), this::runOnce);
     }
 
-    @Scheduled(
-            initialDelayString = "${eops.permission.job-interval:1m}",
-            fixedDelayString = "${eops.permission.job-interval:1m}")
+    /** One run now, through the lock, as the schedule runs it. */
     void run() {
-        lock.executeWithLock(
-                (Runnable) this::runOnce,
-                new LockConfiguration(Instant.now(), LOCK_NAME, Duration.ofMinutes(10), Duration.ZERO));
+        runNow(LOCK_NAME);
     }
 
     void runOnce() {

@@ -84,10 +84,15 @@ public class EopsStarterAutoConfiguration {
         return new OutboxEndpoint(relay, properties);
     }
 
+    /** The lock of every {@link se.municipality.eops.starter.scheduling.LockedJobs}: collection "shedLock" of the service's database. */
     @Bean
-    OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxProperties properties, MongoTemplate mongo) {
-        // The lock lives in the service's own database, collection "shedLock".
-        LockingTaskExecutor lock = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getDb()));
+    @ConditionalOnMissingBean
+    LockingTaskExecutor eopsLockingTaskExecutor(MongoTemplate mongo) {
+        return new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getDb()));
+    }
+
+    @Bean
+    OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxProperties properties, LockingTaskExecutor lock) {
         return new OutboxSweeper(relay, properties.sweepInterval(), properties.sweepMaxRun(), lock, "outbox-sweep");
     }
 

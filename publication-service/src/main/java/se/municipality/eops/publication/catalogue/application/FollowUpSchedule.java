@@ -2,15 +2,9 @@ package se.municipality.eops.publication.catalogue.application;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import se.municipality.eops.starter.scheduling.LockedJobs;
 
 /**
  * Runs the reminder and stall scans every {@code eops.publication.scan-interval}, one replica at a time
@@ -19,60 +13,22 @@ import org.springframework.stereotype.Component;
  * harmless anyway.
  */
 @Component
-class FollowUpSchedule implements SmartLifecycle {
+class FollowUpSchedule extends LockedJobs {
 
-    private static final Logger log = LoggerFactory.getLogger(FollowUpSchedule.class);
     static final String LOCK_NAME = "publication-follow-up";
 
     private final PublicationFollowUp followUp;
-    private final LockingTaskExecutor lock;
-    private final Duration interval;
-    private ScheduledExecutorService scheduler;
 
-    FollowUpSchedule(
-            PublicationFollowUp followUp, LockingTaskExecutor publicationLock, PublicationProperties properties) {
+    FollowUpSchedule(PublicationFollowUp followUp, LockingTaskExecutor lock, PublicationProperties properties) {
+        super("publication-follow-up", lock);
         this.followUp = followUp;
-        this.lock = publicationLock;
-        this.interval = properties.scanInterval();
+        Duration interval = properties.scanInterval();
+        every(interval, LOCK_NAME, interval.multipliedBy(5), this::scanOnce);
     }
 
     void scanOnce() {
         Instant now = followUp.now();
         followUp.remindOfWaitingReviews(now);
         followUp.flagStalledPublications(now);
-    }
-
-    private void scanSafely() {
-        try {
-            lock.executeWithLock(
-                    (Runnable) this::scanOnce,
-                    new LockConfiguration(Instant.now(), LOCK_NAME, interval.multipliedBy(5), Duration.ZERO));
-        } catch (RuntimeException e) {
-            log.warn("Publication follow-up scan failed: {}", e.getMessage());
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "publication-follow-up");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(
-                this::scanSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

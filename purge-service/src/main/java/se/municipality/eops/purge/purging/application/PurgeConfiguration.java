@@ -2,13 +2,10 @@ package se.municipality.eops.purge.purging.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import se.municipality.eops.purge.holds.application.HoldKeeping;
 import se.municipality.eops.purge.purging.domain.PurgeCases;
 import se.municipality.eops.purge.purging.domain.PurgeLog;
@@ -40,9 +37,10 @@ class PurgeConfiguration {
 
     @Bean
     PurgeSchedule purgeSchedule(
-            PurgeMaintenance maintenance, RetentionPlanning planning, PurgeSettings settings, MongoTemplate mongo) {
-        // The lock lives in the service's own database, collection "shedLock", like the outbox sweep's.
-        LockingTaskExecutor lock = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getDb()));
+            PurgeMaintenance maintenance,
+            RetentionPlanning planning,
+            PurgeSettings settings,
+            LockingTaskExecutor lock) {
         return new PurgeSchedule(maintenance, planning, settings, lock);
     }
 }
