@@ -3,7 +3,6 @@ package se.municipality.eops.testkit;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -50,7 +49,7 @@ public final class SharedInfrastructure {
             broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
             broker.afterPropertiesSet();
             kafkaBootstrap = broker.getBrokersAsString();
-            MongoServer mongo = new MongoServer(new MemoryBackend());
+            MongoServer mongo = new MongoServer(new ConsistentReadsMemoryBackend());
             int mongoPort = freePort();
             mongo.bind("localhost", mongoPort);
             mongoUri = "mongodb://localhost:" + mongoPort;

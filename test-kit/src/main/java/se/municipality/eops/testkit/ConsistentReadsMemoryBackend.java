@@ -1,0 +1,59 @@
+package se.municipality.eops.testkit;
+
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+
+/**
+ * mongo-java-server's in-memory backend, answering reads with copies taken under the collection's lock.
+ *
+ * <p>The plain backend answers a query with the stored documents themselves and encodes them for the wire after
+ * it has let go of the lock, while an update changes the stored document in place, field by field. A read that
+ * ran beside an update could so come back half old, half new: with the new {@code version} but the old list of
+ * votes, for instance, and an optimistic write based on it then overwrote the update it never saw (a lost vote in
+ * publication-service's concurrent-review test). Real MongoDB never answers a torn document.
+ */
+final class ConsistentReadsMemoryBackend extends MemoryBackend {
+
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+        return new MemoryDatabase(databaseName, getCursorRegistry()) {
+            @Override
+            protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+                return new ConsistentReadsCollection(this, collectionName, options, cursorRegistry);
+            }
+        };
+    }
+
+    private static final class ConsistentReadsCollection extends MemoryCollection {
+
+        ConsistentReadsCollection(
+                MemoryDatabase database,
+                String collectionName,
+                CollectionOptions options,
+                CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        public synchronized QueryResult handleQuery(QueryParameters parameters) {
+            QueryResult result = super.handleQuery(parameters);
+            List<Document> copies = result.collectDocuments().stream()
+                    .map(Document::cloneDeeply)
+                    .toList();
+            return new QueryResult(copies, result.getCursorId());
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            Document answer = super.findAndModify(query);
+            return answer == null ? null : answer.cloneDeeply();
+        }
+    }
+}
