@@ -43,6 +43,12 @@ public final class PermissionRequests {
         return submitted(new PermissionRequest(Change.GRANT, role, eServiceId, null, person, null, null));
     }
 
+    /** A grant that ends by itself at {@code validUntil}. */
+    public static RequestSubmitted grantUntil(
+            PermissionRole role, String eServiceId, Person person, java.time.Instant validUntil) {
+        return submitted(new PermissionRequest(Change.GRANT, role, eServiceId, null, person, null, null, validUntil));
+    }
+
     public static RequestSubmitted revoke(PermissionRole role, String eServiceId, Person person) {
         return submitted(new PermissionRequest(Change.REVOKE, role, eServiceId, null, person, null, null));
     }

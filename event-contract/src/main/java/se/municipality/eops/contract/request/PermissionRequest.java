@@ -1,11 +1,14 @@
 package se.municipality.eops.contract.request;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Grant or revoke administrator, editor or case-handler permission on an e-service, for one
  * person or (case handlers only) a group of handlers. Exactly one of {@code person} and {@code
  * group} is set.
+ *
+ * @param validUntil when a granted permission ends by itself (a grant only; absent: until revoked)
  */
 public record PermissionRequest(
         Change change,
@@ -14,7 +17,20 @@ public record PermissionRequest(
         String eServiceName,
         Person person,
         HandlerGroup group,
-        String message) {
+        String message,
+        Instant validUntil) {
+
+    /** A permission without an end, as requests were filed before they could have one. */
+    public PermissionRequest(
+            Change change,
+            PermissionRole role,
+            String eServiceId,
+            String eServiceName,
+            Person person,
+            HandlerGroup group,
+            String message) {
+        this(change, role, eServiceId, eServiceName, person, group, message, null);
+    }
 
     public enum Change {
         GRANT,

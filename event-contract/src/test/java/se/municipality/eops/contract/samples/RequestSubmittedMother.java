@@ -102,6 +102,23 @@ public final class RequestSubmittedMother {
                         null));
     }
 
+    /** An editor for a limited time: the grant ends by itself at {@code validUntil}. */
+    public static RequestSubmitted temporaryEditorPermission() {
+        return submitted(
+                RequestType.PERMISSION,
+                null,
+                null,
+                new PermissionRequest(
+                        Change.GRANT,
+                        PermissionRole.EDITOR,
+                        E_SERVICE_ID,
+                        E_SERVICE_NAME,
+                        new Person("u-gun", "Gun Gran", "gun.gran@kommun.example"),
+                        null,
+                        "Vikarie under våren",
+                        java.time.Instant.parse("2027-06-30T22:00:00Z")));
+    }
+
     public static RequestSubmitted caseHandlerGroupPermission() {
         return submitted(
                 RequestType.PERMISSION,
@@ -141,6 +158,7 @@ public final class RequestSubmittedMother {
                 testCasePurge(),
                 retentionPurge(),
                 administratorPermission(),
+                temporaryEditorPermission(),
                 caseHandlerGroupPermission(),
                 editorRevocation());
     }

@@ -176,6 +176,18 @@ class EventSchemaValidatorTest {
     }
 
     @Test
+    void acceptsAnEndOnAGrantOnly() {
+        ObjectNode grant = ContractJson.tree(RequestSubmittedMother.temporaryEditorPermission());
+        assertThat(validator.violations(REQUEST_SUBMITTED, grant.toString())).isEmpty();
+
+        ObjectNode revocation = ContractJson.tree(RequestSubmittedMother.editorRevocation());
+        ((ObjectNode) revocation.get("permission")).put("validUntil", "2027-06-30T22:00:00Z");
+
+        assertThat(validator.violations(REQUEST_SUBMITTED, revocation.toString()))
+                .anySatisfy(violation -> assertThat(violation).contains("$.permission.change"));
+    }
+
+    @Test
     void rejectsACaseHandlerPermissionWithoutTheEService() {
         ObjectNode event = ContractJson.tree(RequestSubmittedMother.caseHandlerGroupPermission());
         ((ObjectNode) event.get("permission")).remove("eServiceId");
@@ -249,7 +261,7 @@ class EventSchemaValidatorTest {
         ObjectNode event = ContractJson.tree(RequestSubmittedMother.caseHandlerGroupPermission());
         event.put("priority", "HIGH");
         ((ObjectNode) event.get("requester")).put("department", "Education");
-        ((ObjectNode) event.get("permission")).put("validUntil", "2027-06-30");
+        ((ObjectNode) event.get("permission")).put("ticketReference", "INC-2027-0042");
 
         assertThat(validator.violations(REQUEST_SUBMITTED, event.toString())).isEmpty();
     }

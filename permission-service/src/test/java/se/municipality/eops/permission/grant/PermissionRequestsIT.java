@@ -76,6 +76,25 @@ class PermissionRequestsIT {
     }
 
     @Test
+    void aGrantAskedForUntilADateEndsThen() {
+        String user = uniqueUser("gun");
+        String eServiceId = uniqueEService();
+        java.time.Instant end = java.time.Instant.now()
+                .plus(java.time.Duration.ofDays(90))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        RequestSubmitted granting =
+                PermissionRequests.grantUntil(PermissionRole.EDITOR, eServiceId, person(user, "Gun Gran"), end);
+        String grantId = ExecutePermissionRequest.grantIdFor(granting.requestId());
+
+        publish(granting);
+
+        CapturedEvent granted =
+                events.awaitOne(Topics.PERMISSION_EVENTS, "PermissionGranted", e -> grantId.equals(e.key()));
+        assertThat(granted.payloadContains("\"validUntil\":\"" + end + "\"")).isTrue();
+        assertThat(may(user, "EDITOR", eServiceId)).isTrue();
+    }
+
+    @Test
     void caseHandlerIsGrantedAndRevokedOnRequest() {
         String user = uniqueUser("gus");
         String eServiceId = uniqueEService();

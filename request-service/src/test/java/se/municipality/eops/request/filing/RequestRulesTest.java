@@ -156,6 +156,54 @@ class RequestRulesTest {
     }
 
     @Test
+    void aGrantMayEndAtATimeInTheFutureThatTheEventCarries() {
+        Instant end = NOW.plus(java.time.Duration.ofDays(90));
+        PermissionRequest temporary = new PermissionRequest(
+                Change.GRANT,
+                PermissionRole.EDITOR,
+                "es-1",
+                "Parkering",
+                new Person("gun", "Gun Gran", "gun@kommun.example"),
+                null,
+                null,
+                end);
+
+        ServiceRequest filed = ServiceRequest.file(
+                "REQ-X", ANNA, new RequestDetails(RequestType.PERMISSION, null, null, temporary), NOW);
+
+        assertThat(((RequestSubmitted) filed.newEvents().get(0)).permission().validUntil())
+                .isEqualTo(end);
+        assertViolation(
+                RequestType.PERMISSION,
+                null,
+                null,
+                new PermissionRequest(
+                        Change.GRANT,
+                        PermissionRole.EDITOR,
+                        "es-1",
+                        "P",
+                        new Person("gun", "Gun Gran", "gun@kommun.example"),
+                        null,
+                        null,
+                        NOW),
+                "permission.validUntil");
+        assertViolation(
+                RequestType.PERMISSION,
+                null,
+                null,
+                new PermissionRequest(
+                        Change.REVOKE,
+                        PermissionRole.EDITOR,
+                        "es-1",
+                        "P",
+                        new Person("gun", "Gun Gran", "gun@kommun.example"),
+                        null,
+                        null,
+                        end),
+                "permission.validUntil");
+    }
+
+    @Test
     void rejectsAMissingChecklistItemNamingIt() {
         PublicationRequest publication = new PublicationRequest(
                 PublicationKind.NEW_ESERVICE,

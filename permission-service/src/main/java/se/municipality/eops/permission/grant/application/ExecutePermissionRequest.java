@@ -114,7 +114,7 @@ public class ExecutePermissionRequest {
                         permission.eServiceName(),
                         Holder.of(person),
                         null,
-                        null,
+                        permission.validUntil(),
                         requestId,
                         requester),
                 role == PermissionRole.ADMINISTRATOR
@@ -156,7 +156,7 @@ public class ExecutePermissionRequest {
                             permission.eServiceName(),
                             Holder.of(group.reference()),
                             null,
-                            null,
+                            permission.validUntil(),
                             requestId,
                             requester),
                     null,

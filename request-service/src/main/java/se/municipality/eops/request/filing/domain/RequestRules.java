@@ -1,5 +1,6 @@
 package se.municipality.eops.request.filing.domain;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +53,17 @@ public final class RequestRules {
     private static final Pattern E_SERVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_E_SERVICE_ID + "}");
 
     private RequestRules() {}
+
+    /** {@link #check(RequestDetails)}, and what depends on when the request is filed: an end in the future. */
+    public static void check(RequestDetails details, Instant now) {
+        check(details);
+        PermissionRequest permission = details.permission();
+        if (permission != null
+                && permission.validUntil() != null
+                && !permission.validUntil().isAfter(now)) {
+            throw new RequestRuleViolation("permission.validUntil", "must be in the future");
+        }
+    }
 
     public static void check(RequestDetails details) {
         RequestType type = details.type();
@@ -183,6 +195,9 @@ public final class RequestRules {
     private static void checkPermission(PermissionRequest permission) {
         required("permission.change", permission.change());
         required("permission.role", permission.role());
+        if (permission.validUntil() != null && permission.change() != PermissionRequest.Change.GRANT) {
+            throw new RequestRuleViolation("permission.validUntil", "only a grant can have an end");
+        }
         eServiceId("permission.eServiceId", permission.eServiceId());
         requiredText("permission.eServiceName", permission.eServiceName());
         if ((permission.person() == null) == (permission.group() == null)) {

@@ -44,7 +44,7 @@ public final class ServiceRequest {
 
     /** Files a new request, or throws {@link RequestRuleViolation} naming what is wrong. */
     public static ServiceRequest file(String id, Requester requester, RequestDetails details, Instant now) {
-        RequestRules.check(details);
+        RequestRules.check(details, now);
         ServiceRequest request = new ServiceRequest(
                 id,
                 requester,
