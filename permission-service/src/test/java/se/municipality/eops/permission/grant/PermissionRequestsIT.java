@@ -94,6 +94,40 @@ class PermissionRequestsIT {
         assertThat(may(user, "EDITOR", eServiceId)).isTrue();
     }
 
+    /** What PermissionExpiring invites: asking again, for a later end, before the grant runs out. */
+    @Test
+    void aGrantForALaterEndExtendsAndOneForNoLaterEndIsRefused() {
+        String user = uniqueUser("hugo");
+        String eServiceId = uniqueEService();
+        java.time.Instant soon = java.time.Instant.now().plus(java.time.Duration.ofDays(10));
+        java.time.Instant later = soon.plus(java.time.Duration.ofDays(180));
+        RequestSubmitted first =
+                PermissionRequests.grantUntil(PermissionRole.EDITOR, eServiceId, person(user, "Hugo Ek"), soon);
+        publish(first);
+        events.awaitOne(
+                Topics.PERMISSION_EVENTS,
+                "PermissionGranted",
+                e -> ExecutePermissionRequest.grantIdFor(first.requestId()).equals(e.key()));
+
+        RequestSubmitted extension =
+                PermissionRequests.grantUntil(PermissionRole.EDITOR, eServiceId, person(user, "Hugo Ek"), later);
+        publish(extension);
+        events.awaitOne(
+                Topics.PERMISSION_EVENTS,
+                "PermissionGranted",
+                e -> ExecutePermissionRequest.grantIdFor(extension.requestId()).equals(e.key()));
+
+        RequestSubmitted shorter =
+                PermissionRequests.grantUntil(PermissionRole.EDITOR, eServiceId, person(user, "Hugo Ek"), soon);
+        publish(shorter);
+        CapturedEvent refused = events.awaitOne(
+                Topics.PERMISSION_EVENTS,
+                "PermissionRequestRefused",
+                e -> shorter.requestId().equals(e.key()));
+        assertThat(refused.payloadContains("\"reasonCode\":\"ALREADY_GRANTED\""))
+                .isTrue();
+    }
+
     @Test
     void caseHandlerIsGrantedAndRevokedOnRequest() {
         String user = uniqueUser("gus");

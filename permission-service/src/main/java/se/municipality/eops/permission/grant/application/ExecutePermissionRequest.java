@@ -100,7 +100,9 @@ public class ExecutePermissionRequest {
                 role,
                 eServiceId,
                 person.personId(),
-                grants.openForPerson(person.personId(), role, eServiceId),
+                grants.openForPerson(person.personId(), role, eServiceId).stream()
+                        .filter(held -> held.lastsUntil(permission.validUntil()))
+                        .toList(),
                 role == PermissionRole.CASE_HANDLER ? viaGroups(person.personId(), eServiceId) : List.of());
         if (refusal.isPresent()) {
             refuse(requestId, permission, role, person, null, refusal.get());

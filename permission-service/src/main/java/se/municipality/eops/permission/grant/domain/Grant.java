@@ -36,6 +36,14 @@ public record Grant(
         String decidedBy,
         List<HistoryEntry> history) {
 
+    /**
+     * Whether this grant lasts at least until {@code end} (null: for good). A request for a later end than every
+     * grant the holder has is an extension, not something they already have.
+     */
+    public boolean lastsUntil(Instant end) {
+        return validUntil == null || (end != null && !validUntil.isBefore(end));
+    }
+
     public Grant {
         history = List.copyOf(history);
         if (holder.isGroup() && role != PermissionRole.CASE_HANDLER) {
