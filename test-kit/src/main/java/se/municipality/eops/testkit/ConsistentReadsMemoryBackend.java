@@ -13,6 +13,8 @@ import java.util.List;
 /**
  * mongo-java-server's in-memory backend, answering reads with copies taken under the collection's lock.
  *
+ * <p>Only a client's {@code find} is answered with copies; findAndModify answers what the server read for it.
+ *
  * <p>The plain backend answers a query with the stored documents themselves and encodes them for the wire after
  * it has let go of the lock, while an update changes the stored document in place, field by field. A read that
  * ran beside an update could so come back half old, half new: with the new {@code version} but the old list of
@@ -41,6 +43,16 @@ final class ConsistentReadsMemoryBackend extends MemoryBackend {
             super(database, collectionName, options, cursorRegistry);
         }
 
+        /**
+         * The server's own reads before a change (findAndModify, delete) come this way and need the stored
+         * documents themselves, to change them: no copies here.
+         */
+        @Override
+        public QueryResult handleQuery(Document query, int numberToSkip, int limit) {
+            return super.handleQuery(new QueryParameters(query, numberToSkip, limit));
+        }
+
+        /** The way a client's {@code find} comes: copies, taken before the lock is let go. */
         @Override
         public synchronized QueryResult handleQuery(QueryParameters parameters) {
             QueryResult result = super.handleQuery(parameters);
@@ -48,12 +60,6 @@ final class ConsistentReadsMemoryBackend extends MemoryBackend {
                     .map(Document::cloneDeeply)
                     .toList();
             return new QueryResult(copies, result.getCursorId());
-        }
-
-        @Override
-        public synchronized Document findAndModify(Document query) {
-            Document answer = super.findAndModify(query);
-            return answer == null ? null : answer.cloneDeeply();
         }
     }
 }
