@@ -20,4 +20,21 @@ public record RequestDetails(
     public static RequestDetails permission(PermissionRequest permission) {
         return new RequestDetails(RequestType.PERMISSION, null, null, permission);
     }
+
+    /** The e-service the request is about, whatever its type. */
+    public String eServiceId() {
+        return switch (type) {
+            case PUBLICATION -> publication == null ? null : publication.eServiceId();
+            case PURGE -> purge == null ? null : purge.eServiceId();
+            case PERMISSION -> permission == null ? null : permission.eServiceId();
+        };
+    }
+
+    public String eServiceName() {
+        return switch (type) {
+            case PUBLICATION -> publication == null ? null : publication.eServiceName();
+            case PURGE -> purge == null ? null : purge.eServiceName();
+            case PERMISSION -> permission == null ? null : permission.eServiceName();
+        };
+    }
 }

@@ -1,20 +1,35 @@
 package se.municipality.eops.request.filing.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.request.RequestCommented;
+import se.municipality.eops.contract.request.RequestCompleted;
+import se.municipality.eops.contract.request.RequestOverdue;
+import se.municipality.eops.contract.request.RequestRejected;
+import se.municipality.eops.contract.request.RequestStatusChanged;
+import se.municipality.eops.contract.request.RequestStatusCode;
 import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestWithdrawn;
 import se.municipality.eops.contract.request.Requester;
 
 /**
  * A request filed by an e-service administrator or ambassador. It records what was asked, by whom,
  * its status and its timeline, and collects the events its changes cause until they are stored
  * with it.
+ *
+ * <p>The status only moves forward: each move names a {@link Milestone}, and a move to a milestone no
+ * further than the one reached (an event that arrived late, after a later one) only adds a timeline entry
+ * marked {@link TimelineEntry.Kind#LATE_EVENT}. A terminal status is final.
  */
 public final class ServiceRequest {
+
+    /** The actor of the SLA's entries. */
+    public static final String SLA_ACTOR = "request-service";
 
     private final String id;
     private final Requester requester;
@@ -23,6 +38,13 @@ public final class ServiceRequest {
     private final Long version;
     private RequestStatus status;
     private final List<TimelineEntry> timeline;
+    private final int storedEntries;
+    private int rank;
+    private Instant statusSince;
+    private String assignee;
+    private boolean overdue;
+    private Rejection rejection;
+    private String outcome;
     private final List<DomainEvent> newEvents = new ArrayList<>();
 
     private ServiceRequest(
@@ -32,7 +54,8 @@ public final class ServiceRequest {
             Instant submittedAt,
             RequestStatus status,
             List<TimelineEntry> timeline,
-            Long version) {
+            Long version,
+            Lifecycle lifecycle) {
         this.id = Objects.requireNonNull(id);
         this.requester = Objects.requireNonNull(requester);
         this.details = Objects.requireNonNull(details);
@@ -42,7 +65,14 @@ public final class ServiceRequest {
         for (TimelineEntry entry : timeline) {
             this.timeline.add(entry.sequence() > 0 ? entry : entry.withSequence(this.timeline.size() + 1));
         }
+        this.storedEntries = this.timeline.size();
         this.version = version;
+        this.rank = Math.max(lifecycle.rank(), Milestone.lowestRankOf(status));
+        this.statusSince = lifecycle.statusSince() != null ? lifecycle.statusSince() : lastEntryTime(submittedAt);
+        this.assignee = lifecycle.assignee();
+        this.overdue = lifecycle.overdue();
+        this.rejection = lifecycle.rejection();
+        this.outcome = lifecycle.outcome();
     }
 
     /** Files a new request, or throws {@link RequestRuleViolation} naming what is wrong. */
@@ -63,7 +93,8 @@ public final class ServiceRequest {
                         "RequestSubmitted",
                         eventId.toString(),
                         null)),
-                null);
+                null,
+                Lifecycle.filed(now));
         request.newEvents.add(new RequestSubmitted(
                 eventId,
                 id,
@@ -88,7 +119,237 @@ public final class ServiceRequest {
             RequestStatus status,
             List<TimelineEntry> timeline,
             Long version) {
-        return new ServiceRequest(id, requester, details, submittedAt, status, timeline, version);
+        return restore(id, requester, details, submittedAt, status, timeline, version, Lifecycle.filed(null));
+    }
+
+    /** Rebuilds a stored request with where it is in its life; no events are raised. */
+    public static ServiceRequest restore(
+            String id,
+            Requester requester,
+            RequestDetails details,
+            Instant submittedAt,
+            RequestStatus status,
+            List<TimelineEntry> timeline,
+            Long version,
+            Lifecycle lifecycle) {
+        return new ServiceRequest(id, requester, details, submittedAt, status, timeline, version, lifecycle);
+    }
+
+    /** What a move did. */
+    public enum Moved {
+        /** The status changed. */
+        YES,
+        /** The request had come as far or further: only a timeline entry marked late was added. */
+        LATE
+    }
+
+    /**
+     * Moves the request to the transition's milestone if that is further than it has come; otherwise (an
+     * event that arrived after a later one, or any event after a terminal status) only notes it on the
+     * timeline as late. A status change adds a timeline entry and raises {@link RequestStatusChanged}, and
+     * into REJECTED, COMPLETED or WITHDRAWN also the specific event.
+     */
+    public Moved move(Transition transition, Instant now) {
+        Milestone milestone = transition.milestone();
+        if (milestone.rank() <= rank) {
+            timeline.add(new TimelineEntry(
+                    nextSequence(),
+                    now,
+                    TimelineEntry.Kind.LATE_EVENT,
+                    status,
+                    transition.actor(),
+                    transition.causeEventType(),
+                    transition.causeEventId(),
+                    transition.reason(),
+                    "arrived after the request had reached " + status + "; changed nothing"));
+            return Moved.LATE;
+        }
+        RequestStatus from = status;
+        status = milestone.status();
+        rank = milestone.rank();
+        statusSince = now;
+        overdue = false;
+        if (transition.rejection() != null) {
+            rejection = transition.rejection();
+        }
+        if (transition.outcome() != null) {
+            outcome = transition.outcome();
+        }
+        int sequence = nextSequence();
+        timeline.add(new TimelineEntry(
+                sequence,
+                now,
+                TimelineEntry.Kind.STATUS_CHANGED,
+                status,
+                transition.actor(),
+                transition.causeEventType(),
+                transition.causeEventId(),
+                transition.reason(),
+                transition.outcome()));
+        newEvents.add(new RequestStatusChanged(
+                UUID.randomUUID(),
+                id,
+                now,
+                requester,
+                details.type(),
+                details.eServiceId(),
+                details.eServiceName(),
+                code(from),
+                code(status),
+                sequence,
+                transition.actor(),
+                transition.causeEventType(),
+                transition.causeEventId(),
+                transition.reason(),
+                rejection == null || rejection.missingItems().isEmpty() ? null : rejection.missingItems()));
+        switch (milestone) {
+            case REJECTED ->
+                newEvents.add(new RequestRejected(
+                        UUID.randomUUID(),
+                        id,
+                        now,
+                        requester,
+                        details.type(),
+                        details.eServiceId(),
+                        details.eServiceName(),
+                        rejection.rejectedBy(),
+                        rejection.reasonCode(),
+                        rejection.reason(),
+                        rejection.missingItems().isEmpty() ? null : rejection.missingItems()));
+            case COMPLETED ->
+                newEvents.add(new RequestCompleted(
+                        UUID.randomUUID(),
+                        id,
+                        now,
+                        requester,
+                        details.type(),
+                        details.eServiceId(),
+                        details.eServiceName(),
+                        outcome,
+                        transition.causeEventType(),
+                        transition.causeEventId()));
+            case WITHDRAWN ->
+                newEvents.add(new RequestWithdrawn(
+                        UUID.randomUUID(),
+                        id,
+                        now,
+                        requester,
+                        details.type(),
+                        details.eServiceId(),
+                        transition.actor(),
+                        transition.reason()));
+            default -> {
+                // Every other move is told by RequestStatusChanged alone.
+            }
+        }
+        return Moved.YES;
+    }
+
+    /** The requester takes back a request not yet carried out. */
+    public void withdraw(String userId, String reason, Instant now) {
+        requireOpen("withdrawn");
+        move(new Transition(Milestone.WITHDRAWN, userId, null, null, reason, null, null), now);
+    }
+
+    /** A central-team member rejects the request. */
+    public void rejectByTeam(String memberId, String reason, Instant now) {
+        requireOpen("rejected");
+        move(
+                Transition.rejected(
+                        new Rejection(RequestRejected.ReasonCode.REJECTED_BY_TEAM, reason, memberId, null), null, null),
+                now);
+    }
+
+    /**
+     * A central-team member assigns the request to a member of the team (maybe themself). A submitted request
+     * is thereby taken up: IN_PROGRESS.
+     */
+    public void assign(String memberId, String assignedBy, Instant now) {
+        requireOpen("assigned");
+        assignee = memberId;
+        timeline.add(new TimelineEntry(
+                nextSequence(),
+                now,
+                TimelineEntry.Kind.ASSIGNED,
+                status,
+                assignedBy,
+                null,
+                null,
+                null,
+                "assigned to " + memberId));
+        if (status == RequestStatus.SUBMITTED) {
+            move(Transition.to(Milestone.TAKEN_UP, assignedBy, null, null), now);
+        }
+    }
+
+    /**
+     * The requester or a central-team member comments; also on a closed request (a question about a
+     * rejection). The comment's id is {@code c-<its timeline sequence>}.
+     */
+    public String comment(String author, RequestCommented.AuthorRole role, String text, Instant now) {
+        int sequence = nextSequence();
+        String commentId = "c-" + sequence;
+        timeline.add(new TimelineEntry(
+                sequence, now, TimelineEntry.Kind.COMMENTED, status, author, null, null, text, commentId));
+        newEvents.add(new RequestCommented(UUID.randomUUID(), id, now, requester, commentId, author, role, text));
+        return commentId;
+    }
+
+    /**
+     * Marks the request overdue if it has been in its (open) status longer than {@code allowed} and is not
+     * marked yet; once per stay in a status, since every status change clears the mark.
+     *
+     * @return whether it marked it now
+     */
+    public boolean markOverdueIfLate(Duration allowed, Instant now) {
+        if (overdue || status.terminal() || statusSince.plus(allowed).isAfter(now)) {
+            return false;
+        }
+        overdue = true;
+        timeline.add(new TimelineEntry(
+                nextSequence(),
+                now,
+                TimelineEntry.Kind.OVERDUE,
+                status,
+                SLA_ACTOR,
+                null,
+                null,
+                null,
+                "in " + status + " since " + statusSince + ", longer than the " + allowed + " allowed"));
+        List<RequestOverdue.Reminded> remind = assignee == null
+                ? List.of(RequestOverdue.Reminded.CENTRAL_TEAM)
+                : List.of(RequestOverdue.Reminded.CENTRAL_TEAM, RequestOverdue.Reminded.ASSIGNEE);
+        newEvents.add(new RequestOverdue(
+                UUID.randomUUID(),
+                id,
+                now,
+                requester,
+                details.type(),
+                details.eServiceId(),
+                code(status),
+                statusSince,
+                allowed,
+                assignee,
+                remind));
+        return true;
+    }
+
+    private void requireOpen(String action) {
+        if (status.terminal()) {
+            throw new RequestClosedException(id, status, action);
+        }
+    }
+
+    private int nextSequence() {
+        return timeline.size() + 1;
+    }
+
+    private Instant lastEntryTime(Instant fallback) {
+        return timeline.isEmpty() ? fallback : timeline.get(timeline.size() - 1).at();
+    }
+
+    private static RequestStatusCode code(RequestStatus status) {
+        return RequestStatusCode.valueOf(status.name());
     }
 
     /** The requester sees their own requests; the central team sees all. */
@@ -98,6 +359,11 @@ public final class ServiceRequest {
 
     public List<DomainEvent> newEvents() {
         return List.copyOf(newEvents);
+    }
+
+    /** The timeline entries added since the request was read (or filed), to append to the stored ones. */
+    public List<TimelineEntry> newTimelineEntries() {
+        return List.copyOf(timeline.subList(storedEntries, timeline.size()));
     }
 
     public String id() {
@@ -126,5 +392,9 @@ public final class ServiceRequest {
 
     public Long version() {
         return version;
+    }
+
+    public Lifecycle lifecycle() {
+        return new Lifecycle(rank, statusSince, assignee, overdue, rejection, outcome);
     }
 }

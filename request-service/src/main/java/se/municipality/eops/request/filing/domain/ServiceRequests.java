@@ -1,5 +1,6 @@
 package se.municipality.eops.request.filing.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +13,27 @@ public interface ServiceRequests {
     Optional<ServiceRequest> findById(String id);
 
     List<ServiceRequest> findByRequester(String userId, int limit);
+
+    /**
+     * Stores what changed in a request read before (status, life, new timeline entries) and the events it
+     * raised, in one write, if nobody else changed it since it was read.
+     *
+     * @param appliedKey the key of the event that caused the change ({@code consumer:eventId}), recorded in the
+     *     same write so that the event is applied once; null for a person's action
+     */
+    UpdateOutcome update(ServiceRequest request, String appliedKey);
+
+    enum UpdateOutcome {
+        UPDATED,
+        /** The event was applied to the request before: nothing written. */
+        ALREADY_APPLIED,
+        /** Someone changed the request since it was read: nothing written; read it again and retry. */
+        CONFLICT
+    }
+
+    /** The requests the central team looks for, one page of them. */
+    RequestPage search(RequestSearch search);
+
+    /** Open requests in {@code status} since {@code enteredBefore} or earlier, not yet marked overdue. */
+    List<ServiceRequest> findLateInStatus(RequestStatus status, Instant enteredBefore, int limit);
 }

@@ -2,17 +2,20 @@ package se.municipality.eops.request.filing.web;
 
 import java.time.Instant;
 import java.util.List;
+import se.municipality.eops.contract.request.MissingItem;
 import se.municipality.eops.contract.request.PermissionRequest;
 import se.municipality.eops.contract.request.PublicationRequest;
 import se.municipality.eops.contract.request.PurgeRequest;
+import se.municipality.eops.contract.request.RequestRejected;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.request.filing.domain.Rejection;
 import se.municipality.eops.request.filing.domain.RequestStatus;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.TimelineEntry;
 
 /** A request as its requester sees it: what was asked, where it stands and how it got there. */
-record RequestView(
+public record RequestView(
         String id,
         RequestType type,
         RequestStatus status,
@@ -21,9 +24,37 @@ record RequestView(
         PurgeRequest purge,
         PermissionRequest permission,
         Instant submittedAt,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        Instant statusSince,
+        String assignee,
+        boolean overdue,
+        String outcome,
+        RejectionView rejection) {
 
-    static RequestView of(ServiceRequest request) {
+    /**
+     * Why the request was rejected. {@code blockedByChecklist}: publication-service found mandatory checklist
+     * items not confirmed ({@code missingItems}); file a new request once they are done.
+     */
+    record RejectionView(
+            RequestRejected.ReasonCode reasonCode,
+            String reason,
+            String rejectedBy,
+            boolean blockedByChecklist,
+            List<MissingItem> missingItems) {
+
+        static RejectionView of(Rejection rejection) {
+            return rejection == null
+                    ? null
+                    : new RejectionView(
+                            rejection.reasonCode(),
+                            rejection.reason(),
+                            rejection.rejectedBy(),
+                            rejection.blockedByChecklist(),
+                            rejection.missingItems());
+        }
+    }
+
+    public static RequestView of(ServiceRequest request) {
         return new RequestView(
                 request.id(),
                 request.details().type(),
@@ -33,6 +64,11 @@ record RequestView(
                 request.details().purge(),
                 request.details().permission(),
                 request.submittedAt(),
-                request.timeline());
+                request.timeline(),
+                request.lifecycle().statusSince(),
+                request.lifecycle().assignee(),
+                request.lifecycle().overdue(),
+                request.lifecycle().outcome(),
+                RejectionView.of(request.lifecycle().rejection()));
     }
 }

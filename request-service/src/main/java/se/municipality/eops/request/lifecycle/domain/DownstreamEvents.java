@@ -1,0 +1,174 @@
+package se.municipality.eops.request.lifecycle.domain;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.permission.PermissionAwaitingTraining;
+import se.municipality.eops.contract.permission.PermissionGranted;
+import se.municipality.eops.contract.permission.PermissionRequestRefused;
+import se.municipality.eops.contract.permission.PermissionRevoked;
+import se.municipality.eops.contract.permission.PermissionRole;
+import se.municipality.eops.contract.publication.EServicePublished;
+import se.municipality.eops.contract.publication.PublicationBlocked;
+import se.municipality.eops.contract.publication.ReviewApproved;
+import se.municipality.eops.contract.publication.ReviewRejected;
+import se.municipality.eops.contract.publication.ReviewRequested;
+import se.municipality.eops.contract.purge.PurgeCompleted;
+import se.municipality.eops.contract.purge.PurgeFailed;
+import se.municipality.eops.contract.purge.PurgePlanApproved;
+import se.municipality.eops.contract.purge.PurgePlanCreated;
+import se.municipality.eops.contract.purge.PurgePlanExpired;
+import se.municipality.eops.contract.purge.PurgeReason;
+import se.municipality.eops.contract.request.MissingItem;
+import se.municipality.eops.contract.request.RequestRejected.ReasonCode;
+import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.request.filing.domain.Milestone;
+import se.municipality.eops.request.filing.domain.Rejection;
+import se.municipality.eops.request.filing.domain.Transition;
+
+/**
+ * The status machine's inputs: which event of publication-, purge- and permission-service moves a request
+ * where. The first event a service publishes about a request is the sign that it has taken the request up,
+ * and it moves the request straight to the status it tells of (waiting for review, training or purge approval,
+ * or an end); IN_PROGRESS comes from an approval (the work goes on) or from the team assigning a request.
+ *
+ * <p>An expired purge plan FAILS the request rather than rejecting it: nobody decided against the purge, the
+ * archivists' approval just never came within the plan's time, and the team should look at why.
+ */
+public final class DownstreamEvents {
+
+    static final String PUBLICATION_SERVICE = "publication-service";
+    static final String PURGE_SERVICE = "purge-service";
+    static final String PERMISSION_SERVICE = "permission-service";
+
+    private DownstreamEvents() {}
+
+    /** The move an event asks for, or empty when it names no request or moves none. */
+    public static Optional<DownstreamMove> moveFor(DomainEvent event) {
+        DownstreamMove move = null;
+        if (event instanceof ReviewRequested e) {
+            move = publication(
+                    e.requestId(), Transition.to(Milestone.WAITING_FOR_REVIEW, PUBLICATION_SERVICE, type(e), id(e)));
+        } else if (event instanceof PublicationBlocked e) {
+            move = publication(e.requestId(), Transition.rejected(blocked(e), type(e), id(e)));
+        } else if (event instanceof ReviewRejected e) {
+            move = publication(
+                    e.requestId(),
+                    Transition.rejected(
+                            new Rejection(ReasonCode.REVIEW_REJECTED, e.reason(), e.reviewerId(), null),
+                            type(e),
+                            id(e)));
+        } else if (event instanceof ReviewApproved e) {
+            move = publication(e.requestId(), Transition.to(Milestone.APPROVED, PUBLICATION_SERVICE, type(e), id(e)));
+        } else if (event instanceof EServicePublished e) {
+            move = publication(
+                    e.requestId(),
+                    Transition.completed(
+                            e.versionLabel() == null ? "Published" : "Published version " + e.versionLabel(),
+                            PUBLICATION_SERVICE,
+                            type(e),
+                            id(e)));
+        } else if (event instanceof PurgePlanCreated e) {
+            move = purge(
+                    e.requestId(), Transition.to(Milestone.WAITING_FOR_PURGE_APPROVAL, PURGE_SERVICE, type(e), id(e)));
+        } else if (event instanceof PurgePlanApproved e) {
+            move = purge(
+                    e.requestId(),
+                    Transition.to(
+                            Milestone.APPROVED,
+                            e.approvedBy() == null ? PURGE_SERVICE : e.approvedBy(),
+                            type(e),
+                            id(e)));
+        } else if (event instanceof PurgeCompleted e) {
+            move = purge(e.requestId(), Transition.completed(purged(e), PURGE_SERVICE, type(e), id(e)));
+        } else if (event instanceof PurgeFailed e) {
+            move = purge(e.requestId(), Transition.failed(e.failure(), PURGE_SERVICE, type(e), id(e)));
+        } else if (event instanceof PurgePlanExpired e) {
+            move = purge(
+                    e.requestId(),
+                    Transition.failed(
+                            "The purge plan expired at " + e.expiresAt() + " before an archivist approved it",
+                            PURGE_SERVICE,
+                            type(e),
+                            id(e)));
+        } else if (event instanceof PermissionAwaitingTraining e) {
+            move = permission(
+                    e.requestId(), Transition.to(Milestone.WAITING_FOR_TRAINING, PERMISSION_SERVICE, type(e), id(e)));
+        } else if (event instanceof PermissionGranted e) {
+            move = permission(
+                    e.requestId(),
+                    Transition.completed(
+                            roleName(e.role()) + " permission active", PERMISSION_SERVICE, type(e), id(e)));
+        } else if (event instanceof PermissionRevoked e) {
+            move = permission(
+                    e.requestId(),
+                    Transition.completed(
+                            roleName(e.role()) + " permission revoked", PERMISSION_SERVICE, type(e), id(e)));
+        } else if (event instanceof PermissionRequestRefused e) {
+            move = permission(
+                    e.requestId(),
+                    Transition.rejected(
+                            new Rejection(
+                                    ReasonCode.PERMISSION_REFUSED,
+                                    e.reasonCode() + ": " + e.reason(),
+                                    PERMISSION_SERVICE,
+                                    null),
+                            type(e),
+                            id(e)));
+        }
+        return Optional.ofNullable(move);
+    }
+
+    private static Rejection blocked(PublicationBlocked e) {
+        if (e.reason() == PublicationBlocked.Reason.CHECKLIST_INCOMPLETE) {
+            List<MissingItem> missing = e.missingItems() == null
+                    ? List.of()
+                    : e.missingItems().stream()
+                            .map(item -> new MissingItem(item.itemId(), item.text()))
+                            .toList();
+            String reason = "Blocked by the checklist: " + missing.size() + " mandatory item"
+                    + (missing.size() == 1 ? "" : "s") + " not confirmed ("
+                    + String.join("; ", missing.stream().map(MissingItem::text).toList())
+                    + "). File a new request once they are done.";
+            return new Rejection(ReasonCode.CHECKLIST_INCOMPLETE, reason, PUBLICATION_SERVICE, missing);
+        }
+        String reason = e.reason() + (e.detail() == null ? "" : ": " + e.detail());
+        return new Rejection(ReasonCode.PUBLICATION_BLOCKED, reason, PUBLICATION_SERVICE, null);
+    }
+
+    private static String purged(PurgeCompleted e) {
+        String what = e.reason() == PurgeReason.TEST_CASES ? " test case" : " case";
+        String text = e.purgedCaseCount() + what + (e.purgedCaseCount() == 1 ? "" : "s") + " purged";
+        return e.heldBackCaseCount() > 0 ? text + ", " + e.heldBackCaseCount() + " held back" : text;
+    }
+
+    private static String roleName(PermissionRole role) {
+        String name = role.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static DownstreamMove publication(String requestId, Transition transition) {
+        return move(requestId, RequestType.PUBLICATION, transition);
+    }
+
+    private static DownstreamMove purge(String requestId, Transition transition) {
+        return move(requestId, RequestType.PURGE, transition);
+    }
+
+    private static DownstreamMove permission(String requestId, Transition transition) {
+        return move(requestId, RequestType.PERMISSION, transition);
+    }
+
+    private static DownstreamMove move(String requestId, RequestType type, Transition transition) {
+        return requestId == null || requestId.isBlank() ? null : new DownstreamMove(requestId, type, transition);
+    }
+
+    private static String type(DomainEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
+    private static String id(DomainEvent event) {
+        return event.eventId().toString();
+    }
+}

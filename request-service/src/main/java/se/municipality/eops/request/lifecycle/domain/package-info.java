@@ -1,0 +1,2 @@
+/** Which downstream event moves which kind of request where; free of frameworks. */
+package se.municipality.eops.request.lifecycle.domain;

@@ -1,0 +1,71 @@
+package se.municipality.eops.request.team.application;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import se.municipality.eops.request.filing.domain.RequestClosedException;
+import se.municipality.eops.request.filing.domain.RequestPage;
+import se.municipality.eops.request.filing.domain.RequestSearch;
+import se.municipality.eops.request.filing.domain.ServiceRequest;
+import se.municipality.eops.request.filing.domain.ServiceRequests;
+import se.municipality.eops.request.lifecycle.application.RequestActions;
+import se.municipality.eops.request.lifecycle.application.RequestChanges;
+import se.municipality.eops.starter.web.ConflictException;
+import se.municipality.eops.starter.web.InvalidInputException;
+import se.municipality.eops.starter.web.NotFoundException;
+
+/** The central team's use cases. Callers have the CENTRAL_TEAM role (checked at the door). */
+@Service
+public class TeamDesk {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}._@:-]{1,64}");
+
+    private final ServiceRequests requests;
+    private final RequestChanges changes;
+    private final Clock clock;
+
+    public TeamDesk(ServiceRequests requests, RequestChanges changes, Clock clock) {
+        this.requests = requests;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public RequestPage search(RequestSearch search) {
+        if (search.page() < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (search.size() < 1 || search.size() > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (search.text() != null && search.text().length() > 200) {
+            throw new InvalidInputException("q", "may be at most 200 characters");
+        }
+        return requests.search(search);
+    }
+
+    /** Rejects an open request with a reason (REJECTED_BY_TEAM); 409 if it already ended. */
+    public ServiceRequest reject(String id, String memberId, String reason) {
+        String checkedReason = RequestActions.requiredText("reason", reason);
+        return change(id, request -> request.rejectByTeam(memberId, checkedReason, clock.instant()));
+    }
+
+    /** Assigns an open request to a team member; a submitted one is thereby in progress. */
+    public ServiceRequest assign(String id, String assignee, String assignedBy) {
+        if (assignee == null || assignee.isBlank()) {
+            throw new InvalidInputException("assignee", "is required: the user id of a central-team member");
+        }
+        if (!USER_ID.matcher(assignee).matches()) {
+            throw new InvalidInputException("assignee", "must be a user id (1–64 letters, digits or . _ @ : -)");
+        }
+        return change(id, request -> request.assign(assignee, assignedBy, clock.instant()));
+    }
+
+    private ServiceRequest change(String id, java.util.function.Consumer<ServiceRequest> change) {
+        try {
+            return changes.change(id, null, change).orElseThrow(() -> new NotFoundException("No request " + id + "."));
+        } catch (RequestClosedException closed) {
+            throw new ConflictException("status", closed.getMessage());
+        }
+    }
+}
