@@ -1,0 +1,181 @@
+package se.municipality.eops.request.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpMethod;
+import se.municipality.eops.contract.CloudEventHeaders;
+import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.EventCatalog;
+import se.municipality.eops.contract.EventType;
+import se.municipality.eops.contract.Topics;
+import se.municipality.eops.localstack.identity.DemoTokenIssuer;
+import se.municipality.eops.starter.messaging.EventJson;
+import se.municipality.eops.testkit.HttpAnswer;
+import se.municipality.eops.testkit.PublishedEvents;
+import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
+import se.municipality.eops.testkit.RawKafka;
+import se.municipality.eops.testkit.SharedInfrastructure;
+import se.municipality.eops.testkit.TestHttp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Drives request-service as its users and the downstream services do: files requests over HTTP, publishes the
+ * contract's sample events (aimed at a request) on their services' topics, reads requests back.
+ */
+public final class LifecycleScenario {
+
+    private final int port;
+    private final DemoTokenIssuer tokens = SharedInfrastructure.get().tokens();
+    private final PublishedEvents events = PublishedEvents.get();
+
+    public LifecycleScenario(int port) {
+        this.port = port;
+    }
+
+    public static String newEService() {
+        return """
+                {"type":"PUBLICATION","publication":{"kind":"NEW_ESERVICE","eServiceId":"es-%s",
+                 "eServiceName":"Ansökan om parkeringstillstånd","committee":"Stadsbyggnadsnämnden",
+                 "orderer":"Parkeringsenheten","versionLabel":"1.0",
+                 "checklist":[{"itemId":"accessibility","item":"Tillgänglighetsgranskad","done":true}],
+                 "message":"Gärna före jul"}}
+                """.formatted(suffix());
+    }
+
+    public static String newVersion() {
+        return """
+                {"type":"PUBLICATION","publication":{"kind":"NEW_VERSION","eServiceId":"es-1001",
+                 "eServiceName":"Felanmälan gata och park","versionLabel":"3.3"}}
+                """;
+    }
+
+    public static String testCasePurge(String eServiceId) {
+        return """
+                {"type":"PURGE","purge":{"kind":"TEST_CASES","eServiceId":"%s","eServiceName":"Skolskjuts"}}
+                """.formatted(eServiceId);
+    }
+
+    public static String retentionPurge() {
+        return """
+                {"type":"PURGE","purge":{"kind":"RETENTION","eServiceId":"es-1001","eServiceName":"Felanmälan",
+                 "committee":"Tekniska nämnden","purgeDecisionReference":"TN 2025/12"}}
+                """;
+    }
+
+    public static String administratorGrant() {
+        return """
+                {"type":"PERMISSION","permission":{"change":"GRANT","role":"ADMINISTRATOR","eServiceId":"es-1002",
+                 "eServiceName":"Skolskjuts","person":{"userId":"erik","name":"Erik Ek","email":"erik.ek@kommun.example"}}}
+                """;
+    }
+
+    public static String editorGrant() {
+        return """
+                {"type":"PERMISSION","permission":{"change":"GRANT","role":"EDITOR","eServiceId":"es-1001",
+                 "eServiceName":"Felanmälan","person":{"userId":"dina","name":"Dina Dahl","email":"dina.dahl@kommun.example"}}}
+                """;
+    }
+
+    public static String handlerGroupGrant() {
+        return """
+                {"type":"PERMISSION","permission":{"change":"GRANT","role":"CASE_HANDLER","eServiceId":"es-1001",
+                 "eServiceName":"Felanmälan","group":{"name":"Gatuhandläggare","members":[
+                   {"userId":"nils","name":"Nils Nord","email":"nils.nord@kommun.example"}]}}}
+                """;
+    }
+
+    /** Files a request as {@code user}; answers its id. */
+    public String file(String user, String body) {
+        HttpAnswer answer = call(user, HttpMethod.POST, "/api/requests", body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().get("id").asString();
+    }
+
+    /**
+     * Publishes {@code sample} on its service's topic as that service would, aimed at {@code requestId} and with
+     * a fresh event id; answers the event as published (JSON), to publish again for a redelivery.
+     */
+    public ObjectNode publishFor(String requestId, DomainEvent sample) {
+        ObjectNode event = (ObjectNode) EventJson.mapper().valueToTree(sample);
+        event.put("requestId", requestId);
+        event.put("eventId", UUID.randomUUID().toString());
+        publish(sample, event);
+        return event;
+    }
+
+    /** Publishes an event exactly as given (again: a redelivery with the same event id). */
+    public void publish(DomainEvent sampleOfType, ObjectNode event) {
+        EventType type = EventCatalog.of(sampleOfType.getClass());
+        Map<String, String> headers = new HashMap<>();
+        headers.put(CloudEventHeaders.TYPE, type.name());
+        headers.put(CloudEventHeaders.ID, event.get("eventId").asString());
+        headers.put(CloudEventHeaders.SOURCE, "/eops/test");
+        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        RawKafka.send(
+                type.topic(), sampleOfType.aggregateId(), event.toString().getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    public JsonNode read(String user, String requestId) {
+        HttpAnswer answer = call(user, HttpMethod.GET, "/api/requests/" + requestId, null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** Waits until the request (read as its requester {@code user}) has {@code status}; answers it. */
+    public JsonNode awaitStatus(String user, String requestId, String status) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> status.equals(read(user, requestId).get("status").asString()));
+        return read(user, requestId);
+    }
+
+    /** Waits until the request's timeline has {@code entries} entries; answers it. */
+    public JsonNode awaitTimeline(String user, String requestId, int entries) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> read(user, requestId).get("timeline").size() >= entries);
+        return read(user, requestId);
+    }
+
+    public static List<String> statusesOf(JsonNode request) {
+        return request.get("timeline")
+                .valueStream()
+                .map(entry -> entry.get("status").asString())
+                .toList();
+    }
+
+    public static List<String> kindsOf(JsonNode request) {
+        return request.get("timeline")
+                .valueStream()
+                .map(entry -> entry.get("kind").asString())
+                .toList();
+    }
+
+    public CapturedEvent awaitRequestEvent(String type, String requestId, String containing) {
+        return events.awaitOne(
+                Topics.REQUEST_EVENTS,
+                type,
+                event -> requestId.equals(event.key()) && (containing == null || event.payloadContains(containing)));
+    }
+
+    public List<CapturedEvent> requestEvents(String type, String requestId) {
+        return events.find(Topics.REQUEST_EVENTS, type, event -> requestId.equals(event.key()));
+    }
+
+    public HttpAnswer call(String user, HttpMethod method, String path, String body) {
+        return TestHttp.at(port).call(method, path, user == null ? null : tokens.tokenFor(user), body);
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
