@@ -1,0 +1,128 @@
+package se.municipality.eops.request.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import se.municipality.eops.request.lifecycle.LifecycleScenario;
+import se.municipality.eops.testkit.HttpAnswer;
+import se.municipality.eops.testkit.ServiceIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** The central team lists every request with filters and pages, rejects with a reason and assigns. */
+@ServiceIntegrationTest
+class TeamDeskIT {
+
+    @LocalServerPort
+    int port;
+
+    LifecycleScenario scenario;
+
+    @BeforeEach
+    void scenario() {
+        scenario = new LifecycleScenario(port);
+    }
+
+    @Test
+    void filtersByEServiceTypeStatusRequesterAndTextAndPagesThroughTheResult() {
+        String eServiceId = "es-team-" + UUID.randomUUID().toString().substring(0, 6);
+        String purge1 = scenario.file("anna", LifecycleScenario.testCasePurge(eServiceId));
+        String purge2 = scenario.file("erik", LifecycleScenario.testCasePurge(eServiceId));
+        String purge3 = scenario.file("anna", LifecycleScenario.testCasePurge(eServiceId));
+        scenario.file("anna", LifecycleScenario.newEService());
+
+        JsonNode all = search("eServiceId=" + eServiceId + "&size=2&sort=submittedAt");
+        assertThat(all.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(all.get("totalPages").asLong()).isEqualTo(2);
+        assertThat(all.get("items").size()).isEqualTo(2);
+        JsonNode second = search("eServiceId=" + eServiceId + "&size=2&page=1&sort=submittedAt");
+        Set<String> seen = new HashSet<>(ids(all));
+        seen.addAll(ids(second));
+        assertThat(seen).containsExactlyInAnyOrder(purge1, purge2, purge3);
+
+        assertThat(ids(search("eServiceId=" + eServiceId + "&requester=erik"))).containsExactly(purge2);
+        assertThat(ids(search("eServiceId=" + eServiceId + "&type=PUBLICATION")))
+                .isEmpty();
+        assertThat(ids(search("eServiceId=" + eServiceId + "&status=SUBMITTED&type=PURGE")))
+                .hasSize(3);
+        assertThat(ids(search("q=" + purge2.substring(4).toLowerCase()))).containsExactly(purge2);
+        assertThat(ids(search("eServiceId=" + eServiceId + "&q=skolskjuts"))).hasSize(3);
+    }
+
+    @Test
+    void rejectsAnOpenRequestWithAReasonAndNamesTheMember() {
+        String id = scenario.file("anna", LifecycleScenario.newEService());
+
+        HttpAnswer rejected = post("cecilia", id, "rejection", "{\"reason\":\"Fel nämnd angiven\"}");
+        HttpAnswer again = post("cecilia", id, "rejection", "{\"reason\":\"Igen\"}");
+        HttpAnswer noReason =
+                post("cecilia", scenario.file("anna", LifecycleScenario.newEService()), "rejection", "{}");
+
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.json().at("/rejection/reasonCode").asString()).isEqualTo("REJECTED_BY_TEAM");
+        assertThat(rejected.json().at("/rejection/rejectedBy").asString()).isEqualTo("cecilia");
+        assertThat(scenario.awaitRequestEvent("RequestRejected", id, "\"reasonCode\":\"REJECTED_BY_TEAM\""))
+                .satisfies(event -> assertThat(event.payloadContains("\"rejectedBy\":\"cecilia\""))
+                        .isTrue());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
+    }
+
+    @Test
+    void assigningASubmittedRequestPutsItInProgress() {
+        String id = scenario.file("anna", LifecycleScenario.newEService());
+
+        HttpAnswer assigned = post("cecilia", id, "assignment", "{\"assignee\":\"cecilia\"}");
+
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        assertThat(assigned.json().get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(assigned.json().get("assignee").asString()).isEqualTo("cecilia");
+        assertThat(LifecycleScenario.kindsOf(assigned.json()))
+                .containsExactly("STATUS_CHANGED", "ASSIGNED", "STATUS_CHANGED");
+        assertThat(scenario.awaitRequestEvent("RequestStatusChanged", id, "\"toStatus\":\"IN_PROGRESS\""))
+                .isNotNull();
+    }
+
+    @Test
+    void onlyTheCentralTeamUsesTheDeskAndBadFiltersAreNamed() {
+        String id = scenario.file("anna", LifecycleScenario.newEService());
+
+        assertThat(scenario.call("anna", HttpMethod.GET, "/api/team/requests", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(post("anna", id, "rejection", "{\"reason\":\"x\"}").status()).isEqualTo(403);
+        assertThat(post("anna", id, "assignment", "{\"assignee\":\"anna\"}").status())
+                .isEqualTo(403);
+        HttpAnswer badStatus = scenario.call("cecilia", HttpMethod.GET, "/api/team/requests?status=DONE", null);
+        HttpAnswer badSize = scenario.call("cecilia", HttpMethod.GET, "/api/team/requests?size=1000", null);
+        HttpAnswer badSort = scenario.call("cecilia", HttpMethod.GET, "/api/team/requests?sort=colour", null);
+        assertThat(badStatus.json().get("errors").findValuesAsString("field")).containsExactly("status");
+        assertThat(badSize.json().get("errors").findValuesAsString("field")).containsExactly("size");
+        assertThat(badSort.json().get("errors").findValuesAsString("field")).containsExactly("sort");
+    }
+
+    private JsonNode search(String query) {
+        HttpAnswer answer = scenario.call("cecilia", HttpMethod.GET, "/api/team/requests?" + query, null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items")
+                .valueStream()
+                .map(item -> item.get("id").asString())
+                .toList();
+    }
+
+    private HttpAnswer post(String user, String id, String action, String body) {
+        return scenario.call(user, HttpMethod.POST, "/api/team/requests/" + id + "/" + action, body);
+    }
+}
