@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
+import se.municipality.eops.request.readmodel.domain.SubjectKey;
 import se.municipality.eops.starter.outbox.OutboxWrites;
 import se.municipality.eops.starter.outbox.PendingEvent;
 
@@ -54,7 +55,8 @@ class MongoServiceRequests implements ServiceRequests {
                 request.status(),
                 request.timeline(),
                 request.version(),
-                pending);
+                pending,
+                SubjectKey.of(request.details()).map(SubjectKey::key).orElse(null));
     }
 
     @Override

@@ -29,7 +29,9 @@ record ServiceRequestDocument(
         RequestStatus status,
         List<TimelineEntry> timeline,
         @Version Long version,
-        List<PendingEvent> pendingEvents) {
+        List<PendingEvent> pendingEvents,
+        // What the request asks for, normalised (readmodel.domain.SubjectKey): finds a second open request.
+        String subjectKey) {
 
     static final String COLLECTION = "requests";
 }
