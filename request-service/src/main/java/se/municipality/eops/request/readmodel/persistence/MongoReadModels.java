@@ -2,6 +2,7 @@ package se.municipality.eops.request.readmodel.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -11,13 +12,17 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import se.municipality.eops.contract.permission.PermissionRole;
+import se.municipality.eops.request.filing.domain.RequestStatus;
 import se.municipality.eops.request.readmodel.domain.ReadModels;
 
 @Repository
 class MongoReadModels implements ReadModels {
 
-    /** Final statuses: a request in one of them no longer blocks asking again. */
-    private static final List<String> FINAL = List.of("COMPLETED", "REJECTED", "WITHDRAWN", "FAILED");
+    /** Final statuses (RequestStatus.terminal()): a request in one of them no longer blocks asking again. */
+    private static final List<String> FINAL = Arrays.stream(RequestStatus.values())
+            .filter(RequestStatus::terminal)
+            .map(Enum::name)
+            .toList();
 
     private final MongoTemplate mongo;
 
