@@ -12,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import se.municipality.eops.request.drafts.application.DraftExpiry;
 import se.municipality.eops.request.drafts.application.DraftProperties;
+import se.municipality.eops.request.filing.domain.RequestRules;
+import se.municipality.eops.starter.web.WebInputProperties;
 import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.MovableClock;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
@@ -207,6 +209,31 @@ class DraftsIT {
                         "drafts"))
                 .isFalse();
         assertThat(get("erik", "/api/drafts/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aStepIsBoundedLikeTheFilingBody() {
+        String id = post("erik", "/api/drafts", "{\"type\":\"PURGE\"}")
+                .json()
+                .get("id")
+                .asString();
+        long maxBody = WebInputProperties.DEFAULT_MAX_BODY_SIZE.toBytes();
+
+        HttpAnswer tooLarge =
+                put("erik", id, "message", "{\"purge\":{\"message\":\"" + "x".repeat((int) maxBody) + "\"}}");
+        HttpAnswer tooLong = put(
+                "erik",
+                id,
+                "message",
+                "{\"purge\":{\"message\":\"" + "x".repeat(RequestRules.MAX_MESSAGE + 1) + "\"}}");
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("errors").findValuesAsString("field")).containsExactly("purge.message");
+        assertThat(get("erik", "/api/drafts/" + id).json().at("/purge/message").isMissingNode())
+                .as("a step that breaks a rule is not saved")
+                .isTrue();
+        http().call(HttpMethod.DELETE, "/api/drafts/" + id, token("erik"), null);
     }
 
     private HttpAnswer put(String user, String id, String step, String body) {
