@@ -1,6 +1,7 @@
 package se.municipality.eops.request.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import se.municipality.eops.request.drafts.application.DraftExpiry;
@@ -195,19 +197,9 @@ class DraftsIT {
         HttpAnswer expired = get("erik", "/api/drafts/" + id);
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.isProblem()).isTrue();
-        assertThat(mongo.exists(
-                        org.springframework.data.mongodb.core.query.Query.query(
-                                org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                                        .is(id)),
-                        "drafts"))
-                .isTrue();
+        assertThat(mongo.exists(Query.query(where("_id").is(id)), "drafts")).isTrue();
         expiry.run();
-        assertThat(mongo.exists(
-                        org.springframework.data.mongodb.core.query.Query.query(
-                                org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                                        .is(id)),
-                        "drafts"))
-                .isFalse();
+        assertThat(mongo.exists(Query.query(where("_id").is(id)), "drafts")).isFalse();
         assertThat(get("erik", "/api/drafts/" + id).status()).isEqualTo(404);
     }
 

@@ -14,6 +14,7 @@ import se.municipality.eops.contract.permission.PermissionAwaitingTraining;
 import se.municipality.eops.contract.permission.PermissionExpired;
 import se.municipality.eops.contract.permission.PermissionGranted;
 import se.municipality.eops.contract.permission.PermissionRevoked;
+import se.municipality.eops.contract.permission.PermissionRole;
 import se.municipality.eops.contract.permission.Person;
 import se.municipality.eops.contract.publication.EServicePublished;
 import se.municipality.eops.contract.publication.EServiceRegistered;
@@ -122,11 +123,7 @@ final class ReadModelFixtures {
                 null);
     }
 
-    static PermissionGranted personGranted(
-            String grantId,
-            se.municipality.eops.contract.permission.PermissionRole role,
-            String eServiceId,
-            Person person) {
+    static PermissionGranted personGranted(String grantId, PermissionRole role, String eServiceId, Person person) {
         PermissionGranted sample = PermissionMother.administratorGrantedAfterTraining();
         return new PermissionGranted(
                 UUID.randomUUID(),

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,20 +32,16 @@ class MongoReadModels implements ReadModels {
         // Production needs them (the local MongoDB-protocol server ignores non-unique indexes).
         mongo.indexOps(ReadModelCollections.GRANTS)
                 .createIndex(new Index()
-                        .on("eServiceId", org.springframework.data.domain.Sort.Direction.ASC)
-                        .on("role", org.springframework.data.domain.Sort.Direction.ASC)
+                        .on("eServiceId", Sort.Direction.ASC)
+                        .on("role", Sort.Direction.ASC)
                         .named("eservice_role"));
         mongo.indexOps(ReadModelCollections.GRANTS)
-                .createIndex(new Index()
-                        .on("personId", org.springframework.data.domain.Sort.Direction.ASC)
-                        .named("person"));
+                .createIndex(new Index().on("personId", Sort.Direction.ASC).named("person"));
         mongo.indexOps(ReadModelCollections.HANDLER_GROUPS)
-                .createIndex(new Index()
-                        .on("memberIds", org.springframework.data.domain.Sort.Direction.ASC)
-                        .named("members"));
+                .createIndex(new Index().on("memberIds", Sort.Direction.ASC).named("members"));
         mongo.indexOps(ReadModelCollections.REQUESTS)
                 .createIndex(new Index()
-                        .on("subjectKey", org.springframework.data.domain.Sort.Direction.ASC)
+                        .on("subjectKey", Sort.Direction.ASC)
                         .named("subject_key")
                         .sparse());
     }

@@ -1,5 +1,6 @@
 package se.municipality.eops.request.steps.domain;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,9 +63,7 @@ public record StepField(
                 null,
                 null,
                 null,
-                java.util.Arrays.stream(values.getEnumConstants())
-                        .map(Enum::name)
-                        .toList(),
+                Arrays.stream(values.getEnumConstants()).map(Enum::name).toList(),
                 null);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.municipality.eops.contract.request.PermissionRequest;
@@ -30,7 +31,7 @@ class InstantAnswersTest {
     static final ReadModels EVERYTHING_KNOWN = new ReadModels() {
         @Override
         public Optional<EService> eService(String eServiceId) {
-            return Optional.of(new EService(eServiceId, "Bygglov", java.util.List.of("1.0")));
+            return Optional.of(new EService(eServiceId, "Bygglov", List.of("1.0")));
         }
 
         @Override
