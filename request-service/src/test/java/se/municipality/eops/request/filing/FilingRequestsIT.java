@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import se.municipality.eops.contract.request.PublicationRequest.ChecklistItem;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.localstack.identity.DemoTokenIssuer;
 import se.municipality.eops.request.filing.domain.RequestRules;
+import se.municipality.eops.request.readmodel.CatalogueFixture;
 import se.municipality.eops.starter.web.WebInputProperties;
 import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.PublishedEvents;
@@ -47,6 +49,11 @@ class FilingRequestsIT {
 
     final DemoTokenIssuer tokens = SharedInfrastructure.get().tokens();
     final PublishedEvents events = PublishedEvents.get();
+
+    @BeforeEach
+    void theCatalogueHoldsTheEServicesTheRequestsNameForNewVersionsAndGrants() {
+        CatalogueFixture.ensureRegistered(mongo, RequestBodies.CATALOGUED_E_SERVICE, LargestRequests.E_SERVICE_ID);
+    }
 
     @Test
     void administratorFilesNewEServicePublicationAndEveryoneElseHearsOfIt() {
@@ -134,7 +141,8 @@ class FilingRequestsIT {
         HttpAnswer first = postWithKey("anna", body, key);
         HttpAnswer again = postWithKey("anna", body, key);
         HttpAnswer otherBody = postWithKey("anna", RequestBodies.json(RequestBodies.newEServicePublication()), key);
-        HttpAnswer otherUser = postWithKey("erik", body, key);
+        // Another body: the same one would be a second open request for the same thing (409).
+        HttpAnswer otherUser = postWithKey("erik", RequestBodies.json(RequestBodies.testCasePurge()), key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);

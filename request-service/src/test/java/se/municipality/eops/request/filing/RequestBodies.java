@@ -33,7 +33,7 @@ final class RequestBodies {
                 "type",
                 "PURGE",
                 "purge",
-                Map.of("kind", "TEST_CASES", "eServiceId", "es-1042", "eServiceName", "Parkeringstillstånd"));
+                Map.of("kind", "TEST_CASES", "eServiceId", uniqueEService(), "eServiceName", "Parkeringstillstånd"));
     }
 
     static Map<String, Object> handlerGroupGrant(String secondMemberEmail) {
@@ -88,7 +88,7 @@ final class RequestBodies {
                 "purge",
                 Map.of(
                         "kind", "RETENTION",
-                        "eServiceId", "es-1042",
+                        "eServiceId", uniqueEService(),
                         "eServiceName", "Parkeringstillstånd",
                         "committee", "Stadsbyggnadsnämnden",
                         "purgeDecisionReference", "SBN 2026/117",
@@ -118,6 +118,20 @@ final class RequestBodies {
                 retentionPurge(),
                 handlerGroupGrant("olle.ek@kommun.example"),
                 editorGrant());
+    }
+
+    /**
+     * The e-service the new version and the grants are about; tests that file them put it into the
+     * catalogue first ({@code CatalogueFixture}), or the request is answered "not in the catalogue".
+     */
+    static final String CATALOGUED_E_SERVICE = "es-1042";
+
+    /**
+     * Purges each of an e-service of their own: a second open request for the same thing is answered
+     * with 409, and these tests file purges again and again.
+     */
+    private static String uniqueEService() {
+        return "es-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     static String json(Object body) {

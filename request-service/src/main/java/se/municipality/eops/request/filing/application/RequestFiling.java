@@ -14,6 +14,7 @@ import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.RequestRuleViolation;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
+import se.municipality.eops.request.readmodel.application.InstantAnswers;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -26,10 +27,12 @@ public class RequestFiling {
 
     private final ServiceRequests requests;
     private final Clock clock;
+    private final InstantAnswers instantAnswers;
 
-    public RequestFiling(ServiceRequests requests, Clock clock) {
+    public RequestFiling(ServiceRequests requests, Clock clock, InstantAnswers instantAnswers) {
         this.requests = requests;
         this.clock = clock;
+        this.instantAnswers = instantAnswers;
     }
 
     /**
@@ -45,6 +48,8 @@ public class RequestFiling {
         } catch (RequestRuleViolation violation) {
             throw new InvalidInputException(violation.field(), violation.getMessage());
         }
+        // Answers at once from the read models (409/422, or 503 while one catches up); see readmodel.
+        instantAnswers.check(request);
         if (requests.add(request)) {
             return new Filed(request, true);
         }

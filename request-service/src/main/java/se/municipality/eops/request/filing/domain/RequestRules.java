@@ -2,7 +2,9 @@ package se.municipality.eops.request.filing.domain;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import se.municipality.eops.contract.EmailAddresses;
@@ -19,7 +21,8 @@ import se.municipality.eops.contract.request.RequestType;
 /**
  * The rules a request must meet to be filed, beyond the shape checks of the API: how long every
  * text and list may be, which details go with which request type, and what each kind of request
- * cannot do without. The first broken rule is reported with the JSON path of the field.
+ * cannot do without. Every broken rule is reported with the JSON path of its field, the first one
+ * per field; {@link #check} throws the first of them.
  *
  * <p>The limits are the one place that bounds what a request may hold, whatever its kind, so the
  * event it causes always fits a Kafka record (1 MB by default): the largest valid request makes a
@@ -56,227 +59,266 @@ public final class RequestRules {
 
     /** {@link #check(RequestDetails)}, and what depends on when the request is filed: an end in the future. */
     public static void check(RequestDetails details, Instant now) {
-        check(details);
+        throwFirst(violations(details, now));
+    }
+
+    public static void check(RequestDetails details) {
+        throwFirst(violations(details));
+    }
+
+    /**
+     * Every broken rule, at most one per field, in the order {@link #check} meets them (so its
+     * first is the one {@code check} throws): a form step judges the ones of its own fields.
+     */
+    public static List<FieldViolation> violations(RequestDetails details, Instant now) {
+        Findings findings = new Findings();
+        collect(details, findings);
         PermissionRequest permission = details.permission();
         if (permission != null
                 && permission.validUntil() != null
                 && !permission.validUntil().isAfter(now)) {
-            throw new RequestRuleViolation("permission.validUntil", "must be in the future");
+            findings.add("permission.validUntil", "must be in the future");
+        }
+        return findings.list();
+    }
+
+    public static List<FieldViolation> violations(RequestDetails details) {
+        Findings findings = new Findings();
+        collect(details, findings);
+        return findings.list();
+    }
+
+    private static void throwFirst(List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new RequestRuleViolation(
+                    violations.get(0).field(), violations.get(0).message());
         }
     }
 
-    public static void check(RequestDetails details) {
+    private static void collect(RequestDetails details, Findings findings) {
         RequestType type = details.type();
         PublicationRequest publication = details.publication();
         PurgeRequest purge = details.purge();
         PermissionRequest permission = details.permission();
         if (type == null) {
-            throw new RequestRuleViolation("type", "is required: PUBLICATION, PURGE or PERMISSION");
+            findings.add("type", "is required: PUBLICATION, PURGE or PERMISSION");
+            return;
         }
-        requireOnly(type, RequestType.PUBLICATION, "publication", publication);
-        requireOnly(type, RequestType.PURGE, "purge", purge);
-        requireOnly(type, RequestType.PERMISSION, "permission", permission);
+        requireOnly(type, RequestType.PUBLICATION, "publication", publication, findings);
+        requireOnly(type, RequestType.PURGE, "purge", purge, findings);
+        requireOnly(type, RequestType.PERMISSION, "permission", permission, findings);
         switch (type) {
             case PUBLICATION -> {
-                boundPublication(publication);
-                checkPublication(publication);
+                if (publication != null) {
+                    boundPublication(publication, findings);
+                    checkPublication(publication, findings);
+                }
             }
             case PURGE -> {
-                boundPurge(purge);
-                checkPurge(purge);
+                if (purge != null) {
+                    boundPurge(purge, findings);
+                    checkPurge(purge, findings);
+                }
             }
             case PERMISSION -> {
-                boundPermission(permission);
-                checkPermission(permission);
+                if (permission != null) {
+                    boundPermission(permission, findings);
+                    checkPermission(permission, findings);
+                }
             }
         }
     }
 
-    private static void requireOnly(RequestType type, RequestType owner, String field, Object details) {
+    private static void requireOnly(
+            RequestType type, RequestType owner, String field, Object details, Findings findings) {
         if (type == owner && details == null) {
-            throw new RequestRuleViolation(field, "is required for a " + owner + " request");
+            findings.add(field, "is required for a " + owner + " request");
         }
         if (type != owner && details != null) {
-            throw new RequestRuleViolation(field, "must be left out of a " + type + " request");
+            findings.add(field, "must be left out of a " + type + " request");
         }
     }
 
     // Every field is bounded whatever the kind of request, before any other rule: a field the kind
     // does not use still travels in the event.
 
-    private static void boundPublication(PublicationRequest publication) {
-        text("publication.eServiceName", publication.eServiceName(), MAX_NAME);
-        text("publication.versionLabel", publication.versionLabel(), MAX_VERSION_LABEL);
-        text("publication.committee", publication.committee(), MAX_NAME);
-        text("publication.orderer", publication.orderer(), MAX_NAME);
+    private static void boundPublication(PublicationRequest publication, Findings findings) {
+        text("publication.eServiceName", publication.eServiceName(), MAX_NAME, findings);
+        text("publication.versionLabel", publication.versionLabel(), MAX_VERSION_LABEL, findings);
+        text("publication.committee", publication.committee(), MAX_NAME, findings);
+        text("publication.orderer", publication.orderer(), MAX_NAME, findings);
         List<ChecklistItem> checklist = publication.checklist();
         if (checklist != null) {
             if (checklist.size() > MAX_CHECKLIST_ITEMS) {
-                throw new RequestRuleViolation(
-                        "publication.checklist", "may hold at most " + MAX_CHECKLIST_ITEMS + " items");
+                findings.add("publication.checklist", "may hold at most " + MAX_CHECKLIST_ITEMS + " items");
             }
             for (int i = 0; i < checklist.size(); i++) {
                 String field = "publication.checklist[" + i + "]";
-                required(field, checklist.get(i));
-                text(field + ".item", checklist.get(i).item(), MAX_CHECKLIST_ITEM);
-                checklistItemId(field + ".itemId", checklist.get(i).itemId());
+                if (required(field, checklist.get(i), findings)) {
+                    text(field + ".item", checklist.get(i).item(), MAX_CHECKLIST_ITEM, findings);
+                    checklistItemId(field + ".itemId", checklist.get(i).itemId(), findings);
+                }
             }
         }
-        message("publication.message", publication.message());
+        message("publication.message", publication.message(), findings);
     }
 
-    private static void boundPurge(PurgeRequest purge) {
-        text("purge.eServiceName", purge.eServiceName(), MAX_NAME);
-        text("purge.committee", purge.committee(), MAX_NAME);
-        text("purge.purgeDecisionReference", purge.purgeDecisionReference(), MAX_NAME);
-        message("purge.message", purge.message());
+    private static void boundPurge(PurgeRequest purge, Findings findings) {
+        text("purge.eServiceName", purge.eServiceName(), MAX_NAME, findings);
+        text("purge.committee", purge.committee(), MAX_NAME, findings);
+        text("purge.purgeDecisionReference", purge.purgeDecisionReference(), MAX_NAME, findings);
+        message("purge.message", purge.message(), findings);
     }
 
-    private static void boundPermission(PermissionRequest permission) {
-        text("permission.eServiceName", permission.eServiceName(), MAX_NAME);
+    private static void boundPermission(PermissionRequest permission, Findings findings) {
+        text("permission.eServiceName", permission.eServiceName(), MAX_NAME, findings);
         if (permission.person() != null) {
-            boundPerson("permission.person", permission.person());
+            boundPerson("permission.person", permission.person(), findings);
         }
         if (permission.group() != null) {
-            text("permission.group.name", permission.group().name(), MAX_NAME);
+            text("permission.group.name", permission.group().name(), MAX_NAME, findings);
             List<Person> members = permission.group().members();
             if (members != null) {
                 if (members.size() > MAX_GROUP_MEMBERS) {
-                    throw new RequestRuleViolation(
-                            "permission.group.members", "may name at most " + MAX_GROUP_MEMBERS + " members");
+                    findings.add("permission.group.members", "may name at most " + MAX_GROUP_MEMBERS + " members");
                 }
                 for (int i = 0; i < members.size(); i++) {
                     String field = "permission.group.members[" + i + "]";
-                    required(field, members.get(i));
-                    boundPerson(field, members.get(i));
+                    if (required(field, members.get(i), findings)) {
+                        boundPerson(field, members.get(i), findings);
+                    }
                 }
             }
         }
-        message("permission.message", permission.message());
+        message("permission.message", permission.message(), findings);
     }
 
-    private static void boundPerson(String field, Person person) {
-        text(field + ".userId", person.userId(), MAX_USER_ID);
-        text(field + ".name", person.name(), MAX_NAME);
-        text(field + ".email", person.email(), MAX_EMAIL);
+    private static void boundPerson(String field, Person person, Findings findings) {
+        text(field + ".userId", person.userId(), MAX_USER_ID, findings);
+        text(field + ".name", person.name(), MAX_NAME, findings);
+        text(field + ".email", person.email(), MAX_EMAIL, findings);
     }
 
-    private static void checkPublication(PublicationRequest publication) {
-        required("publication.kind", publication.kind());
-        requiredText("publication.eServiceName", publication.eServiceName());
+    private static void checkPublication(PublicationRequest publication, Findings findings) {
+        required("publication.kind", publication.kind(), findings);
+        requiredText("publication.eServiceName", publication.eServiceName(), findings);
         // The administrator has built the e-service on the platform, so it has an id even unpublished.
-        eServiceId("publication.eServiceId", publication.eServiceId());
+        eServiceId("publication.eServiceId", publication.eServiceId(), findings);
         if (publication.kind() == PublicationKind.NEW_ESERVICE) {
-            requiredText("publication.committee", publication.committee());
-            requiredText("publication.orderer", publication.orderer());
+            requiredText("publication.committee", publication.committee(), findings);
+            requiredText("publication.orderer", publication.orderer(), findings);
             List<ChecklistItem> checklist = publication.checklist();
             if (checklist == null || checklist.isEmpty()) {
-                throw new RequestRuleViolation(
+                findings.add(
                         "publication.checklist", "is required for a new e-service: go through the checklist first");
+                return;
             }
             for (int i = 0; i < checklist.size(); i++) {
-                requiredText(
-                        "publication.checklist[" + i + "].item",
-                        checklist.get(i).item());
+                if (checklist.get(i) != null) {
+                    requiredText(
+                            "publication.checklist[" + i + "].item",
+                            checklist.get(i).item(),
+                            findings);
+                }
             }
         }
     }
 
-    private static void checkPurge(PurgeRequest purge) {
-        required("purge.kind", purge.kind());
-        eServiceId("purge.eServiceId", purge.eServiceId());
-        requiredText("purge.eServiceName", purge.eServiceName());
+    private static void checkPurge(PurgeRequest purge, Findings findings) {
+        required("purge.kind", purge.kind(), findings);
+        eServiceId("purge.eServiceId", purge.eServiceId(), findings);
+        requiredText("purge.eServiceName", purge.eServiceName(), findings);
         if (purge.kind() == PurgeKind.RETENTION) {
-            requiredText("purge.committee", purge.committee());
-            requiredText("purge.purgeDecisionReference", purge.purgeDecisionReference());
+            requiredText("purge.committee", purge.committee(), findings);
+            requiredText("purge.purgeDecisionReference", purge.purgeDecisionReference(), findings);
         }
     }
 
-    private static void checkPermission(PermissionRequest permission) {
-        required("permission.change", permission.change());
-        required("permission.role", permission.role());
+    private static void checkPermission(PermissionRequest permission, Findings findings) {
+        required("permission.change", permission.change(), findings);
+        required("permission.role", permission.role(), findings);
         if (permission.validUntil() != null && permission.change() != PermissionRequest.Change.GRANT) {
-            throw new RequestRuleViolation("permission.validUntil", "only a grant can have an end");
+            findings.add("permission.validUntil", "only a grant can have an end");
         }
-        eServiceId("permission.eServiceId", permission.eServiceId());
-        requiredText("permission.eServiceName", permission.eServiceName());
+        eServiceId("permission.eServiceId", permission.eServiceId(), findings);
+        requiredText("permission.eServiceName", permission.eServiceName(), findings);
         if ((permission.person() == null) == (permission.group() == null)) {
-            throw new RequestRuleViolation("permission", "name either a person or a group, not both or neither");
+            findings.add("permission", "name either a person or a group, not both or neither");
+            return;
         }
         if (permission.group() != null) {
             if (permission.role() != PermissionRole.CASE_HANDLER) {
-                throw new RequestRuleViolation(
-                        "permission.group", "only case-handler permission can be given to a group");
+                findings.add("permission.group", "only case-handler permission can be given to a group");
             }
-            requiredText("permission.group.name", permission.group().name());
+            requiredText("permission.group.name", permission.group().name(), findings);
             List<Person> members = permission.group().members();
             if (members == null || members.isEmpty()) {
-                throw new RequestRuleViolation("permission.group.members", "must name at least one member");
+                findings.add("permission.group.members", "must name at least one member");
+                return;
             }
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < members.size(); i++) {
-                person("permission.group.members[" + i + "]", members.get(i));
-                if (!seen.add(members.get(i).userId())) {
-                    throw new RequestRuleViolation(
-                            "permission.group.members[" + i + "].userId", "names the same person twice");
+                if (members.get(i) == null) {
+                    continue;
+                }
+                person("permission.group.members[" + i + "]", members.get(i), findings);
+                if (members.get(i).userId() != null && !seen.add(members.get(i).userId())) {
+                    findings.add("permission.group.members[" + i + "].userId", "names the same person twice");
                 }
             }
         } else {
-            person("permission.person", permission.person());
+            person("permission.person", permission.person(), findings);
         }
     }
 
-    private static void person(String field, Person person) {
-        requiredText(field + ".userId", person.userId());
-        requiredText(field + ".name", person.name());
-        requiredText(field + ".email", person.email());
+    private static void person(String field, Person person, Findings findings) {
+        requiredText(field + ".userId", person.userId(), findings);
+        requiredText(field + ".name", person.name(), findings);
         // The same rule as the event's schema, so no consumer ever dead-letters what we accepted.
-        if (!EmailAddresses.isValid(person.email())) {
-            throw new RequestRuleViolation(
+        if (requiredText(field + ".email", person.email(), findings) && !EmailAddresses.isValid(person.email())) {
+            findings.add(
                     field + ".email", "is not an e-mail address we can send to (plain ASCII, such as name@kommun.se)");
         }
     }
 
-    private static void eServiceId(String field, String value) {
-        requiredText(field, value);
-        if (!E_SERVICE_ID.matcher(value).matches()) {
-            throw new RequestRuleViolation(
-                    field, "must be 1–" + MAX_E_SERVICE_ID + " letters, digits or . _ : - (no spaces)");
+    private static void eServiceId(String field, String value, Findings findings) {
+        if (requiredText(field, value, findings) && !E_SERVICE_ID.matcher(value).matches()) {
+            findings.add(field, "must be 1–" + MAX_E_SERVICE_ID + " letters, digits or . _ : - (no spaces)");
         }
     }
 
     /** Optional: answers without it are matched to the checklist by their text (publication-service). */
-    private static void checklistItemId(String field, String value) {
+    private static void checklistItemId(String field, String value, Findings findings) {
         if (value != null && !CHECKLIST_ITEM_ID.matcher(value).matches()) {
-            throw new RequestRuleViolation(
-                    field, "must be 1–" + MAX_CHECKLIST_ITEM_ID + " letters, digits or . _ : - (no spaces)");
+            findings.add(field, "must be 1–" + MAX_CHECKLIST_ITEM_ID + " letters, digits or . _ : - (no spaces)");
         }
     }
 
-    private static void required(String field, Object value) {
+    private static boolean required(String field, Object value, Findings findings) {
         if (value == null) {
-            throw new RequestRuleViolation(field, "is required");
+            findings.add(field, "is required");
+            return false;
         }
+        return true;
     }
 
-    private static void requiredText(String field, String value) {
+    private static boolean requiredText(String field, String value, Findings findings) {
         if (value == null || value.isBlank()) {
-            throw new RequestRuleViolation(field, "is required");
+            findings.add(field, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    private static void text(String field, String value, int max, Findings findings) {
+        if (maxLength(field, value, max, findings) && value != null && hasForbiddenCharacters(value, false)) {
+            findings.add(field, "may not contain control characters such as line breaks, or half characters");
         }
     }
 
-    private static void text(String field, String value, int max) {
-        maxLength(field, value, max);
-        if (value != null && hasForbiddenCharacters(value, false)) {
-            throw new RequestRuleViolation(
-                    field, "may not contain control characters such as line breaks, or half characters");
-        }
-    }
-
-    private static void message(String field, String value) {
-        maxLength(field, value, MAX_MESSAGE);
-        if (value != null && hasForbiddenCharacters(value, true)) {
-            throw new RequestRuleViolation(
+    private static void message(String field, String value, Findings findings) {
+        if (maxLength(field, value, MAX_MESSAGE, findings) && value != null && hasForbiddenCharacters(value, true)) {
+            findings.add(
                     field, "may not contain control characters other than line breaks and tabs, or half characters");
         }
     }
@@ -304,9 +346,25 @@ public final class RequestRules {
         return false;
     }
 
-    private static void maxLength(String field, String value, int max) {
+    private static boolean maxLength(String field, String value, int max, Findings findings) {
         if (value != null && value.length() > max) {
-            throw new RequestRuleViolation(field, "may be at most " + max + " characters");
+            findings.add(field, "may be at most " + max + " characters");
+            return false;
+        }
+        return true;
+    }
+
+    /** The broken rules found so far, the first one per field. */
+    private static final class Findings {
+
+        private final Map<String, FieldViolation> byField = new LinkedHashMap<>();
+
+        void add(String field, String message) {
+            byField.putIfAbsent(field, new FieldViolation(field, message));
+        }
+
+        List<FieldViolation> list() {
+            return List.copyOf(byField.values());
         }
     }
 }

@@ -19,6 +19,7 @@ import se.municipality.eops.request.filing.domain.RequestSearch;
 import se.municipality.eops.request.filing.domain.RequestStatus;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
+import se.municipality.eops.request.readmodel.domain.SubjectKey;
 import se.municipality.eops.starter.messaging.EventEffects;
 import se.municipality.eops.starter.outbox.OutboxWrites;
 import se.municipality.eops.starter.outbox.PendingEvent;
@@ -72,7 +73,8 @@ class MongoServiceRequests implements ServiceRequests {
                 lifecycle.rejection(),
                 lifecycle.outcome(),
                 request.version(),
-                pending);
+                pending,
+                SubjectKey.of(request.details()).map(SubjectKey::key).orElse(null));
     }
 
     @Override

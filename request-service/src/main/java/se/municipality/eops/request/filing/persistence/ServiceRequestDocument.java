@@ -53,7 +53,9 @@ record ServiceRequestDocument(
         Rejection rejection,
         String outcome,
         @Version Long version,
-        List<PendingEvent> pendingEvents) {
+        List<PendingEvent> pendingEvents,
+        // What the request asks for, normalised (readmodel.domain.SubjectKey): finds a second open request.
+        String subjectKey) {
 
     static final String COLLECTION = "requests";
 }

@@ -1,0 +1,158 @@
+package se.municipality.eops.request.readmodel.messaging;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+import se.municipality.eops.contract.permission.HandlerGroupChanged;
+import se.municipality.eops.contract.permission.PermissionAwaitingTraining;
+import se.municipality.eops.contract.permission.PermissionExpired;
+import se.municipality.eops.contract.permission.PermissionGranted;
+import se.municipality.eops.contract.permission.PermissionRevoked;
+import se.municipality.eops.contract.permission.Person;
+import se.municipality.eops.contract.permission.PersonIds;
+import se.municipality.eops.contract.publication.EServicePublished;
+import se.municipality.eops.contract.publication.EServiceRegistered;
+import se.municipality.eops.request.readmodel.persistence.ReadModelCollections;
+import se.municipality.eops.starter.messaging.EventConsumers;
+import se.municipality.eops.starter.messaging.EventEffects;
+import se.municipality.eops.starter.messaging.IncomingEvent;
+
+/**
+ * Feeds the read models from publication-service's and permission-service's topics, each binding in
+ * a consumer group of its own ({@code request-service-catalogue}, {@code request-service-permissions})
+ * that starts at the earliest offset, so a fresh database replays the topics. Every write is one
+ * upsert of the document the event is about that records the event ({@link EventEffects}), so a
+ * redelivery changes nothing; one aggregate's events share a partition, so they arrive in order.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadModelConsumers {
+
+    /** Name the consumers in the starter's record of applied events; never rename them. */
+    static final String CATALOGUE_CONSUMER = "request-catalogue";
+
+    static final String PERMISSIONS_CONSUMER = "request-permissions";
+
+    @Bean
+    Consumer<Message<byte[]>> catalogueEvents(EventConsumers consumers, EventEffects effects) {
+        return consumers
+                .named(CATALOGUE_CONSUMER)
+                .on(
+                        EServiceRegistered.class,
+                        incoming -> catalogue(
+                                effects,
+                                incoming,
+                                incoming.event().eServiceId(),
+                                incoming.event().eServiceName(),
+                                incoming.event().versionLabel()))
+                .on(
+                        EServicePublished.class,
+                        incoming -> catalogue(
+                                effects,
+                                incoming,
+                                incoming.event().eServiceId(),
+                                incoming.event().eServiceName(),
+                                incoming.event().versionLabel()))
+                .build();
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> permissionEvents(EventConsumers consumers, EventEffects effects) {
+        return consumers
+                .named(PERMISSIONS_CONSUMER)
+                .on(PermissionGranted.class, incoming -> {
+                    PermissionGranted event = incoming.event();
+                    grant(
+                            effects,
+                            incoming,
+                            event.grantId(),
+                            grantFields(event.role().name(), event.eServiceId(), event.person())
+                                    .set(
+                                            "groupId",
+                                            event.group() == null
+                                                    ? null
+                                                    : event.group().groupId())
+                                    .set(
+                                            "groupName",
+                                            event.group() == null
+                                                    ? null
+                                                    : event.group().name())
+                                    .set("status", ReadModelCollections.ACTIVE));
+                })
+                .on(PermissionAwaitingTraining.class, incoming -> {
+                    PermissionAwaitingTraining event = incoming.event();
+                    grant(
+                            effects,
+                            incoming,
+                            event.grantId(),
+                            grantFields(event.role().name(), event.eServiceId(), event.person())
+                                    .set("status", ReadModelCollections.AWAITING_TRAINING));
+                })
+                .on(
+                        PermissionRevoked.class,
+                        incoming -> grant(
+                                effects,
+                                incoming,
+                                incoming.event().grantId(),
+                                new Update().set("status", ReadModelCollections.ENDED)))
+                .on(
+                        PermissionExpired.class,
+                        incoming -> grant(
+                                effects,
+                                incoming,
+                                incoming.event().grantId(),
+                                new Update().set("status", ReadModelCollections.ENDED)))
+                .on(HandlerGroupChanged.class, incoming -> {
+                    HandlerGroupChanged event = incoming.event();
+                    List<String> memberIds = event.members() == null
+                            ? List.of()
+                            : event.members().stream()
+                                    .map(Person::personId)
+                                    .filter(Objects::nonNull)
+                                    .map(PersonIds::normalize)
+                                    .toList();
+                    effects.upsert(
+                            incoming,
+                            Query.query(where("_id").is(event.groupId())),
+                            new Update()
+                                    .set("eServiceId", event.eServiceId())
+                                    .set("name", event.name())
+                                    .set("memberIds", memberIds),
+                            ReadModelCollections.HANDLER_GROUPS);
+                })
+                .build();
+    }
+
+    private static void catalogue(
+            EventEffects effects, IncomingEvent<?> incoming, String eServiceId, String name, String versionLabel) {
+        Update update = new Update();
+        if (name != null) {
+            update.set("name", name);
+        }
+        if (versionLabel != null) {
+            update.addToSet("versions", versionLabel);
+        } else {
+            update.setOnInsert("versions", List.of());
+        }
+        effects.upsert(incoming, Query.query(where("_id").is(eServiceId)), update, ReadModelCollections.CATALOGUE);
+    }
+
+    private static Update grantFields(String role, String eServiceId, Person person) {
+        return new Update()
+                .set("role", role)
+                .set("eServiceId", eServiceId)
+                .set(
+                        "personId",
+                        person == null || person.personId() == null ? null : PersonIds.normalize(person.personId()));
+    }
+
+    private static void grant(EventEffects effects, IncomingEvent<?> incoming, String grantId, Update update) {
+        effects.upsert(incoming, Query.query(where("_id").is(grantId)), update, ReadModelCollections.GRANTS);
+    }
+}
