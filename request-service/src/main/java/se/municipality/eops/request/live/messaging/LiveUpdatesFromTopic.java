@@ -2,13 +2,18 @@ package se.municipality.eops.request.live.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.municipality.eops.contract.CloudEventHeaders;
+import se.municipality.eops.contract.EventCatalog;
+import se.municipality.eops.contract.EventType;
+import se.municipality.eops.contract.Topics;
 import se.municipality.eops.request.live.application.LiveStreams;
 import se.municipality.eops.request.live.domain.StatusUpdate;
 import se.municipality.eops.starter.messaging.EventJson;
@@ -30,14 +35,20 @@ class LiveUpdatesFromTopic {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdatesFromTopic.class);
 
-    static final String STATUS_CHANGED = "RequestStatusChanged";
-    static final String SUBMITTED = "RequestSubmitted";
+    private static final String STATUS_CHANGED = EventCatalog.REQUEST_STATUS_CHANGED.name();
+    private static final String SUBMITTED = EventCatalog.REQUEST_SUBMITTED.name();
+
+    /** Request-service's own events, whatever this version knows of them; other types on the topic are skipped. */
+    private static final Set<String> REQUEST_EVENTS = EventCatalog.all().stream()
+            .filter(type -> type.topic().equals(Topics.REQUEST_EVENTS))
+            .map(EventType::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     @Bean
     Consumer<Message<byte[]>> requestLiveUpdates(LiveStreams streams) {
         return message -> {
             String type = header(message, CloudEventHeaders.TYPE);
-            if (type == null || !type.startsWith("Request")) {
+            if (type == null || !REQUEST_EVENTS.contains(type)) {
                 return;
             }
             try {
@@ -48,33 +59,31 @@ class LiveUpdatesFromTopic {
                 if (requestId == null || requesterUserId == null) {
                     return;
                 }
-                switch (type) {
-                    case STATUS_CHANGED ->
-                        streams.dispatch(new StatusUpdate(
-                                requestId,
-                                requesterUserId,
-                                event.path("sequence").asLong(),
-                                text(event, "fromStatus"),
-                                text(event, "toStatus"),
-                                Instant.parse(text(event, "occurredAt")),
-                                text(event, "actor"),
-                                text(event, "reason")));
-                    case SUBMITTED ->
-                        streams.dispatch(new StatusUpdate(
-                                requestId,
-                                requesterUserId,
-                                1,
-                                null,
-                                "SUBMITTED",
-                                Instant.parse(text(event, "occurredAt")),
-                                requesterUserId,
-                                null));
-                    default ->
-                        streams.dispatchNotice(
-                                requestId,
-                                requesterUserId,
-                                type,
-                                new String(message.getPayload(), StandardCharsets.UTF_8));
+                if (type.equals(STATUS_CHANGED)) {
+                    streams.dispatch(new StatusUpdate(
+                            requestId,
+                            requesterUserId,
+                            event.path("sequence").asLong(),
+                            text(event, "fromStatus"),
+                            text(event, "toStatus"),
+                            Instant.parse(text(event, "occurredAt")),
+                            text(event, "actor"),
+                            text(event, "reason")));
+                } else if (type.equals(SUBMITTED)) {
+                    // Filing is the timeline's first entry; no RequestStatusChanged announces it.
+                    streams.dispatch(new StatusUpdate(
+                            requestId,
+                            requesterUserId,
+                            1,
+                            null,
+                            "SUBMITTED",
+                            Instant.parse(text(event, "occurredAt")),
+                            requesterUserId,
+                            null));
+                } else {
+                    // RequestRejected, -Completed, -Withdrawn, -Commented, -Overdue: shown as they are, without an id.
+                    streams.dispatchNotice(
+                            requestId, requesterUserId, type, new String(message.getPayload(), StandardCharsets.UTF_8));
                 }
             } catch (RuntimeException unreadable) {
                 // Tolerant: a stream misses what it cannot read; the timeline (and a reconnect) still has it.

@@ -17,13 +17,15 @@ import se.municipality.eops.request.live.domain.StoredTimelines;
 /**
  * Reads the timelines straight from the request documents the filing and the status machine write (collection
  * {@value #COLLECTION}), only the fields a stream needs: the requester's id and the timeline. Read only; the
- * documents belong to those features. An entry's sequence is its stored {@code sequence} where the entry has one,
+ * documents belong to those features. Only status changes are read (entries of kind {@code STATUS_CHANGED}, or of no
+ * kind: stored before entries had one). An entry's sequence is its stored {@code sequence} where the entry has one,
  * else its 1-based position, which is what the sequence is defined to be.
  */
 @Repository
 class MongoStoredTimelines implements StoredTimelines {
 
     static final String COLLECTION = "requests";
+    private static final String STATUS_CHANGED = "STATUS_CHANGED";
 
     private final MongoTemplate mongo;
 
@@ -66,10 +68,16 @@ class MongoStoredTimelines implements StoredTimelines {
         for (int position = 0; position < timeline.size(); position++) {
             Document entry = timeline.get(position);
             Number storedSequence = entry.get("sequence", Number.class);
-            long sequence = storedSequence != null ? storedSequence.longValue() : position + 1;
+            long sequence = storedSequence != null && storedSequence.longValue() > 0
+                    ? storedSequence.longValue()
+                    : position + 1;
             String status = entry.getString("status");
             Date at = entry.getDate("at");
-            if (status == null || at == null) {
+            String kind = entry.getString("kind");
+            boolean statusChange = kind == null || STATUS_CHANGED.equals(kind);
+            if (status == null || at == null || !statusChange) {
+                // Comments, assignments and the like take a place in the timeline too, but are no status update:
+                // a stream shows them live as the events that announce them.
                 continue;
             }
             updates.add(new StatusUpdate(
@@ -80,7 +88,8 @@ class MongoStoredTimelines implements StoredTimelines {
                     status,
                     at.toInstant(),
                     entry.getString("actor"),
-                    firstPresent(entry.getString("reason"), entry.getString("note"))));
+                    // Entries stored before they had a kind kept a rejection's reason in their note.
+                    firstPresent(entry.getString("reason"), kind == null ? entry.getString("note") : null)));
             previousStatus = status;
         }
         return new RequestTimeline(requestId, requesterUserId, updates);
