@@ -122,6 +122,14 @@ public class LiveStreams implements DisposableBean {
         }
     }
 
+    /**
+     * Whether any stream on this replica may want an event about the request: one follows it, or someone follows
+     * their own requests (whose they are the event tells). False lets the consumer skip the event unread.
+     */
+    public boolean mayFollow(String requestId) {
+        return !byPerson.isEmpty() || byRequest.containsKey(requestId);
+    }
+
     /** Counts an update a sink wrote to its client. */
     public void countPushed() {
         pushed.increment();

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.EventCatalog;
@@ -49,6 +50,12 @@ class LiveUpdatesFromTopic {
         return message -> {
             String type = header(message, CloudEventHeaders.TYPE);
             if (type == null || !REQUEST_EVENTS.contains(type)) {
+                return;
+            }
+            // Most events concern no open stream (a replica under intake load hears every filing): decided by the
+            // key, the request id, before any parsing.
+            String key = header(message, KafkaHeaders.RECEIVED_KEY);
+            if (key != null && !streams.mayFollow(key)) {
                 return;
             }
             try {
