@@ -115,11 +115,11 @@ final class SseSink implements StreamSink {
                         onPushed.run();
                     }
                 } catch (IOException | IllegalStateException clientGone) {
-                    // The client went away (or the stream ended meanwhile): end it here too.
-                    if (ended.compareAndSet(false, true)) {
-                        frames.clear();
-                        emitter.completeWithError(clientGone);
-                    }
+                    // The client went away (or the stream ended meanwhile). Nothing to complete: after a failed write
+                    // the container reports the error and Spring MVC ends the request, which runs the emitter's
+                    // onError/onCompletion callbacks, and those take the stream out of the registry.
+                    ended.set(true);
+                    frames.clear();
                 }
             }
         } finally {
