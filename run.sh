@@ -842,6 +842,8 @@ bench_command() {
   export BENCH_WORK_DIR="$bench_dir/run-$stamp"
   export BENCH_RESULTS="$BENCH_WORK_DIR/results.properties"
   export BENCH_TRIVIAL_PORT EOPS_KAFKA_PORT REQUEST_SERVICE_PORT
+  # The SSE fan-out step opens 100 streams as one user; a person may hold 10 by default.
+  export EOPS_LIVE_MAX_STREAMS_PER_USER=200
   mkdir -p "$DATA_DIR" "$LOG_DIR" "$BENCH_WORK_DIR"
   : >"$RUN_PIDS_FILE"
   trap on_signal INT TERM
@@ -892,6 +894,7 @@ bench_command() {
   # receipts queued) come last.
   bench_step mail-burst "$mails" "$((drain_limit > 300 ? drain_limit : 300))"
   bench_step latency 20 "$latency_warmup" "$duration" "$((drain_limit / 2))"
+  bench_step sse-fanout 100 "$((quick == 1 ? 10 : 30))" 30
   bench_step raw-insert "$((warmup / 2))" "$duration"
   bench_step noop "$warmup" "$duration"
   bench_step intake "$warmup" "$sustain"

@@ -34,6 +34,8 @@ public final class Bench {
             case "latency" ->
                 NotificationLatency.run(
                         suite, Double.parseDouble(args[1]), seconds(args[2]), seconds(args[3]), seconds(args[4]));
+            case "sse-fanout" ->
+                SseFanOut.run(suite, Integer.parseInt(args[1]), Integer.parseInt(args[2]), seconds(args[3]));
             case "mail-burst" -> MailBurst.run(suite, Integer.parseInt(args[1]), seconds(args[2]));
             case "outage-load" -> outageLoad(suite, seconds(args[1]));
             case "drain" -> Outbox.drain(suite, seconds(args[1]));

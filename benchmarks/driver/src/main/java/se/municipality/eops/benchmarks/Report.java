@@ -136,6 +136,36 @@ final class Report {
                 "ms",
                 "not growing (≤ 1.5×)",
                 ratio -> ratio <= 1.5);
+        String sseNote = number("sse.missing")
+                .filter(missing -> missing > 0)
+                .map(missing -> String.format(Locale.ROOT, " (%.0f never arrived)", missing))
+                .orElse("");
+        String sseFigure = "SSE fan-out, RequestStatusChanged sent → frame on each of "
+                + format(number("sse.streams"), "") + " streams, " + format(number("sse.rounds"), "") + " rounds";
+        absolute(
+                sseFigure + ": p50" + sseNote,
+                number("sse.p50_ms"),
+                "ms",
+                "Kafka EndToEndLatency p50",
+                number("kafka.e2e.p50_ms"),
+                "for information",
+                null);
+        absolute(
+                "SSE fan-out: p99" + sseNote,
+                number("sse.p99_ms"),
+                "ms",
+                "Kafka EndToEndLatency p99",
+                number("kafka.e2e.p99_ms"),
+                "≤ 1 s (a change within a second)",
+                value -> value <= 1000 && number("sse.missing").orElse(1.0) == 0);
+        absolute(
+                "SSE fan-out: max" + sseNote,
+                number("sse.max_ms"),
+                "ms",
+                "Kafka EndToEndLatency p99",
+                number("kafka.e2e.p99_ms"),
+                "for information",
+                null);
         Optional<Double> mails = number("mail.per_second");
         rows.add(new Row(
                 "receipt mails into SMTP, burst of " + format(number("mail.requests"), "")
@@ -211,7 +241,7 @@ final class Report {
                 baselineName + ": " + format(baseline, unit),
                 Ratios.of(value, baseline),
                 target,
-                verdict(value, meets)));
+                meets == null ? "info" : verdict(value, meets)));
     }
 
     private static String verdict(Optional<Double> value, DoublePredicate meets) {

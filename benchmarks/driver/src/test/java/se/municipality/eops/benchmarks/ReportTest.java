@@ -63,6 +63,33 @@ class ReportTest {
     }
 
     @Test
+    void sseFanOutIsShownBesideKafkasOwnLatencyAndItsP99MustStayWithinASecond() {
+        Map<String, String> values = new HashMap<>();
+        values.put("sse.streams", "100");
+        values.put("sse.rounds", "10");
+        values.put("sse.missing", "0");
+        values.put("sse.p50_ms", "12");
+        values.put("sse.p99_ms", "40");
+        values.put("sse.max_ms", "55");
+        values.put("kafka.e2e.p50_ms", "2");
+        values.put("kafka.e2e.p99_ms", "8");
+
+        List<Report.Row> rows = Report.rows(Results.of(values));
+
+        Report.Row p50 =
+                row(rows, "SSE fan-out, RequestStatusChanged sent → frame on each of 100 streams, 10 rounds: p50");
+        assertThat(p50.ratio()).contains(6.0);
+        assertThat(p50.met()).isEqualTo("info");
+        assertThat(row(rows, "SSE fan-out: p99").met()).isEqualTo("met");
+        assertThat(row(rows, "SSE fan-out: max").baseline()).isEqualTo("Kafka EndToEndLatency p99: 8 ms");
+
+        values.put("sse.missing", "4");
+        Report.Row missed = row(Report.rows(Results.of(values)), "SSE fan-out: p99");
+        assertThat(missed.figure()).contains("4 never arrived");
+        assertThat(missed.met()).isEqualTo("NOT met");
+    }
+
+    @Test
     void aDrainThatDidNotFinishMissesItsCatchUpTargetWhateverTheRatio() {
         Map<String, String> values = new HashMap<>();
         values.put("drain.seconds", "60");
