@@ -1,0 +1,36 @@
+package se.municipality.eops.request.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.municipality.eops.request.live.SseClient.withStatus;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.municipality.eops.contract.samples.PublicationMother;
+import se.municipality.eops.request.lifecycle.LifecycleScenario;
+import se.municipality.eops.testkit.ServiceIntegrationTest;
+import se.municipality.eops.testkit.SharedInfrastructure;
+
+@ServiceIntegrationTest
+class LiveUpdatesAfterDownstreamEventsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aDownstreamEventMovesTheRequestAndItsStreamShowsTheChange() {
+        LifecycleScenario scenario = new LifecycleScenario(port);
+        String id = scenario.file("anna", LifecycleScenario.newEService());
+        try (SseClient stream = SseClient.open(
+                port,
+                "/api/requests/" + id + "/events",
+                SharedInfrastructure.get().tokens().tokenFor("anna"),
+                null)) {
+            stream.awaitStatus(withStatus(id, "SUBMITTED"));
+            scenario.publishFor(id, PublicationMother.reviewRequested());
+            SseClient.Event change = stream.awaitStatus(withStatus(id, "WAITING_FOR_REVIEW"), Duration.ofSeconds(30));
+            assertThat(change.json().get("fromStatus").asString()).isEqualTo("SUBMITTED");
+            assertThat(stream.statusIds()).containsExactly("1", change.id());
+        }
+    }
+}
