@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.DomainEvent;
@@ -16,6 +17,7 @@ import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.EventType;
 import se.municipality.eops.contract.Topics;
 import se.municipality.eops.localstack.identity.DemoTokenIssuer;
+import se.municipality.eops.request.readmodel.CatalogueFixture;
 import se.municipality.eops.starter.messaging.EventJson;
 import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.PublishedEvents;
@@ -33,11 +35,13 @@ import tools.jackson.databind.node.ObjectNode;
 public final class LifecycleScenario {
 
     private final int port;
+    private final MongoTemplate mongo;
     private final DemoTokenIssuer tokens = SharedInfrastructure.get().tokens();
     private final PublishedEvents events = PublishedEvents.get();
 
-    public LifecycleScenario(int port) {
+    public LifecycleScenario(int port, MongoTemplate mongo) {
         this.port = port;
+        this.mongo = mongo;
     }
 
     public static String newEService() {
@@ -50,11 +54,12 @@ public final class LifecycleScenario {
                 """.formatted(suffix());
     }
 
+    /** A new version of an e-service of its own (put into the catalogue when filed, see {@link #file}). */
     public static String newVersion() {
         return """
-                {"type":"PUBLICATION","publication":{"kind":"NEW_VERSION","eServiceId":"es-1001",
+                {"type":"PUBLICATION","publication":{"kind":"NEW_VERSION","eServiceId":"es-%s",
                  "eServiceName":"Felanmälan gata och park","versionLabel":"3.3"}}
-                """;
+                """.formatted(suffix());
     }
 
     public static String testCasePurge(String eServiceId) {
@@ -64,36 +69,62 @@ public final class LifecycleScenario {
     }
 
     public static String retentionPurge() {
+        return retentionPurge("es-" + suffix());
+    }
+
+    public static String retentionPurge(String eServiceId) {
         return """
-                {"type":"PURGE","purge":{"kind":"RETENTION","eServiceId":"es-1001","eServiceName":"Felanmälan",
+                {"type":"PURGE","purge":{"kind":"RETENTION","eServiceId":"%s","eServiceName":"Skolskjuts",
                  "committee":"Tekniska nämnden","purgeDecisionReference":"TN 2025/12"}}
-                """;
+                """.formatted(eServiceId);
     }
 
     public static String administratorGrant() {
+        return administratorGrant("es-" + suffix());
+    }
+
+    public static String administratorGrant(String eServiceId) {
         return """
-                {"type":"PERMISSION","permission":{"change":"GRANT","role":"ADMINISTRATOR","eServiceId":"es-1002",
+                {"type":"PERMISSION","permission":{"change":"GRANT","role":"ADMINISTRATOR","eServiceId":"%s",
                  "eServiceName":"Skolskjuts","person":{"userId":"erik","name":"Erik Ek","email":"erik.ek@kommun.example"}}}
-                """;
+                """.formatted(eServiceId);
     }
 
     public static String editorGrant() {
+        return editorGrant("es-" + suffix());
+    }
+
+    public static String editorGrant(String eServiceId) {
         return """
-                {"type":"PERMISSION","permission":{"change":"GRANT","role":"EDITOR","eServiceId":"es-1001",
+                {"type":"PERMISSION","permission":{"change":"GRANT","role":"EDITOR","eServiceId":"%s",
                  "eServiceName":"Felanmälan","person":{"userId":"dina","name":"Dina Dahl","email":"dina.dahl@kommun.example"}}}
-                """;
+                """.formatted(eServiceId);
     }
 
     public static String handlerGroupGrant() {
-        return """
-                {"type":"PERMISSION","permission":{"change":"GRANT","role":"CASE_HANDLER","eServiceId":"es-1001",
-                 "eServiceName":"Felanmälan","group":{"name":"Gatuhandläggare","members":[
-                   {"userId":"nils","name":"Nils Nord","email":"nils.nord@kommun.example"}]}}}
-                """;
+        return handlerGroupGrant("es-" + suffix());
     }
 
-    /** Files a request as {@code user}; answers its id. */
+    public static String handlerGroupGrant(String eServiceId) {
+        return """
+                {"type":"PERMISSION","permission":{"change":"GRANT","role":"CASE_HANDLER","eServiceId":"%s",
+                 "eServiceName":"Felanmälan","group":{"name":"Gatuhandläggare","members":[
+                   {"userId":"nils","name":"Nils Nord","email":"nils.nord@kommun.example"}]}}}
+                """.formatted(eServiceId);
+    }
+
+    /**
+     * Files a request as {@code user}; answers its id. A new version or a grant names an e-service the catalogue
+     * must know (or the request is answered "not in the catalogue" at once), so that e-service is put there first.
+     */
     public String file(String user, String body) {
+        JsonNode request = EventJson.mapper().readTree(body);
+        JsonNode asked = request.path("publication").path("kind").asString("").equals("NEW_VERSION")
+                ? request.path("publication")
+                : request.path("permission");
+        if (asked.hasNonNull("eServiceId")) {
+            CatalogueFixture.ensureRegistered(mongo, asked.get("eServiceId").asString());
+        }
         HttpAnswer answer = call(user, HttpMethod.POST, "/api/requests", body);
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().get("id").asString();

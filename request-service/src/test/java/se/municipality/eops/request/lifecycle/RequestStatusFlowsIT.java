@@ -44,7 +44,7 @@ class RequestStatusFlowsIT {
 
     @org.junit.jupiter.api.BeforeEach
     void scenario() {
-        scenario = new LifecycleScenario(port);
+        scenario = new LifecycleScenario(port, mongo);
     }
 
     @Test

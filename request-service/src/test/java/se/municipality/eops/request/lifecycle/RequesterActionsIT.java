@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import se.municipality.eops.contract.samples.PublicationMother;
 import se.municipality.eops.testkit.HttpAnswer;
@@ -18,11 +20,14 @@ class RequesterActionsIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MongoTemplate mongo;
+
     LifecycleScenario scenario;
 
     @BeforeEach
     void scenario() {
-        scenario = new LifecycleScenario(port);
+        scenario = new LifecycleScenario(port, mongo);
     }
 
     @Test

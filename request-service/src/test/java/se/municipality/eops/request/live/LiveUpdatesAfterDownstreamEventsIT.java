@@ -5,7 +5,9 @@ import static se.municipality.eops.request.live.SseClient.withStatus;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import se.municipality.eops.contract.samples.PublicationMother;
 import se.municipality.eops.request.lifecycle.LifecycleScenario;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
@@ -17,9 +19,12 @@ class LiveUpdatesAfterDownstreamEventsIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MongoTemplate mongo;
+
     @Test
     void aDownstreamEventMovesTheRequestAndItsStreamShowsTheChange() {
-        LifecycleScenario scenario = new LifecycleScenario(port);
+        LifecycleScenario scenario = new LifecycleScenario(port, mongo);
         String id = scenario.file("anna", LifecycleScenario.newEService());
         try (SseClient stream = SseClient.open(
                 port,

@@ -19,6 +19,7 @@ import se.municipality.eops.contract.request.RequestStatusChanged;
 import se.municipality.eops.contract.request.RequestStatusCode;
 import se.municipality.eops.localstack.identity.DemoTokenIssuer;
 import se.municipality.eops.request.RequestServiceApplication;
+import se.municipality.eops.request.lifecycle.LifecycleScenario;
 import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.InfrastructureInitializer;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
@@ -242,7 +243,7 @@ class LiveUpdatesIT {
 
     private String file(String user) {
         HttpAnswer answer =
-                TestHttp.at(port).post("/api/requests", tokens.tokenFor(user), LiveRequestBodies.PUBLICATION);
+                TestHttp.at(port).post("/api/requests", tokens.tokenFor(user), LifecycleScenario.newEService());
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().get("id").asString();
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import se.municipality.eops.request.lifecycle.LifecycleScenario;
 import se.municipality.eops.request.sla.application.SlaJobs;
@@ -23,6 +24,9 @@ class OverdueIT {
     int port;
 
     @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
     MovableClock clock;
 
     @Autowired
@@ -32,14 +36,14 @@ class OverdueIT {
 
     @BeforeEach
     void scenario() {
-        scenario = new LifecycleScenario(port);
+        scenario = new LifecycleScenario(port, mongo);
     }
 
     @Test
     void aRequestWaitingTooLongIsMarkedOverdueOnceAndTheTeamAndAssigneeAreReminded() {
         String eServiceId = "es-sla-" + UUID.randomUUID().toString().substring(0, 6);
         String waiting = scenario.file("anna", LifecycleScenario.testCasePurge(eServiceId));
-        String assigned = scenario.file("anna", LifecycleScenario.testCasePurge(eServiceId));
+        String assigned = scenario.file("anna", LifecycleScenario.retentionPurge(eServiceId));
         assertThat(scenario.call(
                                 "cecilia",
                                 HttpMethod.POST,
