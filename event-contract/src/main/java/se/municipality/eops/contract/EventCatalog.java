@@ -39,7 +39,13 @@ import se.municipality.eops.contract.purge.PurgeFailed;
 import se.municipality.eops.contract.purge.PurgePlanApproved;
 import se.municipality.eops.contract.purge.PurgePlanCreated;
 import se.municipality.eops.contract.purge.PurgePlanExpired;
+import se.municipality.eops.contract.request.RequestCommented;
+import se.municipality.eops.contract.request.RequestCompleted;
+import se.municipality.eops.contract.request.RequestOverdue;
+import se.municipality.eops.contract.request.RequestRejected;
+import se.municipality.eops.contract.request.RequestStatusChanged;
 import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestWithdrawn;
 
 /**
  * Every event type the suite publishes, and those the suite owns on its inbound topic. Adding an event means adding
@@ -49,6 +55,18 @@ public final class EventCatalog {
 
     public static final EventType REQUEST_SUBMITTED =
             new EventType("RequestSubmitted", RequestSubmitted.class, Topics.REQUEST_EVENTS, 1);
+    public static final EventType REQUEST_STATUS_CHANGED =
+            new EventType("RequestStatusChanged", RequestStatusChanged.class, Topics.REQUEST_EVENTS, 1);
+    public static final EventType REQUEST_REJECTED =
+            new EventType("RequestRejected", RequestRejected.class, Topics.REQUEST_EVENTS, 1);
+    public static final EventType REQUEST_COMPLETED =
+            new EventType("RequestCompleted", RequestCompleted.class, Topics.REQUEST_EVENTS, 1);
+    public static final EventType REQUEST_WITHDRAWN =
+            new EventType("RequestWithdrawn", RequestWithdrawn.class, Topics.REQUEST_EVENTS, 1);
+    public static final EventType REQUEST_OVERDUE =
+            new EventType("RequestOverdue", RequestOverdue.class, Topics.REQUEST_EVENTS, 1);
+    public static final EventType REQUEST_COMMENTED =
+            new EventType("RequestCommented", RequestCommented.class, Topics.REQUEST_EVENTS, 1);
     public static final EventType NOTIFICATION_SENT =
             new EventType("NotificationSent", NotificationSent.class, Topics.NOTIFICATION_EVENTS, 1);
     public static final EventType NOTIFICATION_FAILED =
@@ -122,7 +140,14 @@ public final class EventCatalog {
             new EventType("PurgeBatchAcknowledged", PurgeBatchAcknowledged.class, Topics.PLATFORM_CASE_EVENTS, 1);
 
     // One list per publishing service, so adding a service's events touches only its own line.
-    private static final List<EventType> REQUEST_SERVICE_EVENTS = List.of(REQUEST_SUBMITTED);
+    private static final List<EventType> REQUEST_SERVICE_EVENTS = List.of(
+            REQUEST_SUBMITTED,
+            REQUEST_STATUS_CHANGED,
+            REQUEST_REJECTED,
+            REQUEST_COMPLETED,
+            REQUEST_WITHDRAWN,
+            REQUEST_OVERDUE,
+            REQUEST_COMMENTED);
     private static final List<EventType> PUBLICATION_SERVICE_EVENTS = List.of(
             PUBLICATION_BLOCKED,
             REVIEW_REQUESTED,

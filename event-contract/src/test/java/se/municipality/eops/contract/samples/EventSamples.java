@@ -13,6 +13,7 @@ public final class EventSamples {
 
     public static List<DomainEvent> all() {
         List<DomainEvent> samples = new ArrayList<>(RequestSubmittedMother.everyKind());
+        samples.addAll(RequestLifecycleMother.everyKind());
         samples.add(NotificationMother.requestReceivedMailSent());
         samples.add(NotificationMother.reminderWithoutRequest());
         samples.add(NotificationMother.mailRejectedBySmtpServer());

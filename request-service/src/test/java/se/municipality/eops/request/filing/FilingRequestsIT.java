@@ -262,6 +262,29 @@ class FilingRequestsIT {
     }
 
     @Test
+    void aRequestStoredBeforeTimelineEntriesHadASequenceReadsThemAsTheirPosition() {
+        String id = "REQ-OLD" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        Document old = Document.parse("""
+                {"_id":"%s","type":"PURGE",
+                 "requester":{"userId":"anna","name":"Anna Andersson","email":"anna.andersson@kommun.example",
+                              "role":"ESERVICE_ADMINISTRATOR"},
+                 "purge":{"kind":"TEST_CASES","eServiceId":"es-1","eServiceName":"Parkering"},
+                 "status":"SUBMITTED","version":0,
+                 "timeline":[{"status":"SUBMITTED","actor":"anna"}]}
+                """.formatted(id));
+        old.put("submittedAt", java.util.Date.from(java.time.Instant.parse("2026-11-01T10:00:00Z")));
+        old.getList("timeline", Document.class).get(0).put("at", old.get("submittedAt"));
+        mongo.insert(old, "requests");
+
+        HttpAnswer read = get("anna", "/api/requests/" + id);
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().at("/timeline/0/sequence").asInt()).isEqualTo(1);
+        assertThat(read.json().at("/timeline/0/kind").asString()).isEqualTo("STATUS_CHANGED");
+        assertThat(read.json().at("/timeline/0/actor").asString()).isEqualTo("anna");
+    }
+
+    @Test
     void refusesCallersWithoutTokenOrRequesterRole() {
         String body = RequestBodies.json(RequestBodies.testCasePurge());
 

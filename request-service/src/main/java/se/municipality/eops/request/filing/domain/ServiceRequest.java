@@ -38,23 +38,34 @@ public final class ServiceRequest {
         this.details = Objects.requireNonNull(details);
         this.submittedAt = Objects.requireNonNull(submittedAt);
         this.status = Objects.requireNonNull(status);
-        this.timeline = new ArrayList<>(timeline);
+        this.timeline = new ArrayList<>(timeline.size());
+        for (TimelineEntry entry : timeline) {
+            this.timeline.add(entry.sequence() > 0 ? entry : entry.withSequence(this.timeline.size() + 1));
+        }
         this.version = version;
     }
 
     /** Files a new request, or throws {@link RequestRuleViolation} naming what is wrong. */
     public static ServiceRequest file(String id, Requester requester, RequestDetails details, Instant now) {
         RequestRules.check(details, now);
+        UUID eventId = UUID.randomUUID();
         ServiceRequest request = new ServiceRequest(
                 id,
                 requester,
                 details,
                 now,
                 RequestStatus.SUBMITTED,
-                List.of(new TimelineEntry(now, RequestStatus.SUBMITTED, requester.userId(), null)),
+                List.of(TimelineEntry.statusChanged(
+                        1,
+                        now,
+                        RequestStatus.SUBMITTED,
+                        requester.userId(),
+                        "RequestSubmitted",
+                        eventId.toString(),
+                        null)),
                 null);
         request.newEvents.add(new RequestSubmitted(
-                UUID.randomUUID(),
+                eventId,
                 id,
                 now,
                 details.type(),
@@ -65,7 +76,10 @@ public final class ServiceRequest {
         return request;
     }
 
-    /** Rebuilds a stored request; no events are raised. */
+    /**
+     * Rebuilds a stored request; no events are raised. Entries stored before entries had a sequence are
+     * numbered by their position.
+     */
     public static ServiceRequest restore(
             String id,
             Requester requester,

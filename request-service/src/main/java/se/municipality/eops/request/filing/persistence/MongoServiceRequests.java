@@ -52,7 +52,7 @@ class MongoServiceRequests implements ServiceRequests {
                 request.details().permission(),
                 request.submittedAt(),
                 request.status(),
-                request.timeline(),
+                request.timeline().stream().map(StoredTimelineEntry::of).toList(),
                 request.version(),
                 pending);
     }
@@ -80,7 +80,11 @@ class MongoServiceRequests implements ServiceRequests {
                 new RequestDetails(document.type(), document.publication(), document.purge(), document.permission()),
                 document.submittedAt(),
                 document.status(),
-                document.timeline() == null ? List.of() : document.timeline(),
+                document.timeline() == null
+                        ? List.of()
+                        : document.timeline().stream()
+                                .map(StoredTimelineEntry::toDomain)
+                                .toList(),
                 document.version());
     }
 }

@@ -12,7 +12,6 @@ import se.municipality.eops.contract.request.PurgeRequest;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.request.filing.domain.RequestStatus;
-import se.municipality.eops.request.filing.domain.TimelineEntry;
 import se.municipality.eops.starter.outbox.PendingEvent;
 
 /** A request as stored, with the events waiting to be published in the same document. */
@@ -27,7 +26,7 @@ record ServiceRequestDocument(
         PermissionRequest permission,
         Instant submittedAt,
         RequestStatus status,
-        List<TimelineEntry> timeline,
+        List<StoredTimelineEntry> timeline,
         @Version Long version,
         List<PendingEvent> pendingEvents) {
 
