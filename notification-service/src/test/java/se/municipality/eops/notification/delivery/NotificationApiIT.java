@@ -66,11 +66,12 @@ class NotificationApiIT {
         String teamMail = "/api/notifications?requestId=" + submitted.requestId()
                 + "&recipient=centrala-teamet@kommun.example&status=SENT&from=2020-01-01T00:00:00Z&page=0&size=10";
         JsonNode team = await().until(
-                () -> JSON.readTree(get(teamMail, token("CENTRAL_TEAM")).body()),
-                found -> found.path("totalElements").asInt() == 1);
+                        () -> JSON.readTree(get(teamMail, token("CENTRAL_TEAM")).body()),
+                        found -> found.path("totalElements").asInt() == 1);
         assertThat(team.path("content").get(0).path("template").asString()).isEqualTo("new-request");
         assertThat(team.path("size").asInt()).isEqualTo(10);
-        assertThat(JSON.readTree(get(teamMail.replace("from=2020", "from=2099"), token("CENTRAL_TEAM")).body())
+        assertThat(JSON.readTree(get(teamMail.replace("from=2020", "from=2099"), token("CENTRAL_TEAM"))
+                                .body())
                         .path("totalElements")
                         .asInt())
                 .isZero();

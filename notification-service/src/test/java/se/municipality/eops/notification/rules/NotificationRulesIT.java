@@ -20,7 +20,17 @@ import se.municipality.eops.contract.publication.PublicationStalled;
 import se.municipality.eops.contract.publication.ReviewRequested;
 import se.municipality.eops.contract.purge.PurgeAcknowledgementOverdue;
 import se.municipality.eops.contract.purge.PurgePlanCreated;
+import se.municipality.eops.contract.request.MissingItem;
+import se.municipality.eops.contract.request.RequestCommented;
+import se.municipality.eops.contract.request.RequestOverdue;
+import se.municipality.eops.contract.request.RequestRejected;
+import se.municipality.eops.contract.request.RequestStatusChanged;
+import se.municipality.eops.contract.request.RequestStatusCode;
 import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.contract.request.RequesterRole;
+import se.municipality.eops.contract.samples.RequestLifecycleMother;
 import se.municipality.eops.contract.samples.RequestSubmittedMother;
 import se.municipality.eops.notification.Mails;
 import se.municipality.eops.notification.ServiceEvents;
@@ -119,6 +129,95 @@ class NotificationRulesIT {
                 Instant.parse("2026-12-31T23:00:00Z")));
         MimeMessage expiring = Mails.awaitOne(carl.email(), "Permission expiring soon: " + eServiceId);
         assertThat(Mails.part(expiring, "text/plain")).contains("The permission EDITOR of Dina Dahl");
+    }
+
+    @Test
+    void tellsTheRequesterOfTheStepsThatMatterAndTheTeamOfOverdueRequests() {
+        String anna = ReceiptEvents.uniqueAddress("anna");
+        Requester requester = new Requester(
+                "anna-" + UUID.randomUUID(), "Anna Andersson", anna, RequesterRole.ESERVICE_ADMINISTRATOR);
+        RequestStatusChanged toReview = RequestLifecycleMother.waitingForReview();
+        String requestId = toReview.requestId();
+        ServiceEvents.publish(new RequestStatusChanged(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                RequestType.PUBLICATION,
+                "es-4711",
+                "Skolskjuts",
+                RequestStatusCode.SUBMITTED,
+                RequestStatusCode.WAITING_FOR_REVIEW,
+                2,
+                "publication-service",
+                "ReviewRequested",
+                UUID.randomUUID().toString(),
+                null,
+                null));
+        assertThat(Mails.part(Mails.awaitOne(anna, "har ny status: WAITING_FOR_REVIEW"), "text/plain"))
+                .contains("från SUBMITTED till WAITING_FOR_REVIEW");
+
+        ServiceEvents.publish(new RequestCommented(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                "c-1",
+                requester.userId(),
+                RequestCommented.AuthorRole.REQUESTER,
+                "Min egen kommentar"));
+        ServiceEvents.publish(new RequestCommented(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                "c-2",
+                "cecilia",
+                RequestCommented.AuthorRole.CENTRAL_TEAM,
+                "Bifoga testärendena, tack."));
+        assertThat(Mails.part(Mails.awaitOne(anna, "Ny kommentar"), "text/plain"))
+                .contains("Bifoga testärendena, tack.");
+
+        ServiceEvents.publish(new RequestStatusChanged(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                RequestType.PUBLICATION,
+                "es-4711",
+                "Skolskjuts",
+                RequestStatusCode.WAITING_FOR_REVIEW,
+                RequestStatusCode.REJECTED,
+                3,
+                "cecilia",
+                null,
+                null,
+                "Checklistan är inte komplett",
+                List.of(new MissingItem("a11y", "Tillgänglighetsredogörelse"))));
+        ServiceEvents.publish(new RequestRejected(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                RequestType.PUBLICATION,
+                "es-4711",
+                "Skolskjuts",
+                "cecilia",
+                RequestRejected.ReasonCode.CHECKLIST_INCOMPLETE,
+                "Checklistan är inte komplett",
+                List.of(new MissingItem("a11y", "Tillgänglighetsredogörelse"))));
+        assertThat(Mails.part(Mails.awaitOne(anna, "har avslagits"), "text/plain"))
+                .contains("Skäl: Checklistan är inte komplett")
+                .contains("Saknas: Tillgänglighetsredogörelse");
+
+        RequestOverdue overdue = RequestLifecycleMother.overdueAndAssigned();
+        ServiceEvents.publish(overdue);
+        assertThat(Mails.part(Mails.awaitOne(TEAM, "Försenad begäran " + overdue.requestId()), "text/plain"))
+                .contains("Handläggare: " + overdue.assignee());
+
+        // Everything of this request went through one partition: the requester's comment and the
+        // change into REJECTED (it has its own mail) told nobody.
+        assertThat(Mailboxes.to(anna)).extracting(Mails::subject).hasSize(3);
     }
 
     @Test

@@ -31,6 +31,9 @@ public record NotificationRule(String event, String template, List<String> recip
     public boolean appliesTo(Map<String, Object> fields) {
         return when.entrySet().stream().allMatch(condition -> {
             Object value = fields.get(condition.getKey());
+            if (value instanceof List<?> values) { // a list field matches when any of its values does
+                return values.stream().anyMatch(item -> condition.getValue().contains(String.valueOf(item)));
+            }
             return value != null && condition.getValue().contains(value.toString());
         });
     }

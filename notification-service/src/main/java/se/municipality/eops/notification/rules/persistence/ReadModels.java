@@ -73,7 +73,10 @@ public class ReadModels implements RecipientDirectory {
             case "RequestOverdue" ->
                 mongo.upsert(
                         byId(event.get("requestId")),
-                        new Update().set("overdueSince", event.get("occurredAt")),
+                        new Update()
+                                .set("overdueSince", event.get("occurredAt"))
+                                .set("status", event.get("status"))
+                                .set("requestType", event.get("requestType")),
                         REQUESTS);
             case "RequestCompleted", "RequestRejected", "RequestWithdrawn" ->
                 mongo.upsert(byId(event.get("requestId")), new Update().set("closed", true), REQUESTS);
