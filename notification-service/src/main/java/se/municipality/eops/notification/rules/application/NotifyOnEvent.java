@@ -73,9 +73,6 @@ public class NotifyOnEvent {
                     event.eventId(),
                     planned.recipient().channel(),
                     planned.recipient().address());
-            if (notifications.find(id).isPresent()) {
-                continue; // recorded by an earlier delivery of the event
-            }
             String language = planned.recipient().userId() == null
                     ? MessageTemplates.SWEDISH
                     : preferences.languageOf(planned.recipient().userId()).orElse(MessageTemplates.SWEDISH);
@@ -93,7 +90,7 @@ public class NotifyOnEvent {
             if (notifications.insertIfAbsent(notification)) {
                 deliver.sendSoon(notification);
             } else {
-                log.debug("Notification {} recorded before; left alone", id);
+                log.debug("Notification {} recorded by an earlier delivery of its event; left alone", id);
             }
         }
     }
