@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.municipality.eops.contract.notification.Channel;
@@ -45,6 +47,8 @@ public class DeliverNotifications {
      */
     private final Map<String, Instant> acceptedButNotRecorded = new ConcurrentHashMap<>();
 
+    private final AtomicLong order = new AtomicLong();
+
     public DeliverNotifications(
             Notifications notifications,
             List<ChannelGateway> gateways,
@@ -63,12 +67,39 @@ public class DeliverNotifications {
     /**
      * Sends a notification its creator has just inserted, claimed, on a sender thread: the consumer
      * does not wait for the channel. A full queue leaves it to the sweep once its claim runs out.
+     *
+     * @param personal whether a person waits for it (the requester's receipt, a person's grant):
+     *     those go before the mails to role mailboxes and groups, so that a burst of team mails
+     *     (one per new request) never delays the requesters' receipts
      */
-    public void sendSoon(Notification claimed) {
+    public void sendSoon(Notification claimed, boolean personal) {
+        if (senders instanceof ThreadPoolExecutor pool && pool.getQueue().size() >= properties.senderQueue()) {
+            log.info("Senders busy; notification {} goes out with the sweep", claimed.id());
+            return;
+        }
         try {
-            senders.execute(() -> deliver(claimed));
+            senders.execute(new SendTask(() -> deliver(claimed), personal ? 0 : 1, order.incrementAndGet()));
         } catch (RejectedExecutionException busy) {
             log.info("Senders busy; notification {} goes out with the sweep", claimed.id());
+        }
+    }
+
+    /**
+     * A send on the sender threads, ordered by priority then by arrival, for an executor with a
+     * priority queue; any other executor runs them in arrival order.
+     */
+    public record SendTask(Runnable send, int priority, long order) implements Runnable, Comparable<SendTask> {
+
+        @Override
+        public void run() {
+            send.run();
+        }
+
+        @Override
+        public int compareTo(SendTask other) {
+            return priority != other.priority
+                    ? Integer.compare(priority, other.priority)
+                    : Long.compare(order, other.order);
         }
     }
 

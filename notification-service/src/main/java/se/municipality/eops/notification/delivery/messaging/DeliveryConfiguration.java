@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,7 +102,8 @@ class DeliveryConfiguration {
                 properties.senderThreads(),
                 1,
                 TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(properties.senderQueue()),
+                // Personal notifications first (DeliverNotifications.SendTask); bounded by sendSoon.
+                new PriorityBlockingQueue<>(),
                 task -> {
                     Thread thread = new Thread(task, "notification-sender-" + number.incrementAndGet());
                     thread.setDaemon(true);

@@ -74,8 +74,13 @@ class MongoNotifications implements Notifications {
 
     @Override
     public List<Notification> pendingDue(Instant now, int limit) {
+        // A receipt left pending by the version before rules (id receipt:<eventId>) has no stored
+        // message: it is not sent empty, and stays PENDING in the record (GET /api/notifications) for
+        // the team to see; a replay of its event records it under today's id and sends it.
         Query query = Query.query(Criteria.where("status")
                         .is(NotificationStatus.PENDING)
+                        .and("subject")
+                        .ne(null)
                         .orOperator(
                                 Criteria.where("claimedUntil").is(null),
                                 Criteria.where("claimedUntil").lte(now)))

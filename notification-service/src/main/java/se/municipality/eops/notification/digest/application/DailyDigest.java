@@ -103,7 +103,7 @@ public class DailyDigest {
                 clock.instant(),
                 properties.claimLease());
         if (notifications.insertIfAbsent(digest)) {
-            deliver.sendSoon(digest);
+            deliver.sendSoon(digest, false);
             return Optional.of(today);
         }
         return Optional.empty();

@@ -19,6 +19,7 @@ import se.municipality.eops.notification.rules.domain.MessageTemplates;
 import se.municipality.eops.notification.rules.domain.NotificationRules;
 import se.municipality.eops.notification.rules.domain.PlannedNotification;
 import se.municipality.eops.notification.rules.domain.RecipientDirectory;
+import se.municipality.eops.notification.rules.domain.RecipientSpec;
 
 /**
  * Turns an event into its notifications and records them as pending, each under its own key
@@ -88,7 +89,9 @@ public class NotifyOnEvent {
                     clock.instant(),
                     properties.claimLease());
             if (notifications.insertIfAbsent(notification)) {
-                deliver.sendSoon(notification);
+                RecipientSpec.Kind kind = planned.recipient().kind();
+                deliver.sendSoon(
+                        notification, kind == RecipientSpec.Kind.REQUESTER || kind == RecipientSpec.Kind.PERSON);
             } else {
                 log.debug("Notification {} recorded by an earlier delivery of its event; left alone", id);
             }

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ class DeliverNotificationsTest {
         };
         Notification notification = recorded("nobody@kommun.example");
 
-        deliver.sendSoon(notification);
+        deliver.sendSoon(notification, true);
         clock.advance(Duration.ofMinutes(5));
         deliver.sweep();
 
@@ -58,7 +61,7 @@ class DeliverNotificationsTest {
         };
         Notification notification = recorded("anna@kommun.example");
 
-        deliver.sendSoon(notification);
+        deliver.sendSoon(notification, true);
         deliver.sweep(); // before the retry delay: left alone
         assertThat(email.calls).isEqualTo(1);
         assertThat(notifications.get(notification.id()).status()).isEqualTo(NotificationStatus.PENDING);
@@ -91,10 +94,39 @@ class DeliverNotificationsTest {
         clock.advance(Duration.ofMinutes(1));
         deliver.sweep(); // another attempt takes it over and sends it
 
-        deliver.sendSoon(stale); // the first sender's copy, late
+        deliver.sendSoon(stale, true); // the first sender's copy, late
 
         assertThat(email.calls).isEqualTo(1);
         assertThat(notifications.writtenEvents).hasSize(1);
+    }
+
+    @Test
+    void sendsWhatAPersonWaitsForBeforeTheMailsToRoleMailboxes() throws Exception {
+        ThreadPoolExecutor oneSender = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new PriorityBlockingQueue<>());
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            DeliverNotifications withQueue = new DeliverNotifications(
+                    notifications, List.of(email), oneSender, clock, properties, new SimpleMeterRegistry());
+            oneSender.execute(new DeliverNotifications.SendTask(
+                    () -> {
+                        try {
+                            busy.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    0,
+                    -1));
+            withQueue.sendSoon(recorded("centrala-teamet@kommun.example"), false);
+            withQueue.sendSoon(recorded("anna@kommun.example"), true);
+
+            busy.countDown();
+            oneSender.shutdown();
+            assertThat(oneSender.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            oneSender.shutdownNow();
+        }
+        assertThat(email.sentTo).containsExactly("anna@kommun.example", "centrala-teamet@kommun.example");
     }
 
     private Notification recorded(String to) {
@@ -116,6 +148,7 @@ class DeliverNotificationsTest {
         Consumer<Notification> behaviour = n -> {};
         boolean available = true;
         int calls;
+        final List<String> sentTo = new ArrayList<>();
 
         @Override
         public Channel channel() {
@@ -125,6 +158,7 @@ class DeliverNotificationsTest {
         @Override
         public void send(Notification notification) {
             calls++;
+            sentTo.add(notification.recipient());
             behaviour.accept(notification);
         }
 
