@@ -36,8 +36,8 @@ import se.municipality.eops.starter.messaging.EventJson;
  * Reads the topics of the four services whose events the rules name (consumer group
  * notification-service) with the starter's idempotent consumers: a malformed event goes to the
  * dead-letter topic {@code error.<topic>.notification-service} with the reason. For every event a
- * rule or a read model is about, the read models are updated first, then the notifications recorded
- * as pending ({@link NotifyOnEvent}); both are idempotent, so the starter's rule holds without
+ * rule or a read model is about, the notifications are recorded as pending ({@link NotifyOnEvent}),
+ * then the read models updated; both are idempotent, so the starter's rule holds without
  * {@code EventEffects}. Event types the configuration names but the contract does not (yet) know
  * are logged at start and not consumed.
  */
@@ -147,8 +147,10 @@ class NotificationConsumers {
         @SuppressWarnings("unchecked")
         Class<E> recordType = (Class<E>) type.recordType();
         handlers.on(recordType, incoming -> {
-            readModels.apply(type.name(), fieldsOf(incoming.event()));
+            // Notifications first: a receipt should not wait for the read model, which serves later
+            // events (a permission event's requester, the digest) only.
             notify.handle(type.name(), incoming.event());
+            readModels.apply(type.name(), fieldsOf(incoming.event()));
         });
     }
 
