@@ -1,0 +1,275 @@
+package se.municipality.eops.notification.delivery.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.notification.Channel;
+import se.municipality.eops.contract.notification.NotificationFailed;
+import se.municipality.eops.contract.notification.NotificationSent;
+
+/**
+ * One message to one recipient, caused by one event, and the record that makes it go out once.
+ *
+ * <p>A delivery attempt first <em>claims</em> the notification for a limited time (the lease), then
+ * sends, then records the outcome. A second delivery of the same event finds the claim: it skips a
+ * notification that is done, backs off from one whose claim is still running, and takes over one
+ * whose claim expired (the attempt holding it died before it could record anything). The lease
+ * must therefore outlast the slowest send.
+ *
+ * <p>Outcomes raise {@code NotificationSent} or {@code NotificationFailed}; the repository stores
+ * them in the same write as the new status.
+ */
+public final class Notification {
+
+    private final String id;
+    private final String template;
+    private final Channel channel;
+    private final String recipient;
+    private final String requestId;
+    private final UUID causedByEventId;
+    private final Message message;
+    private final Instant createdAt;
+    private NotificationStatus status;
+    private FailureKind failure;
+    private int attempts;
+    private Instant updatedAt;
+    private Instant claimedUntil;
+    private Instant sentAt;
+    private String lastError;
+    private Long version;
+    private final List<DomainEvent> newEvents = new ArrayList<>();
+
+    private Notification(Snapshot state) {
+        this.id = Objects.requireNonNull(state.id(), "id");
+        this.template = Objects.requireNonNull(state.template(), "template");
+        this.channel = Objects.requireNonNull(state.channel(), "channel");
+        this.recipient = Objects.requireNonNull(state.recipient(), "recipient");
+        this.requestId = state.requestId();
+        this.causedByEventId = state.causedByEventId();
+        this.message = Objects.requireNonNull(state.message(), "message");
+        this.createdAt = Objects.requireNonNull(state.createdAt(), "createdAt");
+        this.status = Objects.requireNonNull(state.status(), "status");
+        this.failure = state.failure();
+        this.attempts = state.attempts();
+        this.updatedAt = state.updatedAt();
+        this.claimedUntil = state.claimedUntil();
+        this.sentAt = state.sentAt();
+        this.lastError = state.lastError();
+        this.version = state.version();
+    }
+
+    /** A new notification, already claimed by the attempt that creates it. */
+    public static Notification claimNew(
+            String id,
+            String template,
+            Channel channel,
+            String recipient,
+            String requestId,
+            UUID causedByEventId,
+            Message message,
+            Instant now,
+            Duration lease) {
+        return new Notification(new Snapshot(
+                id,
+                template,
+                channel,
+                recipient,
+                requestId,
+                causedByEventId,
+                message,
+                NotificationStatus.PENDING,
+                null,
+                1,
+                now,
+                now,
+                now.plus(lease),
+                null,
+                null,
+                null));
+    }
+
+    /** A notification as it was stored. */
+    public static Notification restore(Snapshot state) {
+        return new Notification(state);
+    }
+
+    /** Tries to take the notification for a new attempt; see {@link ClaimOutcome}. */
+    public ClaimOutcome claim(Instant now, Duration lease) {
+        switch (status) {
+            case SENT:
+                return ClaimOutcome.ALREADY_DONE;
+            case FAILED:
+                if (failure != FailureKind.GAVE_UP) {
+                    return ClaimOutcome.ALREADY_DONE;
+                }
+                // A new round after giving up: the mail never went out, so it may now.
+                status = NotificationStatus.PENDING;
+                failure = null;
+                attempts = 0;
+                break;
+            case PENDING:
+                if (claimedUntil != null && claimedUntil.isAfter(now)) {
+                    return ClaimOutcome.IN_PROGRESS;
+                }
+                break;
+        }
+        attempts++;
+        claimedUntil = now.plus(lease);
+        updatedAt = now;
+        return ClaimOutcome.CLAIMED;
+    }
+
+    /** The channel accepted the message. */
+    public void sent(Instant now) {
+        requirePending("sent");
+        status = NotificationStatus.SENT;
+        sentAt = now;
+        claimedUntil = null;
+        lastError = null;
+        updatedAt = now;
+        newEvents.add(new NotificationSent(
+                UUID.randomUUID(), id, now, channel, recipient, template, causedByEventId, requestId));
+    }
+
+    /** The recipient was refused for good: no retry will change that. */
+    public void rejected(String reason, Instant now) {
+        requirePending("rejected");
+        fail(FailureKind.REJECTED, reason, reason, now);
+    }
+
+    /**
+     * This attempt failed on something that may pass (the server is down, the circuit breaker is
+     * open). The notification stays pending: the claim is released, and no attempt takes it before
+     * {@code retryAt}, so a sweep waits out the outage instead of hammering the server.
+     */
+    public void notDelivered(String reason, Instant now, Instant retryAt) {
+        requirePending("not delivered");
+        claimedUntil = retryAt;
+        lastError = reason;
+        updatedAt = now;
+    }
+
+    /** Whether the attempt holding this copy still owns it at {@code now} (its claim has not run out). */
+    public boolean claimedAt(Instant now) {
+        return status == NotificationStatus.PENDING && claimedUntil != null && claimedUntil.isAfter(now);
+    }
+
+    private void fail(FailureKind kind, String error, String reason, Instant now) {
+        status = NotificationStatus.FAILED;
+        failure = kind;
+        claimedUntil = null;
+        lastError = error;
+        updatedAt = now;
+        newEvents.add(new NotificationFailed(
+                UUID.randomUUID(), id, now, channel, recipient, template, causedByEventId, requestId, reason));
+    }
+
+    private void requirePending(String outcome) {
+        if (status != NotificationStatus.PENDING) {
+            throw new IllegalStateException("notification " + id + " is " + status + ", cannot be " + outcome);
+        }
+    }
+
+    /** The events raised since the last write, for the repository to store with the state. */
+    public List<DomainEvent> newEvents() {
+        return List.copyOf(newEvents);
+    }
+
+    /** The repository wrote the state and the new events; {@code newVersion} is its concurrency token. */
+    public void stored(long newVersion) {
+        this.version = newVersion;
+        newEvents.clear();
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(
+                id,
+                template,
+                channel,
+                recipient,
+                requestId,
+                causedByEventId,
+                message,
+                status,
+                failure,
+                attempts,
+                createdAt,
+                updatedAt,
+                claimedUntil,
+                sentAt,
+                lastError,
+                version);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Message message() {
+        return message;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public UUID causedByEventId() {
+        return causedByEventId;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    public NotificationStatus status() {
+        return status;
+    }
+
+    public FailureKind failure() {
+        return failure;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    /**
+     * Everything stored about a notification.
+     *
+     * @param attempts the attempts of the current round (a redelivery after giving up starts anew)
+     * @param message what the recipient gets, rendered when the event arrived
+     * @param claimedUntil when the running attempt's claim expires, or before when no attempt may take
+     *     it after a failed one; null when any attempt may take it
+     * @param lastError the latest failure, kept while the notification waits for the next attempt
+     * @param version the repository's concurrency token; null before the first write
+     */
+    public record Snapshot(
+            String id,
+            String template,
+            Channel channel,
+            String recipient,
+            String requestId,
+            UUID causedByEventId,
+            Message message,
+            NotificationStatus status,
+            FailureKind failure,
+            int attempts,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant claimedUntil,
+            Instant sentAt,
+            String lastError,
+            Long version) {}
+}

@@ -1,0 +1,39 @@
+package se.municipality.eops.notification.delivery.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where notifications are kept. Every write stores the state together with the events the
+ * notification raised, in one atomic write, so an event is published if and only if its state
+ * change happened.
+ */
+public interface Notifications {
+
+    Optional<Notification> find(String id);
+
+    /** Stores a new notification; false if one with its id exists already (someone claimed it first). */
+    boolean insertIfAbsent(Notification notification);
+
+    /**
+     * Stores the notification's changes; false if it was changed by someone else since it was read,
+     * in which case nothing is written.
+     */
+    boolean update(Notification notification);
+
+    /**
+     * Pending notifications no attempt holds at {@code now} (never claimed, or their claim or retry
+     * delay ran out), oldest first.
+     */
+    List<Notification> pendingDue(Instant now, int limit);
+
+    /** The record of notifications matching the filter, oldest first, one page of them. */
+    Page search(NotificationFilter filter, int page, int size);
+
+    /** One page of a search. */
+    record Page(List<Notification> content, int page, int size, long totalElements) {}
+
+    /** The notifications about a request, oldest first. */
+    List<Notification> findByRequestId(String requestId);
+}

@@ -1,0 +1,107 @@
+package se.municipality.eops.notification.rules.application;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.notification.delivery.application.DeliverNotifications;
+import se.municipality.eops.notification.delivery.application.NotificationProperties;
+import se.municipality.eops.notification.delivery.domain.Message;
+import se.municipality.eops.notification.delivery.domain.Notification;
+import se.municipality.eops.notification.delivery.domain.NotificationIds;
+import se.municipality.eops.notification.delivery.domain.Notifications;
+import se.municipality.eops.notification.delivery.domain.ReceiptMail;
+import se.municipality.eops.notification.preferences.domain.LanguagePreferences;
+import se.municipality.eops.notification.rules.domain.MessageTemplates;
+import se.municipality.eops.notification.rules.domain.NotificationRules;
+import se.municipality.eops.notification.rules.domain.PlannedNotification;
+import se.municipality.eops.notification.rules.domain.RecipientDirectory;
+import se.municipality.eops.notification.rules.domain.RecipientSpec;
+
+/**
+ * Turns an event into its notifications and records them as pending, each under its own key
+ * (event, recipient, template): a second delivery of the event finds the keys taken and adds
+ * nothing. The consumer never waits for a mail server: the new notifications go to the sender
+ * threads, and the sweep sends whatever they leave.
+ */
+public class NotifyOnEvent {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifyOnEvent.class);
+
+    private final NotificationRules rules;
+    private final MessageTemplates templates;
+    private final ReceiptMail receipts;
+    private final RecipientDirectory directory;
+    private final LanguagePreferences preferences;
+    private final Notifications notifications;
+    private final DeliverNotifications deliver;
+    private final Clock clock;
+    private final NotificationProperties properties;
+    private final Function<DomainEvent, Map<String, Object>> fieldsOf;
+
+    public NotifyOnEvent(
+            NotificationRules rules,
+            MessageTemplates templates,
+            ReceiptMail receipts,
+            RecipientDirectory directory,
+            LanguagePreferences preferences,
+            Notifications notifications,
+            DeliverNotifications deliver,
+            Clock clock,
+            NotificationProperties properties,
+            Function<DomainEvent, Map<String, Object>> fieldsOf) {
+        this.rules = rules;
+        this.templates = templates;
+        this.receipts = receipts;
+        this.directory = directory;
+        this.preferences = preferences;
+        this.notifications = notifications;
+        this.deliver = deliver;
+        this.clock = clock;
+        this.properties = properties;
+        this.fieldsOf = fieldsOf;
+    }
+
+    public void handle(String eventType, DomainEvent event) {
+        Map<String, Object> fields = fieldsOf.apply(event);
+        String requestId = fields.get("requestId") instanceof String id ? id : null;
+        for (PlannedNotification planned : rules.plan(eventType, fields, directory)) {
+            String id = NotificationIds.of(
+                    planned.template(),
+                    event.eventId(),
+                    planned.recipient().channel(),
+                    planned.recipient().address());
+            String language = planned.recipient().userId() == null
+                    ? MessageTemplates.SWEDISH
+                    : preferences.languageOf(planned.recipient().userId()).orElse(MessageTemplates.SWEDISH);
+            Message message = render(planned.template(), language, event, fields);
+            Notification notification = Notification.claimNew(
+                    id,
+                    planned.template(),
+                    planned.recipient().channel(),
+                    planned.recipient().address(),
+                    requestId,
+                    event.eventId(),
+                    message,
+                    clock.instant(),
+                    properties.claimLease());
+            if (notifications.insertIfAbsent(notification)) {
+                RecipientSpec.Kind kind = planned.recipient().kind();
+                deliver.sendSoon(
+                        notification, kind == RecipientSpec.Kind.REQUESTER || kind == RecipientSpec.Kind.PERSON);
+            } else {
+                log.debug("Notification {} recorded by an earlier delivery of its event; left alone", id);
+            }
+        }
+    }
+
+    private Message render(String template, String language, DomainEvent event, Map<String, Object> fields) {
+        if (ReceiptMail.TEMPLATE.equals(template) && event instanceof RequestSubmitted submitted) {
+            return receipts.message(submitted); // the receipt keeps its own text: Swedish, English summary
+        }
+        return templates.render(template, language, fields);
+    }
+}

@@ -1,0 +1,114 @@
+package se.municipality.eops.notification.rules.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import se.municipality.eops.contract.notification.Channel;
+
+/**
+ * Decides who gets which template for an event, from the rules in the configuration alone: it knows
+ * no event by name, only the fields recipients are found in ({@link RecipientSpec}).
+ */
+public final class NotificationRules {
+
+    private final List<NotificationRule> rules;
+
+    public NotificationRules(List<NotificationRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public List<NotificationRule> rules() {
+        return rules;
+    }
+
+    /** The event types some rule is about. */
+    public Set<String> eventTypes() {
+        return rules.stream().map(NotificationRule::event).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * The notifications an event calls for, each (template, channel, address) once: two rules naming
+     * the same person for the same template give one notification.
+     *
+     * @param fields the event as nested maps and lists, as its JSON reads
+     */
+    public List<PlannedNotification> plan(String eventType, Map<String, Object> fields, RecipientDirectory directory) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<PlannedNotification> planned = new ArrayList<>();
+        for (NotificationRule rule : rules) {
+            if (!rule.event().equals(eventType) || !rule.appliesTo(fields)) {
+                continue;
+            }
+            for (String spec : rule.recipients()) {
+                for (Recipient recipient : resolve(RecipientSpec.parse(spec), fields, directory)) {
+                    String key = rule.template() + "|" + recipient.channel() + "|"
+                            + recipient.address().toLowerCase(java.util.Locale.ROOT);
+                    if (seen.add(key)) {
+                        planned.add(new PlannedNotification(rule.template(), recipient));
+                    }
+                }
+            }
+        }
+        return planned;
+    }
+
+    private static List<Recipient> resolve(
+            RecipientSpec spec, Map<String, Object> fields, RecipientDirectory directory) {
+        return switch (spec.kind()) {
+            case REQUESTER ->
+                personIn(fields.get("requester"))
+                        .or(() -> text(fields.get("requestId")).flatMap(directory::requesterOf))
+                        .map(person -> List.of(email(person, spec.kind())))
+                        .orElse(List.of());
+            case PERSON ->
+                personsIn(fields.get(spec.argument())).stream()
+                        .map(person -> email(person, spec.kind()))
+                        .toList();
+            case ADMINISTRATORS ->
+                text(fields.get("eServiceId")).map(directory::administratorsOf).orElse(List.of()).stream()
+                        .map(person -> email(person, spec.kind()))
+                        .toList();
+            case MAILBOX -> {
+                List<Recipient> recipients = new ArrayList<>();
+                directory
+                        .mailboxOf(spec.argument())
+                        .ifPresent(mailbox -> recipients.add(new Recipient(Channel.EMAIL, mailbox, null, spec.kind())));
+                if (directory.hasWebhook(spec.argument())) {
+                    recipients.add(new Recipient(Channel.WEBHOOK, spec.argument(), null, spec.kind()));
+                }
+                yield recipients;
+            }
+        };
+    }
+
+    private static Recipient email(Person person, RecipientSpec.Kind kind) {
+        return new Recipient(Channel.EMAIL, person.email(), person.userId(), kind);
+    }
+
+    private static List<Person> personsIn(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream()
+                    .map(NotificationRules::personIn)
+                    .flatMap(Optional::stream)
+                    .toList();
+        }
+        return personIn(value).stream().toList();
+    }
+
+    private static Optional<Person> personIn(Object value) {
+        if (!(value instanceof Map<?, ?> person)) {
+            return Optional.empty();
+        }
+        Optional<String> email = text(person.get("email"));
+        Optional<String> userId = text(person.get("userId")).or(() -> text(person.get("personId")));
+        return email.map(address -> new Person(userId.orElse(null), address));
+    }
+
+    private static Optional<String> text(Object value) {
+        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString());
+    }
+}

@@ -1,0 +1,43 @@
+package se.municipality.eops.notification.rules.domain;
+
+/**
+ * Who a rule addresses, as written in the configuration:
+ *
+ * <ul>
+ *   <li>{@code requester}: the requester the event carries ({@code requester}), else the requester of
+ *       the request it names ({@code requestId}) from the read model of submitted requests;
+ *   <li>{@code mailbox:<ROLE>}: the role's mailbox from {@code eops.notifications.mailboxes} (and its
+ *       webhook, when {@code eops.notifications.webhooks.<ROLE>} is set);
+ *   <li>{@code person:<field>}: the person in that field of the event ({@code email}, and
+ *       {@code personId} or {@code userId} for the language preference), or each person of a list;
+ *   <li>{@code administrators}: the administrators of the event's {@code eServiceId}, from the read
+ *       model of administrator grants.
+ * </ul>
+ */
+public record RecipientSpec(Kind kind, String argument) {
+
+    public enum Kind {
+        REQUESTER,
+        MAILBOX,
+        PERSON,
+        ADMINISTRATORS
+    }
+
+    public static RecipientSpec parse(String text) {
+        String spec = text.strip();
+        if (spec.equals("requester")) {
+            return new RecipientSpec(Kind.REQUESTER, null);
+        }
+        if (spec.equals("administrators")) {
+            return new RecipientSpec(Kind.ADMINISTRATORS, null);
+        }
+        if (spec.startsWith("mailbox:") && spec.length() > "mailbox:".length()) {
+            return new RecipientSpec(Kind.MAILBOX, spec.substring("mailbox:".length()));
+        }
+        if (spec.startsWith("person:") && spec.length() > "person:".length()) {
+            return new RecipientSpec(Kind.PERSON, spec.substring("person:".length()));
+        }
+        throw new IllegalArgumentException("unknown recipient '" + text
+                + "': expected requester, administrators, mailbox:<ROLE> or person:<field>");
+    }
+}

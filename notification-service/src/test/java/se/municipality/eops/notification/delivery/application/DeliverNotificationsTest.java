@@ -1,0 +1,202 @@
+package se.municipality.eops.notification.delivery.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import se.municipality.eops.contract.notification.Channel;
+import se.municipality.eops.contract.notification.NotificationFailed;
+import se.municipality.eops.contract.notification.NotificationSent;
+import se.municipality.eops.notification.delivery.domain.Message;
+import se.municipality.eops.notification.delivery.domain.Notification;
+import se.municipality.eops.notification.delivery.domain.NotificationStatus;
+import se.municipality.eops.testkit.MovableClock;
+
+class DeliverNotificationsTest {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T09:15:31Z"));
+    private final InMemoryNotifications notifications = new InMemoryNotifications();
+    private final NotificationProperties properties = new NotificationProperties(
+            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(5), 100, 1, 10);
+    private final FakeChannel email = new FakeChannel();
+    /** Runs what the sender threads would run at once, on the test's thread. */
+    private final DeliverNotifications deliver = new DeliverNotifications(
+            notifications, List.of(email), new DirectExecutor(), clock, properties, new SimpleMeterRegistry());
+
+    @Test
+    void anAddressRefusedForGoodFailsAtOnceWithNotificationFailedAndIsNotTriedAgain() {
+        email.behaviour = n -> {
+            throw new RecipientRejectedException("recipient refused: 550 5.1.1 no such user", null);
+        };
+        Notification notification = recorded("nobody@kommun.example");
+
+        deliver.sendSoon(notification, true);
+        clock.advance(Duration.ofMinutes(5));
+        deliver.sweep();
+
+        assertThat(email.calls).isEqualTo(1);
+        assertThat(notifications.get(notification.id()).status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(notifications.writtenEvents)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        NotificationFailed.class,
+                        failed -> assertThat(failed.reason()).contains("550 5.1.1"));
+    }
+
+    @Test
+    void aPassingFailureStaysPendingUntilItsRetryTimeThenGoesOutOnce() {
+        email.behaviour = n -> {
+            throw new MailNotDeliveredException("connection refused", null);
+        };
+        Notification notification = recorded("anna@kommun.example");
+
+        deliver.sendSoon(notification, true);
+        deliver.sweep(); // before the retry delay: left alone
+        assertThat(email.calls).isEqualTo(1);
+        assertThat(notifications.get(notification.id()).status()).isEqualTo(NotificationStatus.PENDING);
+
+        email.behaviour = n -> {};
+        clock.advance(Duration.ofSeconds(5));
+        deliver.sweep();
+        deliver.sweep();
+
+        assertThat(email.calls).isEqualTo(2);
+        assertThat(notifications.get(notification.id()).status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(notifications.writtenEvents).singleElement().isInstanceOf(NotificationSent.class);
+    }
+
+    @Test
+    void theSweepLeavesAChannelWhoseBreakerIsOpen() {
+        email.available = false;
+        Notification notification = recorded("anna@kommun.example");
+        clock.advance(Duration.ofMinutes(1)); // the creator's claim ran out: the sweep's turn
+
+        assertThat(deliver.sweep()).isZero();
+
+        assertThat(email.calls).isZero();
+        assertThat(notifications.get(notification.id()).status()).isEqualTo(NotificationStatus.PENDING);
+    }
+
+    @Test
+    void aSenderWhoseClaimRanOutLeavesTheNotificationToTheAttemptThatTookItOver() {
+        Notification stale = recorded("anna@kommun.example");
+        clock.advance(Duration.ofMinutes(1));
+        deliver.sweep(); // another attempt takes it over and sends it
+
+        deliver.sendSoon(stale, true); // the first sender's copy, late
+
+        assertThat(email.calls).isEqualTo(1);
+        assertThat(notifications.writtenEvents).hasSize(1);
+    }
+
+    @Test
+    void sendsWhatAPersonWaitsForBeforeTheMailsToRoleMailboxes() throws Exception {
+        ThreadPoolExecutor oneSender = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new PriorityBlockingQueue<>());
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            DeliverNotifications withQueue = new DeliverNotifications(
+                    notifications, List.of(email), oneSender, clock, properties, new SimpleMeterRegistry());
+            oneSender.execute(new DeliverNotifications.SendTask(
+                    () -> {
+                        try {
+                            busy.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    0,
+                    -1));
+            withQueue.sendSoon(recorded("centrala-teamet@kommun.example"), false);
+            withQueue.sendSoon(recorded("anna@kommun.example"), true);
+
+            busy.countDown();
+            oneSender.shutdown();
+            assertThat(oneSender.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            oneSender.shutdownNow();
+        }
+        assertThat(email.sentTo).containsExactly("anna@kommun.example", "centrala-teamet@kommun.example");
+    }
+
+    private Notification recorded(String to) {
+        Notification notification = Notification.claimNew(
+                "t:" + UUID.randomUUID() + ":" + to,
+                "new-request",
+                Channel.EMAIL,
+                to,
+                "REQ-1",
+                UUID.randomUUID(),
+                new Message("sv", "Ny begäran", "En ny begäran", "<p>En ny begäran</p>", null),
+                clock.instant(),
+                properties.claimLease());
+        assertThat(notifications.insertIfAbsent(notification)).isTrue();
+        return notifications.find(notification.id()).orElseThrow();
+    }
+
+    private static final class FakeChannel implements ChannelGateway {
+        Consumer<Notification> behaviour = n -> {};
+        boolean available = true;
+        int calls;
+        final List<String> sentTo = new ArrayList<>();
+
+        @Override
+        public Channel channel() {
+            return Channel.EMAIL;
+        }
+
+        @Override
+        public void send(Notification notification) {
+            calls++;
+            sentTo.add(notification.recipient());
+            behaviour.accept(notification);
+        }
+
+        @Override
+        public boolean available() {
+            return available;
+        }
+    }
+
+    private static final class DirectExecutor extends AbstractExecutorService {
+        private final List<Runnable> none = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+
+        @Override
+        public void shutdown() {}
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return none;
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package se.municipality.eops.notification.delivery.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.notification.delivery.domain.Notification;
+import se.municipality.eops.notification.delivery.domain.NotificationFilter;
+import se.municipality.eops.notification.delivery.domain.NotificationStatus;
+import se.municipality.eops.notification.delivery.domain.Notifications;
+
+/** Notifications in a map, with the same optimistic locking as the real store, and a way to fail writes. */
+class InMemoryNotifications implements Notifications {
+
+    private final Map<String, Notification.Snapshot> stored = new LinkedHashMap<>();
+    final List<DomainEvent> writtenEvents = new ArrayList<>();
+    private final AtomicInteger updatesToFail = new AtomicInteger();
+
+    void failNextUpdates(int count) {
+        updatesToFail.set(count);
+    }
+
+    Notification.Snapshot get(String id) {
+        return stored.get(id);
+    }
+
+    @Override
+    public Optional<Notification> find(String id) {
+        return Optional.ofNullable(stored.get(id)).map(Notification::restore);
+    }
+
+    @Override
+    public boolean insertIfAbsent(Notification notification) {
+        if (stored.containsKey(notification.id())) {
+            return false;
+        }
+        write(notification, 0);
+        return true;
+    }
+
+    @Override
+    public boolean update(Notification notification) {
+        if (updatesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("database unavailable");
+        }
+        Notification.Snapshot current = stored.get(notification.id());
+        if (current == null
+                || !Objects.equals(current.version(), notification.snapshot().version())) {
+            return false;
+        }
+        write(notification, current.version() + 1);
+        return true;
+    }
+
+    private void write(Notification notification, long version) {
+        writtenEvents.addAll(notification.newEvents());
+        notification.stored(version);
+        stored.put(notification.id(), notification.snapshot());
+    }
+
+    @Override
+    public List<Notification> pendingDue(Instant now, int limit) {
+        return stored.values().stream()
+                .filter(state -> state.status() == NotificationStatus.PENDING)
+                .filter(state ->
+                        state.claimedUntil() == null || !state.claimedUntil().isAfter(now))
+                .sorted(Comparator.comparing(Notification.Snapshot::createdAt))
+                .limit(limit)
+                .map(Notification::restore)
+                .toList();
+    }
+
+    @Override
+    public Page search(NotificationFilter filter, int page, int size) {
+        List<Notification> all = stored.values().stream()
+                .filter(state ->
+                        filter.requestId() == null || filter.requestId().equals(state.requestId()))
+                .sorted(Comparator.comparing(Notification.Snapshot::createdAt))
+                .map(Notification::restore)
+                .toList();
+        return new Page(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+    }
+
+    @Override
+    public List<Notification> findByRequestId(String requestId) {
+        return stored.values().stream()
+                .filter(state -> requestId.equals(state.requestId()))
+                .sorted(Comparator.comparing(Notification.Snapshot::createdAt))
+                .map(Notification::restore)
+                .toList();
+    }
+}

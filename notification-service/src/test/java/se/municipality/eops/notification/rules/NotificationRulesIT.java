@@ -1,0 +1,322 @@
+package se.municipality.eops.notification.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
+import se.municipality.eops.contract.permission.AccessReviewStarted;
+import se.municipality.eops.contract.permission.PermissionAwaitingTraining;
+import se.municipality.eops.contract.permission.PermissionExpiring;
+import se.municipality.eops.contract.permission.PermissionGranted;
+import se.municipality.eops.contract.permission.PermissionRole;
+import se.municipality.eops.contract.permission.Person;
+import se.municipality.eops.contract.publication.PublicationStalled;
+import se.municipality.eops.contract.publication.ReviewRequested;
+import se.municipality.eops.contract.purge.PurgeAcknowledgementOverdue;
+import se.municipality.eops.contract.purge.PurgePlanCreated;
+import se.municipality.eops.contract.request.MissingItem;
+import se.municipality.eops.contract.request.RequestCommented;
+import se.municipality.eops.contract.request.RequestOverdue;
+import se.municipality.eops.contract.request.RequestRejected;
+import se.municipality.eops.contract.request.RequestStatusChanged;
+import se.municipality.eops.contract.request.RequestStatusCode;
+import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.contract.request.RequesterRole;
+import se.municipality.eops.contract.samples.RequestLifecycleMother;
+import se.municipality.eops.contract.samples.RequestSubmittedMother;
+import se.municipality.eops.notification.Mails;
+import se.municipality.eops.notification.ServiceEvents;
+import se.municipality.eops.notification.TestChannels;
+import se.municipality.eops.notification.WebhookReceiver;
+import se.municipality.eops.notification.delivery.ReceiptEvents;
+import se.municipality.eops.notification.delivery.RequestEvents;
+import se.municipality.eops.testkit.Mailboxes;
+import se.municipality.eops.testkit.ServiceIntegrationTest;
+import se.municipality.eops.testkit.SharedInfrastructure;
+import se.municipality.eops.testkit.TestHttp;
+
+/**
+ * The rules of application.yml against the real broker and mail server: who gets which mail, in
+ * which language, saying what. (The request events beyond RequestSubmitted are not in the contract
+ * yet; MessageTemplatesTest renders their templates.)
+ */
+@ServiceIntegrationTest
+class NotificationRulesIT {
+
+    private static final String TEAM = "centrala-teamet@kommun.example";
+    private static final String REFERENCE_GROUP = "referensgruppen@kommun.example";
+    private static final String ARCHIVISTS = "arkivet@kommun.example";
+    private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void tellsThePersonAndTheRequesterOfAnAdministratorGrantEachInTheirLanguageAndLaterTheAdministrators() {
+        String annaAddress = ReceiptEvents.uniqueAddress("anna");
+        RequestSubmitted submitted = ReceiptEvents.to(RequestSubmittedMother.administratorPermission(), annaAddress);
+        RequestEvents.publish(submitted);
+        Mailboxes.awaitMailTo(annaAddress); // the receipt: the request is known now
+        String carlId = "carl-" + UUID.randomUUID();
+        Person carl = new Person(carlId, "Carl Carlsson", ReceiptEvents.uniqueAddress("carl"));
+        assertThat(TestHttp.at(port)
+                        .call(
+                                HttpMethod.PUT,
+                                "/api/preferences/" + carlId,
+                                token("CENTRAL_TEAM"),
+                                "{\"language\":\"en\"}")
+                        .status())
+                .isEqualTo(200);
+        String eServiceId = "es-" + UUID.randomUUID();
+        String grantId = "grant-" + UUID.randomUUID();
+
+        ServiceEvents.publish(new PermissionAwaitingTraining(
+                UUID.randomUUID(),
+                grantId,
+                AT,
+                submitted.requestId(),
+                PermissionRole.ADMINISTRATOR,
+                eServiceId,
+                "Parkeringstillstånd",
+                carl,
+                AT,
+                Instant.parse("2027-06-30T22:00:00Z"),
+                "cecilia"));
+
+        MimeMessage toCarl = Mails.awaitOne(carl.email(), "Permission waiting for training");
+        assertThat(Mails.part(toCarl, "text/plain"))
+                .contains("The permission ADMINISTRATOR for Parkeringstillstånd is granted")
+                .contains("request " + submitted.requestId());
+        assertThat(Mails.part(toCarl, "text/html")).contains("<p>").doesNotContain("{0}");
+        MimeMessage toAnna = Mails.awaitOne(annaAddress, "Behörighet väntar på utbildning");
+        assertThat(Mails.part(toAnna, "text/plain")).contains("Behörigheten ADMINISTRATOR för Parkeringstillstånd");
+
+        ServiceEvents.publish(new PermissionGranted(
+                UUID.randomUUID(),
+                grantId,
+                AT,
+                submitted.requestId(),
+                PermissionRole.ADMINISTRATOR,
+                eServiceId,
+                "Parkeringstillstånd",
+                carl,
+                null,
+                AT,
+                Instant.parse("2027-06-30T22:00:00Z"),
+                "cecilia",
+                null));
+        Mails.awaitOne(carl.email(), "Permission active: Parkeringstillstånd");
+        Mails.awaitOne(annaAddress, "Behörighet aktiv: Parkeringstillstånd");
+
+        // Another grant on the same e-service nears its end: the administrators (Carl, from the grant above) hear.
+        ServiceEvents.publish(new PermissionExpiring(
+                UUID.randomUUID(),
+                "grant-" + UUID.randomUUID(),
+                AT,
+                null,
+                PermissionRole.EDITOR,
+                eServiceId,
+                new Person("dina", "Dina Dahl", null),
+                null,
+                Instant.parse("2026-12-31T23:00:00Z")));
+        MimeMessage expiring = Mails.awaitOne(carl.email(), "Permission expiring soon: " + eServiceId);
+        assertThat(Mails.part(expiring, "text/plain")).contains("The permission EDITOR of Dina Dahl");
+    }
+
+    @Test
+    void tellsTheRequesterOfTheStepsThatMatterAndTheTeamOfOverdueRequests() {
+        String anna = ReceiptEvents.uniqueAddress("anna");
+        Requester requester = new Requester(
+                "anna-" + UUID.randomUUID(), "Anna Andersson", anna, RequesterRole.ESERVICE_ADMINISTRATOR);
+        RequestStatusChanged toReview = RequestLifecycleMother.waitingForReview();
+        String requestId = toReview.requestId();
+        ServiceEvents.publish(new RequestStatusChanged(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                RequestType.PUBLICATION,
+                "es-4711",
+                "Skolskjuts",
+                RequestStatusCode.SUBMITTED,
+                RequestStatusCode.WAITING_FOR_REVIEW,
+                2,
+                "publication-service",
+                "ReviewRequested",
+                UUID.randomUUID().toString(),
+                null,
+                null));
+        assertThat(Mails.part(Mails.awaitOne(anna, "har ny status: WAITING_FOR_REVIEW"), "text/plain"))
+                .contains("från SUBMITTED till WAITING_FOR_REVIEW");
+
+        ServiceEvents.publish(new RequestCommented(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                "c-1",
+                requester.userId(),
+                RequestCommented.AuthorRole.REQUESTER,
+                "Min egen kommentar"));
+        ServiceEvents.publish(new RequestCommented(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                "c-2",
+                "cecilia",
+                RequestCommented.AuthorRole.CENTRAL_TEAM,
+                "Bifoga testärendena, tack."));
+        assertThat(Mails.part(Mails.awaitOne(anna, "Ny kommentar"), "text/plain"))
+                .contains("Bifoga testärendena, tack.");
+
+        ServiceEvents.publish(new RequestStatusChanged(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                RequestType.PUBLICATION,
+                "es-4711",
+                "Skolskjuts",
+                RequestStatusCode.WAITING_FOR_REVIEW,
+                RequestStatusCode.REJECTED,
+                3,
+                "cecilia",
+                null,
+                null,
+                "Checklistan är inte komplett",
+                List.of(new MissingItem("a11y", "Tillgänglighetsredogörelse"))));
+        ServiceEvents.publish(new RequestRejected(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                RequestType.PUBLICATION,
+                "es-4711",
+                "Skolskjuts",
+                "cecilia",
+                RequestRejected.ReasonCode.CHECKLIST_INCOMPLETE,
+                "Checklistan är inte komplett",
+                List.of(new MissingItem("a11y", "Tillgänglighetsredogörelse"))));
+        assertThat(Mails.part(Mails.awaitOne(anna, "har avslagits"), "text/plain"))
+                .contains("Skäl: Checklistan är inte komplett")
+                .contains("Saknas: Tillgänglighetsredogörelse");
+
+        RequestOverdue overdue = RequestLifecycleMother.overdueAndAssigned();
+        ServiceEvents.publish(overdue);
+        assertThat(Mails.part(Mails.awaitOne(TEAM, "Försenad begäran " + overdue.requestId()), "text/plain"))
+                .contains("Handläggare: " + overdue.assignee());
+
+        // Everything of this request went through one partition: the requester's comment and the
+        // change into REJECTED (it has its own mail) told nobody.
+        assertThat(Mailboxes.to(anna)).extracting(Mails::subject).hasSize(3);
+    }
+
+    @Test
+    void tellsTheArchivistsOfAPurgePlanWithCountsAndReferencesOnlyOnceHoweverOftenItArrives() {
+        String planId = "plan-" + UUID.randomUUID();
+        PurgePlanCreated plan = new PurgePlanCreated(
+                UUID.randomUUID(),
+                planId,
+                AT,
+                "req-" + UUID.randomUUID(),
+                "es-1001",
+                "rule-1",
+                3,
+                "Barn- och utbildningsnämnden",
+                "BUN 2025/118",
+                "anna",
+                120,
+                2,
+                Instant.parse("2015-01-10T08:00:00Z"),
+                Instant.parse("2021-11-27T16:00:00Z"),
+                AT.plusSeconds(14 * 86400));
+
+        ServiceEvents.publish(plan);
+        ServiceEvents.publish(plan);
+
+        MimeMessage mail = Mails.awaitOne(ARCHIVISTS, planId);
+        assertThat(Mails.part(mail, "text/plain"))
+                .contains("Ärenden att gallra: 120, undantagna: 2.")
+                .contains("beslut BUN 2025/118");
+        // A later event on the purge topic has been handled once its mail is there: the copy was too.
+        PurgeAcknowledgementOverdue overdue = new PurgeAcknowledgementOverdue(
+                UUID.randomUUID(),
+                "purge-" + UUID.randomUUID(),
+                AT,
+                "es-1001",
+                null,
+                1,
+                List.of("case-handling", "my-pages"),
+                AT);
+        ServiceEvents.publish(overdue);
+        Mails.awaitOne(TEAM, overdue.purgeId());
+        assertThat(Mails.to(ARCHIVISTS, planId)).hasSize(1);
+    }
+
+    @Test
+    void tellsTheReferenceGroupOfAReviewAndTheReviewersOfAnAccessReview() {
+        String reviewId = "rev-" + UUID.randomUUID();
+        ServiceEvents.publish(new ReviewRequested(
+                UUID.randomUUID(),
+                "es-4711",
+                AT,
+                "REQ-" + UUID.randomUUID(),
+                reviewId,
+                "Skolskjuts",
+                "1.0",
+                "Barn- och utbildningsnämnden",
+                "Skolförvaltningen",
+                3,
+                2,
+                "anna"));
+        assertThat(Mails.part(Mails.awaitOne(REFERENCE_GROUP, "Granskning väntar: Skolskjuts 1.0"), "text/plain"))
+                .contains("granskning " + reviewId);
+
+        String reviewer = ReceiptEvents.uniqueAddress("erik");
+        String accessReviewId = "ar-" + UUID.randomUUID();
+        ServiceEvents.publish(new AccessReviewStarted(
+                UUID.randomUUID(),
+                accessReviewId,
+                AT,
+                "es-1001",
+                AT.plusSeconds(14 * 86_400),
+                List.of(new Person("erik-" + UUID.randomUUID(), "Erik Ek", reviewer)),
+                List.of()));
+        assertThat(Mails.part(Mails.awaitOne(reviewer, "Behörighetsgranskning av es-1001"), "text/plain"))
+                .contains("granskning " + accessReviewId);
+    }
+
+    @Test
+    void tellsTheTeamOfAStalledPublicationByMailAndOverItsSignedWebhook() {
+        String requestId = "REQ-" + UUID.randomUUID();
+        String eService = "Skolskjuts " + requestId.substring(4, 12);
+        ServiceEvents.publish(new PublicationStalled(
+                UUID.randomUUID(), "es-4711", AT, requestId, "rev-1", eService, AT.minusSeconds(3600), 60));
+
+        assertThat(Mails.part(Mails.awaitOne(TEAM, "Publiceringen av " + eService + " har stannat"), "text/plain"))
+                .contains("begäran " + requestId);
+        WebhookReceiver webhook = TestChannels.webhook();
+        List<WebhookReceiver.Received> posted =
+                await().until(() -> webhook.acceptedMentioning(requestId), found -> !found.isEmpty());
+        assertThat(posted).singleElement().satisfies(received -> {
+            assertThat(received.signatureValid()).isTrue();
+            assertThat(received.timestamp()).isNotBlank();
+            assertThat(received.body()).contains("\"template\":\"publication-stalled\"");
+        });
+    }
+
+    private static String token(String role) {
+        return SharedInfrastructure.get()
+                .tokens()
+                .tokenFor("u-" + role.toLowerCase(), "Test User", "test@kommun.example", List.of(role));
+    }
+}
