@@ -22,6 +22,7 @@ import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.contract.notification.NotificationSent;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.samples.RequestSubmittedMother;
+import se.municipality.eops.notification.Mails;
 import se.municipality.eops.notification.delivery.domain.Message;
 import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.NotificationIds;
@@ -72,6 +73,11 @@ class ReceiptMailIT {
                 .doesNotContain("/api/requests/")
                 .doesNotContain("Följ din begäran")
                 .contains("In English: we have received your request " + requestId);
+        assertThat(Mails.part(mail, "text/html"))
+                .as("the same receipt as the HTML part, escaped")
+                .startsWith("<!DOCTYPE html>")
+                .contains("<p>Hej Anna Andersson!</p>")
+                .contains("Skolskjuts (es-4711)");
 
         CapturedEvent sent = awaitNotificationSentFor(submitted);
         assertThat(sent.key()).isEqualTo(receiptId(submitted));
@@ -204,7 +210,7 @@ class ReceiptMailIT {
                 e -> receiptId(event).equals(e.key()));
     }
 
-    private static String textOf(MimeMessage mail) throws Exception {
-        return mail.getContent().toString().replace("\r\n", "\n");
+    private static String textOf(MimeMessage mail) {
+        return Mails.part(mail, "text/plain");
     }
 }

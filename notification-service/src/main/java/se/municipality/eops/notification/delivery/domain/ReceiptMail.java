@@ -62,15 +62,11 @@ public final class ReceiptMail {
                 notificationId(event.eventId()), event.requester().email(), subject, body(event, kind, link));
     }
 
-    /** The receipt as the message a notification stores: Swedish plain text with an English summary. */
+    /** The receipt as the message a notification stores: Swedish with an English summary, plain text and HTML. */
     public Message message(RequestSubmitted event) {
         OutgoingMail mail = compose(event);
-        return new Message(
-                "sv",
-                mail.subject(),
-                mail.body(),
-                null,
-                linkTo(event.requestId()).orElse(null));
+        return Message.withHtmlPart(
+                "sv", mail.subject(), mail.body(), linkTo(event.requestId()).orElse(null));
     }
 
     /** Where the requester follows the request in the front end; empty when no front end is configured. */

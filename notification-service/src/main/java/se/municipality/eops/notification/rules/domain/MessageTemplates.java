@@ -67,7 +67,7 @@ public final class MessageTemplates {
             text = text + "\n\n" + bundle.getString("link") + " " + link;
         }
         text = text + "\n\n" + bundle.getString("footer");
-        return new Message(lang, subject, text, html(text, link), link);
+        return Message.withHtmlPart(lang, subject, text, link);
     }
 
     /** The request in the front end, {@code <base>/requests/<id>}; null without a front end or request. */
@@ -164,26 +164,5 @@ public final class MessageTemplates {
             }
         }
         return text;
-    }
-
-    private static String html(String text, String link) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>");
-        for (String paragraph : text.split("\n\n")) {
-            String escaped = escape(paragraph).replace("\n", "<br>");
-            if (link != null) {
-                String escapedLink = escape(link);
-                escaped = escaped.replace(escapedLink, "<a href=\"" + escapedLink + "\">" + escapedLink + "</a>");
-            }
-            html.append("<p>").append(escaped).append("</p>");
-        }
-        return html.append("</body></html>").toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 }
