@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +26,7 @@ final class Intake {
 
     /** Files one request; completes with its id, or exceptionally when it was not filed (201). */
     CompletableFuture<String> file() {
-        String body = IntakeSimulation.REQUEST_BODIES.get(
-                ThreadLocalRandom.current().nextInt(IntakeSimulation.REQUEST_BODIES.size()));
+        String body = IntakeSimulation.nextBody();
         HttpRequest request = HttpRequest.newBuilder(requests)
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)

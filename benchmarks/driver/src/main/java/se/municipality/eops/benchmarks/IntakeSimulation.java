@@ -21,15 +21,26 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public class IntakeSimulation extends Simulation {
 
-    /** Valid bodies of the three request types, so the intake validates and stores what production would. */
-    static final List<String> REQUEST_BODIES = List.of("""
-            {"type":"PURGE","purge":{"kind":"TEST_CASES","eServiceId":"es-1042","eServiceName":"Parkeringstillstånd"}}""", """
-            {"type":"PUBLICATION","publication":{"kind":"NEW_ESERVICE","eServiceId":"es-2001",\
+    /**
+     * Valid bodies of the three request types, so the intake validates and stores what production would. Each is
+     * filled with an e-service of its own ({@link #nextBody()}): the same thing asked again while the first request
+     * is open is refused at once (409), and the benchmark would time refusals.
+     */
+    static final List<String> REQUEST_TEMPLATES = List.of("""
+            {"type":"PURGE","purge":{"kind":"TEST_CASES","eServiceId":"%s","eServiceName":"Parkeringstillstånd"}}""", """
+            {"type":"PUBLICATION","publication":{"kind":"NEW_ESERVICE","eServiceId":"%s",\
             "eServiceName":"Ansökan om parkeringstillstånd","committee":"Stadsbyggnadsnämnden",\
             "orderer":"Parkeringsenheten","checklist":[{"item":"Tillgänglighetsgranskad","done":true}]}}""", """
-            {"type":"PURGE","purge":{"kind":"RETENTION","eServiceId":"es-3107","eServiceName":"Bygglov",\
+            {"type":"PURGE","purge":{"kind":"RETENTION","eServiceId":"%s","eServiceName":"Bygglov",\
             "committee":"Byggnadsnämnden","purgeDecisionReference":"BN 2024/117",\
             "message":"Gallring enligt dokumenthanteringsplanen"}}""");
+
+    /** One of the request templates, for a random e-service id never asked for before (in practice). */
+    static String nextBody() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String eServiceId = "es-bench-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+        return REQUEST_TEMPLATES.get(random.nextInt(REQUEST_TEMPLATES.size())).formatted(eServiceId);
+    }
 
     public IntakeSimulation() {
         String token = System.getProperty("bench.token", "");
@@ -44,8 +55,7 @@ public class IntakeSimulation extends Simulation {
                 .during(Duration.ofSeconds(Long.getLong("bench.seconds", 10)))
                 .on(http(System.getProperty("bench.name", "post"))
                         .post(System.getProperty("bench.path"))
-                        .body(StringBody(session ->
-                                REQUEST_BODIES.get(ThreadLocalRandom.current().nextInt(REQUEST_BODIES.size()))))
+                        .body(StringBody(session -> nextBody()))
                         .check(status().is(expectedStatus)));
         setUp(posting.injectOpen(atOnceUsers(Integer.getInteger("bench.users", 32))))
                 .protocols(protocol);
