@@ -19,6 +19,7 @@ import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.NotificationStatus;
 import se.municipality.eops.notification.delivery.domain.Notifications;
+import se.municipality.eops.notification.delivery.domain.ReceiptMail;
 
 /**
  * Sends pending notifications, each once: right after their event was recorded ({@link #sendSoon}),
@@ -70,7 +71,9 @@ public class DeliverNotifications {
      *
      * @param personal whether a person waits for it (the requester's receipt, a person's grant):
      *     those go before the mails to role mailboxes and groups, so that a burst of team mails
-     *     (one per new request) never delays the requesters' receipts
+     *     (one per new request) never delays the requesters' receipts. Receipts go first of all: a
+     *     request that moves on mails its requester again, and those mails must not queue ahead of
+     *     the next requester's receipt, the quick feedback the front door promises.
      */
     public void sendSoon(Notification claimed, boolean personal) {
         if (senders instanceof ThreadPoolExecutor pool && pool.getQueue().size() >= properties.senderQueue()) {
@@ -78,7 +81,8 @@ public class DeliverNotifications {
             return;
         }
         try {
-            senders.execute(new SendTask(() -> deliver(claimed), personal ? 0 : 1, order.incrementAndGet()));
+            int priority = ReceiptMail.TEMPLATE.equals(claimed.template()) ? 0 : personal ? 1 : 2;
+            senders.execute(new SendTask(() -> deliver(claimed), priority, order.incrementAndGet()));
         } catch (RejectedExecutionException busy) {
             log.info("Senders busy; notification {} goes out with the sweep", claimed.id());
         }

@@ -21,6 +21,7 @@ import se.municipality.eops.contract.notification.NotificationSent;
 import se.municipality.eops.notification.delivery.domain.Message;
 import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.NotificationStatus;
+import se.municipality.eops.notification.delivery.domain.ReceiptMail;
 import se.municipality.eops.testkit.MovableClock;
 
 class DeliverNotificationsTest {
@@ -129,10 +130,45 @@ class DeliverNotificationsTest {
         assertThat(email.sentTo).containsExactly("anna@kommun.example", "centrala-teamet@kommun.example");
     }
 
+    @Test
+    void sendsTheRequestersReceiptBeforeTheMailsAboutRequestsThatMovedOn() throws Exception {
+        ThreadPoolExecutor oneSender = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new PriorityBlockingQueue<>());
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            DeliverNotifications withQueue = new DeliverNotifications(
+                    notifications, List.of(email), oneSender, clock, properties, new SimpleMeterRegistry());
+            oneSender.execute(new DeliverNotifications.SendTask(
+                    () -> {
+                        try {
+                            busy.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    0,
+                    -1));
+            withQueue.sendSoon(recorded("centrala-teamet@kommun.example"), false);
+            withQueue.sendSoon(recorded("erik@kommun.example", "request-completed"), true);
+            withQueue.sendSoon(recorded("anna@kommun.example", ReceiptMail.TEMPLATE), true);
+
+            busy.countDown();
+            oneSender.shutdown();
+            assertThat(oneSender.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            oneSender.shutdownNow();
+        }
+        assertThat(email.sentTo)
+                .containsExactly("anna@kommun.example", "erik@kommun.example", "centrala-teamet@kommun.example");
+    }
+
     private Notification recorded(String to) {
+        return recorded(to, "new-request");
+    }
+
+    private Notification recorded(String to, String template) {
         Notification notification = Notification.claimNew(
                 "t:" + UUID.randomUUID() + ":" + to,
-                "new-request",
+                template,
                 Channel.EMAIL,
                 to,
                 "REQ-1",
