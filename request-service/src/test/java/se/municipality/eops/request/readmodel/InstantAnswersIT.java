@@ -203,7 +203,12 @@ class InstantAnswersIT {
 
         // Once the first request is done (status set as the status machine would), asking again is new.
         mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("status", "COMPLETED"), "requests");
-        assertThat(file("anna", purge).status()).isEqualTo(201);
+        HttpAnswer anew = file("anna", purge);
+        assertThat(anew.status()).isEqualTo(201);
+        HttpAnswer thirdTime = file("anna", purge);
+        assertThat(thirdTime.status()).as("the new request is the open one now").isEqualTo(409);
+        assertThat(thirdTime.json().at("/found/0/facts/requestId").asString())
+                .isEqualTo(anew.json().get("id").asString());
     }
 
     @Test

@@ -51,6 +51,7 @@ public class RequestFiling {
         // Answers at once from the read models (409/422, or 503 while one catches up); see readmodel.
         instantAnswers.check(request);
         if (requests.add(request)) {
+            instantAnswers.filed(request);
             return new Filed(request, true);
         }
         ServiceRequest earlier = requests.findById(id).orElseThrow();

@@ -52,6 +52,11 @@ public class InstantAnswers {
      * At filing: throws {@link AnswerProblems.Answered} with what was found, or {@link
      * AnswerProblems.ChecksPending} when a check this request needs cannot be made yet.
      */
+    /** After {@code request} was filed: later requests for the same thing find it ({@link #check}). */
+    public void filed(ServiceRequest request) {
+        SubjectKey.of(request.details()).ifPresent(key -> models.claimSubject(key.key(), request.id()));
+    }
+
     public void check(ServiceRequest request) {
         Outcome outcome = evaluate(request.id(), request.requester().userId(), request.details());
         if (!outcome.findings().isEmpty()) {

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -108,19 +110,49 @@ class MongoReadModels implements ReadModels {
                                         where("eServiceId").is(null)))));
     }
 
+    /**
+     * The request the subject key was last claimed for, if it is still open. The claim is only a pointer: the
+     * request's own status decides, so a claim left behind by a request that has ended since (or a crash between
+     * filing and claiming) never blocks anyone. A request cannot be filed while another for the same thing is
+     * open, so the last claim is the only one that can be open.
+     */
     @Override
     public Optional<OpenRequest> openRequest(String subjectKey, String exceptId) {
-        Criteria criteria = where("subjectKey").is(subjectKey).and("status").nin(FINAL);
-        if (exceptId != null) {
-            criteria = criteria.and("_id").ne(exceptId);
+        Document claim = mongo.findById(subjectKey, Document.class, ReadModelCollections.OPEN_SUBJECTS);
+        if (claim == null || claim.getString("requestId").equals(exceptId)) {
+            return Optional.empty();
         }
-        Query query = Query.query(criteria);
+        Query query = Query.query(where("_id").is(claim.getString("requestId")));
         query.fields().include("_id", "status", "requester.userId");
         return Optional.ofNullable(mongo.findOne(query, Document.class, ReadModelCollections.REQUESTS))
+                .filter(doc -> !FINAL.contains(doc.getString("status")))
                 .map(doc -> new OpenRequest(
                         doc.getString("_id"),
                         doc.get("requester", Document.class).getString("userId"),
                         doc.getString("status")));
+    }
+
+    @Override
+    public void claimSubject(String subjectKey, String requestId) {
+        mongo.save(new Document("_id", subjectKey).append("requestId", requestId), ReadModelCollections.OPEN_SUBJECTS);
+    }
+
+    /**
+     * Claims the subjects of the requests still open that were filed before claims existed (one search at start;
+     * afterwards every filing claims its own), oldest first so the newest open request holds the claim.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void claimSubjectsOfOpenRequestsFiledBefore() {
+        Query open = Query.query(where("subjectKey").exists(true).and("status").nin(FINAL))
+                .with(Sort.by("submittedAt"));
+        open.fields().include("_id", "subjectKey");
+        for (Document request : mongo.find(open, Document.class, ReadModelCollections.REQUESTS)) {
+            if (!mongo.exists(
+                    Query.query(where("_id").is(request.getString("subjectKey"))),
+                    ReadModelCollections.OPEN_SUBJECTS)) {
+                claimSubject(request.getString("subjectKey"), request.getString("_id"));
+            }
+        }
     }
 
     private Optional<GrantHeld> grant(Query query) {

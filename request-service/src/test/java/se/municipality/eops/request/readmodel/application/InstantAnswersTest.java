@@ -53,6 +53,9 @@ class InstantAnswersTest {
         public Optional<OpenRequest> openRequest(String subjectKey, String exceptId) {
             return Optional.empty();
         }
+
+        @Override
+        public void claimSubject(String subjectKey, String requestId) {}
     };
 
     static ServiceRequest handlerGrant() {
