@@ -29,6 +29,7 @@ import se.municipality.eops.contract.publication.EServiceRegistered;
 import se.municipality.eops.contract.publication.PublicationBlocked;
 import se.municipality.eops.contract.publication.PublicationStalled;
 import se.municipality.eops.contract.publication.ReviewApproved;
+import se.municipality.eops.contract.publication.ReviewDelegated;
 import se.municipality.eops.contract.publication.ReviewRejected;
 import se.municipality.eops.contract.publication.ReviewReminder;
 import se.municipality.eops.contract.publication.ReviewRequested;
@@ -81,6 +82,8 @@ public final class EventCatalog {
             new EventType("ReviewRejected", ReviewRejected.class, Topics.PUBLICATION_EVENTS, 1);
     public static final EventType REVIEW_REMINDER =
             new EventType("ReviewReminder", ReviewReminder.class, Topics.PUBLICATION_EVENTS, 1);
+    public static final EventType REVIEW_DELEGATED =
+            new EventType("ReviewDelegated", ReviewDelegated.class, Topics.PUBLICATION_EVENTS, 1);
     public static final EventType ESERVICE_PUBLISHED =
             new EventType("EServicePublished", EServicePublished.class, Topics.PUBLICATION_EVENTS, 1);
     public static final EventType PUBLICATION_STALLED =
@@ -154,6 +157,7 @@ public final class EventCatalog {
             REVIEW_APPROVED,
             REVIEW_REJECTED,
             REVIEW_REMINDER,
+            REVIEW_DELEGATED,
             ESERVICE_PUBLISHED,
             PUBLICATION_STALLED,
             ESERVICE_INFO_UPDATED,

@@ -13,9 +13,11 @@ import se.municipality.eops.contract.publication.PublicationKind;
 import se.municipality.eops.contract.publication.PublicationStalled;
 import se.municipality.eops.contract.publication.ReviewApproved;
 import se.municipality.eops.contract.publication.ReviewDecision;
+import se.municipality.eops.contract.publication.ReviewDelegated;
 import se.municipality.eops.contract.publication.ReviewRejected;
 import se.municipality.eops.contract.publication.ReviewReminder;
 import se.municipality.eops.contract.publication.ReviewRequested;
+import se.municipality.eops.contract.publication.Reviewer;
 
 /** Typical publication events, each with a fresh event id, about one e-service and one review. */
 public final class PublicationMother {
@@ -114,6 +116,34 @@ public final class PublicationMother {
                 2);
     }
 
+    /** Rolf hands his decisions to Rut for a week; publication-service knows Rut by her user id only. */
+    public static ReviewDelegated reviewDelegated() {
+        return new ReviewDelegated(
+                UUID.randomUUID(),
+                "dlg-5c1e2f3a-7b8c-4d9e-a0b1-c2d3e4f5a6b7",
+                REQUESTED_AT,
+                "rolf",
+                "rut",
+                Instant.parse("2026-11-30T00:00:00Z"),
+                Instant.parse("2026-12-07T00:00:00Z"),
+                new Reviewer("rolf", "Rolf Lind", "rolf.lind@kommun.example"),
+                new Reviewer("rut", null, null));
+    }
+
+    /** As {@link #reviewDelegated()}, but with the delegate's name and e-mail known. */
+    public static ReviewDelegated reviewDelegatedToKnownDelegate() {
+        return new ReviewDelegated(
+                UUID.randomUUID(),
+                "dlg-6d2f3a4b-8c9d-4e0f-b1c2-d3e4f5a6b7c8",
+                REQUESTED_AT,
+                "rolf",
+                "rut",
+                Instant.parse("2026-11-30T00:00:00Z"),
+                Instant.parse("2026-12-07T00:00:00Z"),
+                new Reviewer("rolf", "Rolf Lind", "rolf.lind@kommun.example"),
+                new Reviewer("rut", "Rut Holm", "rut.holm@kommun.example"));
+    }
+
     public static EServicePublished newEServicePublished() {
         return new EServicePublished(
                 UUID.randomUUID(),
@@ -186,6 +216,8 @@ public final class PublicationMother {
                 reviewApproved(),
                 reviewRejected(),
                 reviewReminder(),
+                reviewDelegated(),
+                reviewDelegatedToKnownDelegate(),
                 newEServicePublished(),
                 newVersionPublished(),
                 publicationStalled(),

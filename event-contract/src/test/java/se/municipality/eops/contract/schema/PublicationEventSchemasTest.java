@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.publication.ReviewDelegated;
 import se.municipality.eops.contract.request.PublicationRequest;
 import se.municipality.eops.contract.samples.ContractJson;
 import se.municipality.eops.contract.samples.PublicationMother;
@@ -24,10 +25,29 @@ class PublicationEventSchemasTest {
     @Test
     void everyPublicationEventIsKeyedByItsEServiceOnThePublicationTopic() {
         for (DomainEvent event : PublicationMother.everyEvent()) {
+            // A delegation is about no e-service: it is its own aggregate (ReviewDelegated's schema says so).
+            String keyField = event instanceof ReviewDelegated ? "delegationId" : "eServiceId";
             assertThat(event.aggregateId())
-                    .isEqualTo(ContractJson.tree(event).get("eServiceId").asString());
+                    .isEqualTo(ContractJson.tree(event).get(keyField).asString());
             assertThat(EventCatalog.of(event.getClass()).topic()).isEqualTo(Topics.PUBLICATION_EVENTS);
         }
+    }
+
+    @Test
+    void aDelegationsPeopleNeedAUserIdAndAnEmailOnlyWhenOneIsKnown() {
+        ObjectNode idOnly = ContractJson.tree(PublicationMother.reviewDelegated());
+        ObjectNode noUserId = ContractJson.tree(PublicationMother.reviewDelegatedToKnownDelegate());
+        ((ObjectNode) noUserId.get("delegate")).remove("userId");
+        ObjectNode badEmail = ContractJson.tree(PublicationMother.reviewDelegatedToKnownDelegate());
+        ((ObjectNode) badEmail.get("delegate")).put("email", "rut.holm");
+
+        assertThat(idOnly.get("delegate").has("email")).isFalse();
+        assertThat(validator.violations("ReviewDelegated", idOnly.toString())).isEmpty();
+        assertThat(validator.violations("ReviewDelegated", noUserId.toString()))
+                .anySatisfy(violation ->
+                        assertThat(violation).contains("$.delegate").contains("'userId'"));
+        assertThat(validator.violations("ReviewDelegated", badEmail.toString()))
+                .anySatisfy(violation -> assertThat(violation).contains("$.delegate.email"));
     }
 
     @Test

@@ -17,7 +17,9 @@ import se.municipality.eops.contract.permission.PermissionGranted;
 import se.municipality.eops.contract.permission.PermissionRole;
 import se.municipality.eops.contract.permission.Person;
 import se.municipality.eops.contract.publication.PublicationStalled;
+import se.municipality.eops.contract.publication.ReviewDelegated;
 import se.municipality.eops.contract.publication.ReviewRequested;
+import se.municipality.eops.contract.publication.Reviewer;
 import se.municipality.eops.contract.purge.PurgeAcknowledgementOverdue;
 import se.municipality.eops.contract.purge.PurgePlanCreated;
 import se.municipality.eops.contract.request.MissingItem;
@@ -293,6 +295,54 @@ class NotificationRulesIT {
                 List.of()));
         assertThat(Mails.part(Mails.awaitOne(reviewer, "Behörighetsgranskning av es-1001"), "text/plain"))
                 .contains("granskning " + accessReviewId);
+    }
+
+    @Test
+    void tellsTheDelegateOfADelegationOrWithoutTheirAddressTheReferenceGroupOnceHoweverOftenItArrives() {
+        String delegateId = "rut-" + UUID.randomUUID();
+        ReviewDelegated byIdOnly = new ReviewDelegated(
+                UUID.randomUUID(),
+                "dlg-" + UUID.randomUUID(),
+                AT,
+                "rolf",
+                delegateId,
+                Instant.parse("2026-11-30T07:00:00Z"),
+                Instant.parse("2026-12-07T07:00:00Z"),
+                new Reviewer("rolf", "Rolf Lind", "rolf.lind@kommun.example"),
+                new Reviewer(delegateId, null, null));
+
+        ServiceEvents.publish(byIdOnly);
+        ServiceEvents.publish(byIdOnly);
+
+        MimeMessage toTheGroup =
+                Mails.awaitOne(REFERENCE_GROUP, "Granskningsbeslut delegerade: Rolf Lind till " + delegateId);
+        assertThat(Mails.part(toTheGroup, "text/plain"))
+                .contains("Rolf Lind låter " + delegateId + " fatta granskningsbeslut för sin räkning"
+                        + " från 30 november 2026 kl. 08:00 till 7 december 2026 kl. 08:00.")
+                .contains("Delegering " + byIdOnly.delegationId() + ".");
+
+        String rutsAddress = ReceiptEvents.uniqueAddress("rut");
+        ReviewDelegated toAKnownDelegate = new ReviewDelegated(
+                UUID.randomUUID(),
+                "dlg-" + UUID.randomUUID(),
+                AT,
+                "rolf",
+                "rut",
+                Instant.parse("2026-11-30T07:00:00Z"),
+                Instant.parse("2026-12-07T07:00:00Z"),
+                new Reviewer("rolf", "Rolf Lind", "rolf.lind@kommun.example"),
+                new Reviewer("rut", "Rut Holm", rutsAddress));
+        ServiceEvents.publish(toAKnownDelegate);
+
+        assertThat(Mails.part(
+                        Mails.awaitOne(rutsAddress, "Granskningsbeslut delegerade: Rolf Lind till Rut Holm"),
+                        "text/plain"))
+                .contains("Delegering " + toAKnownDelegate.delegationId() + ".");
+        // A later event of the same topic has been handled: the copy of the first was too. Each went out once,
+        // and the one with the delegate's address not to the reference group as well.
+        assertThat(Mails.to(REFERENCE_GROUP, "till " + delegateId)).hasSize(1);
+        assertThat(Mails.to(REFERENCE_GROUP, "till Rut Holm")).isEmpty();
+        assertThat(Mails.to(rutsAddress, "Granskningsbeslut delegerade")).hasSize(1);
     }
 
     @Test

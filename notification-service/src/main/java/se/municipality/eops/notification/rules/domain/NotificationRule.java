@@ -24,7 +24,7 @@ public record NotificationRule(String event, String template, List<String> recip
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("the rule for " + event + " → " + template + " names no recipients");
         }
-        recipients.forEach(RecipientSpec::parse);
+        recipients.forEach(RecipientSpec::alternatives);
     }
 
     /** Whether the event's fields meet every condition. */

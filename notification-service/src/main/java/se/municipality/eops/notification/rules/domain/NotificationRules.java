@@ -44,7 +44,7 @@ public final class NotificationRules {
                 continue;
             }
             for (String spec : rule.recipients()) {
-                for (Recipient recipient : resolve(RecipientSpec.parse(spec), fields, directory)) {
+                for (Recipient recipient : firstFound(RecipientSpec.alternatives(spec), fields, directory)) {
                     String key = rule.template() + "|" + recipient.channel() + "|"
                             + recipient.address().toLowerCase(java.util.Locale.ROOT);
                     if (seen.add(key)) {
@@ -54,6 +54,18 @@ public final class NotificationRules {
             }
         }
         return planned;
+    }
+
+    /** Whom the first alternative that finds anyone finds; nobody when none does. */
+    private static List<Recipient> firstFound(
+            List<RecipientSpec> alternatives, Map<String, Object> fields, RecipientDirectory directory) {
+        for (RecipientSpec alternative : alternatives) {
+            List<Recipient> found = resolve(alternative, fields, directory);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
     }
 
     private static List<Recipient> resolve(

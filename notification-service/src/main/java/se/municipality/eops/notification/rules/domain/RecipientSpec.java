@@ -13,8 +13,20 @@ package se.municipality.eops.notification.rules.domain;
  *   <li>{@code administrators}: the administrators of the event's {@code eServiceId}, from the read
  *       model of administrator grants.
  * </ul>
+ *
+ * <p>{@code a else b} (e.g. {@code person:delegate else mailbox:REFERENCE_GROUP}) addresses whom {@code a}
+ * finds and, only when it finds nobody (the event names no e-mail), whom {@code b} finds.
  */
 public record RecipientSpec(Kind kind, String argument) {
+
+    static final String ELSE = " else ";
+
+    /** The alternatives of one recipient entry, in order; every one must parse. */
+    public static java.util.List<RecipientSpec> alternatives(String text) {
+        return java.util.Arrays.stream(text.split(ELSE))
+                .map(RecipientSpec::parse)
+                .toList();
+    }
 
     public enum Kind {
         REQUESTER,

@@ -2,6 +2,9 @@ package se.municipality.eops.publication.delegation.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
+import se.municipality.eops.contract.publication.ReviewDelegated;
+import se.municipality.eops.contract.publication.Reviewer;
 
 /**
  * A reviewer (the delegator) lets another reviewer (the delegate) decide reviews for them from {@code
@@ -36,6 +39,16 @@ public record Delegation(
             throw new InvalidDelegationException("until", "must be in the future");
         }
         return new Delegation(id, delegatorId, delegateId, from, until, now);
+    }
+
+    /**
+     * The event that tells the delegate (and anyone listening) of this new delegation.
+     *
+     * @param delegator the delegator's contact details, as far as known
+     * @param delegate the delegate's contact details, as far as known (often the id alone)
+     */
+    public ReviewDelegated announced(UUID eventId, Reviewer delegator, Reviewer delegate) {
+        return new ReviewDelegated(eventId, id, createdAt, delegatorId, delegateId, from, until, delegator, delegate);
     }
 
     public boolean lets(String delegate, String delegator, Instant at) {

@@ -1,11 +1,13 @@
 package se.municipality.eops.publication.delegation.domain;
 
 import java.util.List;
+import se.municipality.eops.contract.publication.ReviewDelegated;
 
 /** The delegations between reviewers. */
 public interface Delegations {
 
-    void add(Delegation delegation);
+    /** Stores a new delegation and the event announcing it in one write (the outbox publishes the event). */
+    void add(Delegation delegation, ReviewDelegated announced);
 
     /** Every delegation the person gave or received. */
     List<Delegation> involving(String personId);

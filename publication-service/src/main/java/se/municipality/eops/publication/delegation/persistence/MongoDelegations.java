@@ -6,18 +6,27 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
+import se.municipality.eops.contract.publication.ReviewDelegated;
 import se.municipality.eops.publication.delegation.domain.Delegation;
 import se.municipality.eops.publication.delegation.domain.Delegations;
+import se.municipality.eops.starter.outbox.OutboxWrites;
+import se.municipality.eops.starter.outbox.PendingEvent;
 
+/**
+ * Stores a delegation and its {@link ReviewDelegated} in one document through the starter's {@link
+ * OutboxWrites} (a delegation is never changed after it is made, so only {@code insert}).
+ */
 @Repository
 class MongoDelegations implements Delegations {
 
     static final String COLLECTION = "delegations";
 
     private final MongoTemplate mongo;
+    private final OutboxWrites outbox;
 
-    MongoDelegations(MongoTemplate mongo) {
+    MongoDelegations(MongoTemplate mongo, OutboxWrites outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
@@ -28,17 +37,19 @@ class MongoDelegations implements Delegations {
             String delegateId,
             java.time.Instant from,
             java.time.Instant until,
-            java.time.Instant createdAt) {}
+            java.time.Instant createdAt,
+            List<PendingEvent> pendingEvents) {}
 
     @Override
-    public void add(Delegation delegation) {
-        mongo.insert(new DelegationDocument(
+    public void add(Delegation delegation, ReviewDelegated announced) {
+        outbox.insert(new DelegationDocument(
                 delegation.id(),
                 delegation.delegatorId(),
                 delegation.delegateId(),
                 delegation.from(),
                 delegation.until(),
-                delegation.createdAt()));
+                delegation.createdAt(),
+                List.of(PendingEvent.of(announced))));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.municipality.eops.contract.publication.Reviewer;
 import se.municipality.eops.publication.delegation.application.ReviewDelegation;
 import se.municipality.eops.publication.delegation.domain.Delegation;
 import se.municipality.eops.starter.security.CurrentUser;
@@ -33,10 +34,15 @@ class DelegationController {
     @Operation(
             summary = "Let another reviewer decide for me during a period",
             description = "Reference group only. The delegate's decisions in the period count as mine"
-                    + " (recorded as made on my behalf); outside it they are refused.")
+                    + " (recorded as made on my behalf); outside it they are refused. Announced as ReviewDelegated"
+                    + " on eops.publication.events, so the delegate is told.")
     ResponseEntity<Delegation> delegate(@RequestBody DelegateBody body) {
+        CurrentUser caller = CurrentUser.fromSecurityContext();
         Delegation created = delegation.delegate(
-                CurrentUser.fromSecurityContext().userId(), body.delegateId(), body.from(), body.until());
+                new Reviewer(caller.userId(), caller.name(), caller.email()),
+                body.delegateId(),
+                body.from(),
+                body.until());
         return ResponseEntity.created(URI.create("/api/reviews/delegations/" + created.id()))
                 .body(created);
     }

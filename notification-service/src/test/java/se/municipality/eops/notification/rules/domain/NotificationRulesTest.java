@@ -1,0 +1,71 @@
+package se.municipality.eops.notification.rules.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import se.municipality.eops.contract.notification.Channel;
+
+/** Recipient alternatives ({@code a else b}) as the rules of application.yml resolve them. */
+class NotificationRulesTest {
+
+    private static final RecipientDirectory MAILBOXES = new RecipientDirectory() {
+        @Override
+        public Optional<Person> requesterOf(String requestId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Person> administratorsOf(String eServiceId) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<String> mailboxOf(String role) {
+            return Optional.of(role.toLowerCase() + "@kommun.example");
+        }
+
+        @Override
+        public boolean hasWebhook(String role) {
+            return false;
+        }
+    };
+
+    private final NotificationRules rules = new NotificationRules(RulesFile.rules());
+
+    @Test
+    void aDelegationGoesToTheDelegateWhenTheEventHasTheirAddress() {
+        Map<String, Object> event = Map.of(
+                "delegationId",
+                "dlg-1",
+                "delegate",
+                Map.of("userId", "rut", "name", "Rut Holm", "email", "rut.holm@kommun.example"));
+
+        assertThat(rules.plan("ReviewDelegated", event, MAILBOXES))
+                .containsExactly(new PlannedNotification(
+                        "review-delegated",
+                        new Recipient(Channel.EMAIL, "rut.holm@kommun.example", "rut", RecipientSpec.Kind.PERSON)));
+    }
+
+    @Test
+    void aDelegationGoesToTheReferenceGroupsMailboxWhenTheDelegateIsKnownByIdOnly() {
+        Map<String, Object> event = Map.of("delegationId", "dlg-1", "delegate", Map.of("userId", "rut"));
+
+        assertThat(rules.plan("ReviewDelegated", event, MAILBOXES))
+                .containsExactly(new PlannedNotification(
+                        "review-delegated",
+                        new Recipient(
+                                Channel.EMAIL, "reference_group@kommun.example", null, RecipientSpec.Kind.MAILBOX)));
+    }
+
+    @Test
+    void everyAlternativeOfARecipientMustBeKnown() {
+        assertThatThrownBy(() -> new NotificationRule(
+                        "ReviewDelegated", "review-delegated", List.of("person:delegate else team"), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown recipient 'team'");
+    }
+}
