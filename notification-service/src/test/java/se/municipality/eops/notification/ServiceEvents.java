@@ -1,8 +1,5 @@
 package se.municipality.eops.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.EventType;
@@ -16,20 +13,6 @@ public final class ServiceEvents {
 
     public static void publish(DomainEvent event) {
         EventType type = EventCatalog.of(event.getClass());
-        RawKafka.send(
-                type.topic(),
-                event.aggregateId(),
-                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.TYPE,
-                        type.name(),
-                        CloudEventHeaders.ID,
-                        event.eventId().toString(),
-                        CloudEventHeaders.SOURCE,
-                        "/eops/test",
-                        CloudEventHeaders.SPEC_VERSION,
-                        CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.CONTENT_TYPE,
-                        CloudEventHeaders.JSON));
+        RawKafka.sendEvent(type, event.aggregateId(), event.eventId().toString(), EventJson.write(event), "/eops/test");
     }
 }

@@ -1,13 +1,10 @@
 package se.municipality.eops.permission;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import se.municipality.eops.contract.CloudEventHeaders;
-import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.request.PermissionRequest;
 import se.municipality.eops.contract.request.PermissionRequest.Change;
 import se.municipality.eops.contract.request.PermissionRequest.HandlerGroup;
@@ -105,20 +102,6 @@ public final class PermissionRequests {
     }
 
     private static void send(String requestId, String eventId, String json, String source) {
-        RawKafka.send(
-                Topics.REQUEST_EVENTS,
-                requestId,
-                json.getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.TYPE,
-                        "RequestSubmitted",
-                        CloudEventHeaders.ID,
-                        eventId,
-                        CloudEventHeaders.SOURCE,
-                        source,
-                        CloudEventHeaders.SPEC_VERSION,
-                        CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.CONTENT_TYPE,
-                        CloudEventHeaders.JSON));
+        RawKafka.sendEvent(EventCatalog.REQUEST_SUBMITTED, requestId, eventId, json, source);
     }
 }

@@ -1,9 +1,6 @@
 package se.municipality.eops.purge;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
-import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.EventType;
@@ -21,21 +18,7 @@ public final class PurgeFixtures {
     /** Sends the event as its publisher would (CloudEvents headers, key = aggregate id); again = a redelivery. */
     public static void publish(DomainEvent event, String source) {
         EventType type = EventCatalog.of(event.getClass());
-        RawKafka.send(
-                type.topic(),
-                event.aggregateId(),
-                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.TYPE,
-                        type.name(),
-                        CloudEventHeaders.ID,
-                        event.eventId().toString(),
-                        CloudEventHeaders.SOURCE,
-                        source,
-                        CloudEventHeaders.SPEC_VERSION,
-                        CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.CONTENT_TYPE,
-                        CloudEventHeaders.JSON));
+        RawKafka.sendEvent(type, event.aggregateId(), event.eventId().toString(), EventJson.write(event), source);
     }
 
     public static void fromPlatform(DomainEvent event) {

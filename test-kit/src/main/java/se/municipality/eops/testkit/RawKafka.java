@@ -8,6 +8,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import se.municipality.eops.contract.CloudEventHeaders;
+import se.municipality.eops.contract.EventType;
 
 /** Sends records exactly as given, for redeliveries and poison messages a well-behaved producer never sends. */
 public final class RawKafka {
@@ -30,6 +32,30 @@ public final class RawKafka {
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
+    }
+
+    /**
+     * Sends a contract event's JSON as its publisher would: on its type's topic, with its key and the CloudEvents
+     * headers (type, id, source, subject = key, spec version, content type). Sending it again is a redelivery.
+     */
+    public static void sendEvent(EventType type, String key, String eventId, String json, String source) {
+        send(
+                type.topic(),
+                key,
+                json.getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.TYPE,
+                        type.name(),
+                        CloudEventHeaders.ID,
+                        eventId,
+                        CloudEventHeaders.SOURCE,
+                        source,
+                        CloudEventHeaders.SUBJECT,
+                        key,
+                        CloudEventHeaders.SPEC_VERSION,
+                        CloudEventHeaders.SPEC_VERSION_VALUE,
+                        CloudEventHeaders.CONTENT_TYPE,
+                        CloudEventHeaders.JSON));
     }
 
     /** Re-sends a captured event as it was: the same id, headers and payload. */

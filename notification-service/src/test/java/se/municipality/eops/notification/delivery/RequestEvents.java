@@ -1,9 +1,6 @@
 package se.municipality.eops.notification.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import se.municipality.eops.contract.CloudEventHeaders;
-import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.starter.messaging.EventJson;
 import se.municipality.eops.testkit.RawKafka;
@@ -15,20 +12,11 @@ public final class RequestEvents {
 
     /** Sends the event; sending the same event again is a redelivery (same id, headers and payload). */
     public static void publish(RequestSubmitted event) {
-        RawKafka.send(
-                Topics.REQUEST_EVENTS,
+        RawKafka.sendEvent(
+                EventCatalog.REQUEST_SUBMITTED,
                 event.requestId(),
-                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.TYPE,
-                        "RequestSubmitted",
-                        CloudEventHeaders.ID,
-                        event.eventId().toString(),
-                        CloudEventHeaders.SOURCE,
-                        "/eops/request-service",
-                        CloudEventHeaders.SPEC_VERSION,
-                        CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.CONTENT_TYPE,
-                        CloudEventHeaders.JSON));
+                event.eventId().toString(),
+                EventJson.write(event),
+                "/eops/request-service");
     }
 }

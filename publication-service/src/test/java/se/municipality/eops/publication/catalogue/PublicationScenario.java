@@ -6,14 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.Topics;
@@ -158,14 +155,7 @@ public final class PublicationScenario {
     /** Publishes an event on its topic as its service would: JSON value, CloudEvents headers, key. */
     public static void publish(DomainEvent event) {
         var type = EventCatalog.of(event.getClass());
-        Map<String, String> headers = new HashMap<>();
-        headers.put(CloudEventHeaders.TYPE, type.name());
-        headers.put(CloudEventHeaders.ID, event.eventId().toString());
-        headers.put(CloudEventHeaders.SOURCE, "/eops/test");
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        RawKafka.send(
-                type.topic(), event.aggregateId(), EventJson.write(event).getBytes(StandardCharsets.UTF_8), headers);
+        RawKafka.sendEvent(type, event.aggregateId(), event.eventId().toString(), EventJson.write(event), "/eops/test");
     }
 
     /** Waits until a publication event of the type about the request (or review, or e-service) is out. */

@@ -3,18 +3,13 @@ package se.municipality.eops.request.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
-import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.EventCatalog;
-import se.municipality.eops.contract.EventType;
 import se.municipality.eops.contract.Topics;
 import se.municipality.eops.localstack.identity.DemoTokenIssuer;
 import se.municipality.eops.request.readmodel.CatalogueFixture;
@@ -144,15 +139,12 @@ public final class LifecycleScenario {
 
     /** Publishes an event exactly as given (again: a redelivery with the same event id). */
     public void publish(DomainEvent sampleOfType, ObjectNode event) {
-        EventType type = EventCatalog.of(sampleOfType.getClass());
-        Map<String, String> headers = new HashMap<>();
-        headers.put(CloudEventHeaders.TYPE, type.name());
-        headers.put(CloudEventHeaders.ID, event.get("eventId").asString());
-        headers.put(CloudEventHeaders.SOURCE, "/eops/test");
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        RawKafka.send(
-                type.topic(), sampleOfType.aggregateId(), event.toString().getBytes(StandardCharsets.UTF_8), headers);
+        RawKafka.sendEvent(
+                EventCatalog.of(sampleOfType.getClass()),
+                sampleOfType.aggregateId(),
+                event.get("eventId").asString(),
+                event.toString(),
+                "/eops/test");
     }
 
     public JsonNode read(String user, String requestId) {

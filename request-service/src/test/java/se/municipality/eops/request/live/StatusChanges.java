@@ -2,17 +2,14 @@ package se.municipality.eops.request.live;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.request.RequestStatusChanged;
 import se.municipality.eops.contract.request.RequestStatusCode;
@@ -93,23 +90,12 @@ final class StatusChanges {
 
     /** Publishes an event as request-service's relay would: key, JSON value, CloudEvents headers. */
     static void publish(RequestStatusChanged event) {
-        RawKafka.send(
-                EventCatalog.REQUEST_STATUS_CHANGED.topic(),
+        RawKafka.sendEvent(
+                EventCatalog.REQUEST_STATUS_CHANGED,
                 event.requestId(),
-                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.TYPE,
-                        EventCatalog.REQUEST_STATUS_CHANGED.name(),
-                        CloudEventHeaders.ID,
-                        event.eventId().toString(),
-                        CloudEventHeaders.SOURCE,
-                        "/eops/test",
-                        CloudEventHeaders.SPEC_VERSION,
-                        CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.CONTENT_TYPE,
-                        CloudEventHeaders.JSON,
-                        CloudEventHeaders.SUBJECT,
-                        event.requestId()));
+                event.eventId().toString(),
+                EventJson.write(event),
+                "/eops/test");
     }
 
     private Requester requester(String requestId) {

@@ -1,10 +1,7 @@
 package se.municipality.eops.request.readmodel;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.EventType;
@@ -39,21 +36,7 @@ final class ReadModelFixtures {
     static void publish(DomainEvent event) {
         EventType type = EventCatalog.of(event.getClass());
         String source = type.topic().contains("publication") ? "/eops/publication-service" : "/eops/permission-service";
-        RawKafka.send(
-                type.topic(),
-                event.aggregateId(),
-                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.TYPE,
-                        type.name(),
-                        CloudEventHeaders.ID,
-                        event.eventId().toString(),
-                        CloudEventHeaders.SOURCE,
-                        source,
-                        CloudEventHeaders.SPEC_VERSION,
-                        CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.CONTENT_TYPE,
-                        CloudEventHeaders.JSON));
+        RawKafka.sendEvent(type, event.aggregateId(), event.eventId().toString(), EventJson.write(event), source);
     }
 
     static EServiceRegistered registered(String eServiceId) {
