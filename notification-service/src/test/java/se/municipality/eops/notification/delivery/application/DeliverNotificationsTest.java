@@ -103,35 +103,28 @@ class DeliverNotificationsTest {
 
     @Test
     void sendsWhatAPersonWaitsForBeforeTheMailsToRoleMailboxes() throws Exception {
-        ThreadPoolExecutor oneSender = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new PriorityBlockingQueue<>());
-        CountDownLatch busy = new CountDownLatch(1);
-        try {
-            DeliverNotifications withQueue = new DeliverNotifications(
-                    notifications, List.of(email), oneSender, clock, properties, new SimpleMeterRegistry());
-            oneSender.execute(new DeliverNotifications.SendTask(
-                    () -> {
-                        try {
-                            busy.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    },
-                    0,
-                    -1));
+        sendWhileTheOnlySenderIsBusy(withQueue -> {
             withQueue.sendSoon(recorded("centrala-teamet@kommun.example"), false);
             withQueue.sendSoon(recorded("anna@kommun.example"), true);
+        });
 
-            busy.countDown();
-            oneSender.shutdown();
-            assertThat(oneSender.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            oneSender.shutdownNow();
-        }
         assertThat(email.sentTo).containsExactly("anna@kommun.example", "centrala-teamet@kommun.example");
     }
 
     @Test
     void sendsTheRequestersReceiptBeforeTheMailsAboutRequestsThatMovedOn() throws Exception {
+        sendWhileTheOnlySenderIsBusy(withQueue -> {
+            withQueue.sendSoon(recorded("centrala-teamet@kommun.example"), false);
+            withQueue.sendSoon(recorded("erik@kommun.example", "request-completed"), true);
+            withQueue.sendSoon(recorded("anna@kommun.example", ReceiptMail.TEMPLATE), true);
+        });
+
+        assertThat(email.sentTo)
+                .containsExactly("anna@kommun.example", "erik@kommun.example", "centrala-teamet@kommun.example");
+    }
+
+    /** Queues the sends while the one sender thread is busy, then lets it work through the queue in its order. */
+    private void sendWhileTheOnlySenderIsBusy(Consumer<DeliverNotifications> sends) throws InterruptedException {
         ThreadPoolExecutor oneSender = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new PriorityBlockingQueue<>());
         CountDownLatch busy = new CountDownLatch(1);
         try {
@@ -147,9 +140,7 @@ class DeliverNotificationsTest {
                     },
                     0,
                     -1));
-            withQueue.sendSoon(recorded("centrala-teamet@kommun.example"), false);
-            withQueue.sendSoon(recorded("erik@kommun.example", "request-completed"), true);
-            withQueue.sendSoon(recorded("anna@kommun.example", ReceiptMail.TEMPLATE), true);
+            sends.accept(withQueue);
 
             busy.countDown();
             oneSender.shutdown();
@@ -157,8 +148,6 @@ class DeliverNotificationsTest {
         } finally {
             oneSender.shutdownNow();
         }
-        assertThat(email.sentTo)
-                .containsExactly("anna@kommun.example", "erik@kommun.example", "centrala-teamet@kommun.example");
     }
 
     private Notification recorded(String to) {
