@@ -2,6 +2,8 @@ package se.municipality.eops.purge.purging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static se.municipality.eops.purge.PurgeFixtures.fromPlatform;
 import static se.municipality.eops.purge.PurgeFixtures.get;
 import static se.municipality.eops.purge.PurgeFixtures.post;
 import static se.municipality.eops.purge.PurgeFixtures.publish;
@@ -12,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bson.Document;
@@ -22,6 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import se.municipality.eops.contract.platform.CaseClosed;
+import se.municipality.eops.contract.platform.CaseDeleted;
+import se.municipality.eops.contract.platform.CaseSubmitted;
 import se.municipality.eops.contract.purge.CasesPurged;
 import se.municipality.eops.contract.purge.PurgeCompleted;
 import se.municipality.eops.contract.purge.PurgeFailed;
@@ -31,6 +38,7 @@ import se.municipality.eops.contract.purge.PurgePlanExpired;
 import se.municipality.eops.contract.request.PurgeRequest;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.samples.CaseEventsMother;
 import se.municipality.eops.contract.samples.RequestSubmittedMother;
 import se.municipality.eops.purge.cases.application.CaseImport;
 import se.municipality.eops.purge.cases.domain.IndexedCase;
@@ -246,7 +254,7 @@ class RetentionPurgeIT {
     void aPurgeInterruptedInTheMiddleIsFinishedByTheRestartCountingEveryCaseOnce() {
         String eService = uniqueEService();
         Instant old = Instant.parse("2015-06-01T08:00:00Z");
-        List<IndexedCase> due = IntStream.range(0, 2_500)
+        List<IndexedCase> due = IntStream.range(0, 12_500)
                 .mapToObj(i -> new IndexedCase("c-" + UUID.randomUUID(), eService, old, null, false, null))
                 .toList();
         caseImport.importAll(due);
@@ -258,20 +266,24 @@ class RetentionPurgeIT {
         plan.approve("astrid", clock.instant());
         assertThat(purges.save(plan)).isTrue();
 
-        // The process dies while deleting batch 2: batch 2 is recorded and announced, its cases still there.
+        // Batches 1-10 are one step (batches-per-write 10), 11-13 the next. The process dies while deleting the
+        // second step: batches 11-13 are recorded and announced, their cases still there.
         PurgeExecution dyingInBatchTwo = new PurgeExecution(
                 purges, new FailingOnDelete(purgeCases, 2), purgeLog, subscribers, holds, clock, settings, meters);
         assertThatThrownBy(() -> dyingInBatchTwo.run(planId)).hasMessageContaining("process killed");
-        assertThat(purges.find(planId).orElseThrow().purgedCount()).isEqualTo(2_000);
+        assertThat(purges.find(planId).orElseThrow().purgedCount()).isEqualTo(12_500);
         assertThat(mongo.count(Query.query(Criteria.where("eServiceId").is(eService)), "cases"))
-                .isEqualTo(1_501);
+                .isEqualTo(2_501);
 
         runner.resumeAll(); // what the next start does
 
         PurgeCompleted completed = PurgeEvents.awaitOne(PurgeCompleted.class, event -> planId.equals(event.purgeId()));
-        assertThat(completed.purgedCaseCount()).isEqualTo(2_500);
+        assertThat(completed.purgedCaseCount()).isEqualTo(12_500);
         List<CasesPurged> batches = PurgeEvents.all(CasesPurged.class, event -> planId.equals(event.purgeId()));
-        assertThat(batches).extracting(CasesPurged::batchNumber).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(batches)
+                .extracting(CasesPurged::batchNumber)
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.rangeClosed(1, 13).boxed().toList());
         assertThat(batches.stream().flatMap(batch -> batch.caseIds().stream()))
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(
@@ -281,7 +293,7 @@ class RetentionPurgeIT {
         assertThat(existing(List.of(notDue))).containsExactly(notDue);
         assertThat(purgeLog.all().stream().filter(entry -> planId.equals(entry.purgeId())))
                 .singleElement()
-                .satisfies(entry -> assertThat(entry.purgedCount()).isEqualTo(2_500));
+                .satisfies(entry -> assertThat(entry.purgedCount()).isEqualTo(12_500));
         runner.resumeAll();
         assertThat(PurgeEvents.all(PurgeCompleted.class, event -> planId.equals(event.purgeId())))
                 .hasSize(1);
@@ -318,6 +330,7 @@ class RetentionPurgeIT {
                         "decisionDate",
                         "purgedCount",
                         "heldBackCount",
+                        "deletedByPlatformCount",
                         "batchCount",
                         "oldestDue",
                         "newestDue",
@@ -340,7 +353,7 @@ class RetentionPurgeIT {
                         .startsWith(
                                 planId + ",RETENTION," + eService + "," + ruleId + ",1,Barn- och utbildningsnämnden,")
                         .contains(",SBN 2024/118,2024-05-21,")
-                        .contains(",1,0,1,2014-02-03T10:00:00Z,2014-02-03T10:00:00Z,arvid,astrid,"));
+                        .contains(",1,0,0,1,2014-02-03T10:00:00Z,2014-02-03T10:00:00Z,arvid,astrid,"));
         assertThat(csv.body()).doesNotContain(dueCase);
         assertThat(get(port, "anna", "/api/purge-log").status()).isEqualTo(403);
     }
@@ -415,8 +428,108 @@ class RetentionPurgeIT {
             assertThat(plan.createdBy()).isEqualTo(RetentionPlanning.SCHEDULER);
             assertThat(plan.dueCaseCount()).isEqualTo(1);
         });
-        assertThat(mongo.findById(dueCase, Document.class, "cases").getString("purgeId"))
-                .isEqualTo(plans.get(0).planId());
+        // The case is the scheduled plan's: a plan made by hand finds nothing due that is free.
+        assertThat(plan(ruleId, "arvid").at("/preview/dueCount").asLong()).isZero();
+        assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
+    }
+
+    @Test
+    void aCaseThePlatformDeletedBeforeItsBatchRanIsNeitherCountedNorAnnouncedAsPurged() {
+        String eService = uniqueEService();
+        Instant old = Instant.parse("2016-03-01T08:00:00Z");
+        String deletedByPlatform = seed(eService, old, null);
+        String purgedByUs = seed(eService, old, null);
+        String planId = plan(rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118"), "arvid")
+                .get("purgeId")
+                .asString();
+
+        fromPlatform(new CaseDeleted(UUID.randomUUID(), deletedByPlatform, Instant.now(), eService, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> existing(List.of(deletedByPlatform)).isEmpty());
+        PurgeCompleted completed = approveAndAwait(planId);
+
+        assertThat(completed.purgedCaseCount()).isEqualTo(1);
+        assertThat(completed.heldBackCaseCount()).isZero();
+        assertThat(PurgeEvents.all(CasesPurged.class, event -> planId.equals(event.purgeId())))
+                .flatExtracting(CasesPurged::caseIds)
+                .containsExactly(purgedByUs);
+        assertThat(purgeLog.all().stream().filter(entry -> planId.equals(entry.purgeId())))
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.purgedCount()).isEqualTo(1);
+                    assertThat(entry.deletedByPlatformCount()).isEqualTo(1);
+                    assertThat(entry.heldBackCount()).isZero();
+                });
+    }
+
+    @Test
+    void casesClaimedByAPlanWhoseMakingCrashedBeforeItWasStoredGoToTheNextPlan() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, Instant.parse("2016-03-01T08:00:00Z"), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        // What a crash between claiming the cases and storing an API-made plan (random id) leaves: its batch only.
+        String crashedPlan = "plan-" + UUID.randomUUID();
+        mongo.insert(
+                new Document("_id", crashedPlan + ":1")
+                        .append("purgeId", crashedPlan)
+                        .append("eServiceId", eService)
+                        .append("number", 1)
+                        .append("caseIds", List.of(dueCase)),
+                "purge_batches");
+
+        JsonNode plan = plan(ruleId, "arvid");
+
+        assertThat(plan.at("/preview/dueCount").asLong()).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("purgeId").is(crashedPlan)), "purge_batches"))
+                .isZero();
+        assertThat(approveAndAwait(plan.get("purgeId").asString()).purgedCaseCount())
+                .isEqualTo(1);
+        assertThat(existing(List.of(dueCase))).isEmpty();
+    }
+
+    @Test
+    void aCaseSubmittedRedeliveredAfterItsCaseWasPurgedDoesNotBringItBack() {
+        String eService = uniqueEService();
+        CaseSubmitted submitted = CaseEventsMother.submitted(
+                CaseEventsMother.newCaseId(), eService, Instant.parse("2016-03-01T08:00:00Z"), false);
+        fromPlatform(submitted);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !existing(List.of(submitted.caseId())).isEmpty());
+        String planId = plan(rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118"), "arvid")
+                .get("purgeId")
+                .asString();
+        assertThat(approveAndAwait(planId).purgedCaseCount()).isEqualTo(1);
+        assertThat(mongo.find(
+                        Query.query(Criteria.where("caseIds").is(submitted.caseId())),
+                        Document.class,
+                        "purged_case_ids"))
+                .singleElement()
+                .satisfies(tombstone -> {
+                    assertThat(tombstone.keySet()).containsExactlyInAnyOrder("_id", "purgeId", "caseIds");
+                    assertThat(tombstone.getString("purgeId")).isEqualTo(planId);
+                });
+
+        // The record that the event was applied expires (after eops.consumer.applied-retention); then it comes again.
+        Query applied = Query.query(Criteria.where("consumer")
+                .is("purge-case-index")
+                .and("eventId")
+                .is(submitted.eventId().toString()));
+        assertThat(mongo.remove(applied, "processed_events").getDeletedCount()).isEqualTo(1);
+        fromPlatform(submitted);
+        // A later event of the same case (same partition): once it is applied, the redelivery before it was too.
+        CaseClosed marker =
+                CaseEventsMother.closed(submitted.caseId(), eService, Instant.parse("2016-04-01T08:00:00Z"));
+        fromPlatform(marker);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.exists(
+                        Query.query(Criteria.where("consumer")
+                                .is("purge-case-index")
+                                .and("eventId")
+                                .is(marker.eventId().toString())),
+                        "processed_events"));
+
+        assertThat(mongo.exists(applied, "processed_events")).isTrue();
+        assertThat(existing(List.of(submitted.caseId()))).isEmpty();
     }
 
     private PurgeCompleted approveAndAwait(String planId) {
@@ -482,7 +595,7 @@ class RetentionPurgeIT {
                 null);
     }
 
-    /** The real cases store, except that the process "dies" instead of deleting batch {@code dieAt}. */
+    /** The real cases store, except that the process "dies" instead of its {@code dieAt}-th bulk deletion. */
     private static final class FailingOnDelete implements PurgeCases {
 
         private final PurgeCases real;
@@ -495,27 +608,28 @@ class RetentionPurgeIT {
         }
 
         @Override
-        public void delete(String purgeId, List<String> caseIds) {
+        public void delete(List<String> caseIds) {
             if (++deletes == dieAt) {
-                throw new IllegalStateException("process killed while deleting batch " + dieAt);
+                throw new IllegalStateException("process killed while deleting step " + dieAt);
             }
-            real.delete(purgeId, caseIds);
+            real.delete(caseIds);
         }
 
         @Override
-        public void assignTestCases(String purgeId, String eServiceId) {
-            real.assignTestCases(purgeId, eServiceId);
+        public Selection claimTestCases(String purgeId, String eServiceId, Exclusions exclusions, int batchSize) {
+            return real.claimTestCases(purgeId, eServiceId, exclusions, batchSize);
         }
 
         @Override
-        public void assignDue(String purgeId, String eServiceId, String clockStart, Instant cutoff, String caseType) {
-            real.assignDue(purgeId, eServiceId, clockStart, cutoff, caseType);
-        }
-
-        @Override
-        public List<se.municipality.eops.purge.purging.domain.HeldBack> heldBackDue(
-                String eServiceId, String clockStart, Instant cutoff, String caseType) {
-            return real.heldBackDue(eServiceId, clockStart, cutoff, caseType);
+        public Selection claimDue(
+                String purgeId,
+                String eServiceId,
+                String clockStart,
+                Instant cutoff,
+                String caseType,
+                Exclusions exclusions,
+                int batchSize) {
+            return real.claimDue(purgeId, eServiceId, clockStart, cutoff, caseType, exclusions, batchSize);
         }
 
         @Override
@@ -529,23 +643,28 @@ class RetentionPurgeIT {
         }
 
         @Override
-        public Selection writeBatches(String purgeId, int batchSize, String clockStart) {
-            return real.writeBatches(purgeId, batchSize, clockStart);
+        public List<TakenBatch> take(String purgeId, int from, int to) {
+            return real.take(purgeId, from, to);
         }
 
         @Override
-        public List<String> batchCasesToDelete(String purgeId, int number) {
-            return real.batchCasesToDelete(purgeId, number);
+        public boolean withdrawDeletedByPlatform(String caseId) {
+            return real.withdrawDeletedByPlatform(caseId);
         }
 
         @Override
-        public long release(String purgeId) {
-            return real.release(purgeId);
+        public void rememberPurged(String purgeId, Map<Integer, List<String>> caseIdsByBatch) {
+            real.rememberPurged(purgeId, caseIdsByBatch);
         }
 
         @Override
         public void dropBatches(String purgeId) {
             real.dropBatches(purgeId);
+        }
+
+        @Override
+        public long dropBatchesOfClosedPurges(String eServiceId, Collection<String> openPurges) {
+            return real.dropBatchesOfClosedPurges(eServiceId, openPurges);
         }
     }
 }

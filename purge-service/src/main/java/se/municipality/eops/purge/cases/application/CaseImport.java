@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.purge.cases.domain.CaseIndex;
 import se.municipality.eops.purge.cases.domain.IndexedCase;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Takes an existing platform's backlog into the index: NDJSON, one case a line, {@code {"caseId", "eServiceId",
  * "submittedAt", "closedAt"?, "test", "caseType"?}}, written in batches with one bulk insert each. Cases already
- * indexed are skipped, so an import can be run again after a failure.
+ * indexed are skipped, so an import can be run again after a failure; cases a purge deleted are never taken back.
  */
 @Service
 public class CaseImport {
@@ -39,6 +40,7 @@ public class CaseImport {
     public Result importNdjson(InputStream ndjson) throws IOException {
         long lines = 0;
         long added = 0;
+        Set<String> purged = index.purgedCaseIds();
         List<IndexedCase> batch = new ArrayList<>(BATCH);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
             String line;
@@ -49,26 +51,27 @@ public class CaseImport {
                 lines++;
                 batch.add(parse(line, lines));
                 if (batch.size() == BATCH) {
-                    added += write(batch);
+                    added += write(batch, purged);
                     batch.clear();
                 }
             }
         }
-        added += write(batch);
+        added += write(batch, purged);
         return new Result(lines, added);
     }
 
     /** Imports cases already in memory (a topic replay or a generated backlog), in bulk batches. */
     public long importAll(List<IndexedCase> cases) {
         long added = 0;
+        Set<String> purged = index.purgedCaseIds();
         for (int from = 0; from < cases.size(); from += BATCH) {
-            added += write(cases.subList(from, Math.min(cases.size(), from + BATCH)));
+            added += write(cases.subList(from, Math.min(cases.size(), from + BATCH)), purged);
         }
         return added;
     }
 
-    private long write(List<IndexedCase> batch) {
-        long added = index.importAll(batch);
+    private long write(List<IndexedCase> batch, Set<String> purged) {
+        long added = index.importAll(batch, purged);
         indexing.countImported(added);
         return added;
     }

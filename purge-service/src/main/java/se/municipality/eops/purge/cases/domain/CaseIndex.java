@@ -2,11 +2,15 @@ package se.municipality.eops.purge.cases.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** The cases index, fed by the platform's events. Every method is idempotent: a redelivered event changes nothing. */
 public interface CaseIndex {
 
-    /** Records a submitted case; a case already indexed keeps what it has. @return whether it was new */
+    /**
+     * Records a submitted case; a case already indexed keeps what it has, and a case a purge deleted is never taken
+     * back (its CaseSubmitted redelivered long after). @return whether it was new
+     */
     boolean submitted(IndexedCase indexedCase);
 
     void closed(String caseId, String eServiceId, Instant closedAt);
@@ -15,7 +19,10 @@ public interface CaseIndex {
 
     /**
      * Adds a backlog of cases with as few round trips as the store allows; cases already indexed are left as they
-     * are. @return how many were new
+     * are, cases in {@code purged} are left out. @return how many were new
      */
-    long importAll(List<IndexedCase> cases);
+    long importAll(List<IndexedCase> cases, Set<String> purged);
+
+    /** The ids of every case a purge deleted (kept without personal data, so the index never takes one back). */
+    Set<String> purgedCaseIds();
 }

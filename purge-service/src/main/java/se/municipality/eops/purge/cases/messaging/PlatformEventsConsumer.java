@@ -10,6 +10,7 @@ import se.municipality.eops.contract.platform.CaseSubmitted;
 import se.municipality.eops.contract.platform.PurgeBatchAcknowledged;
 import se.municipality.eops.purge.cases.application.CaseIndexing;
 import se.municipality.eops.purge.purging.application.Acknowledgements;
+import se.municipality.eops.purge.purging.application.PlatformDeletions;
 import se.municipality.eops.starter.messaging.EventConsumers;
 
 /**
@@ -26,12 +27,19 @@ class PlatformEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> caseEvents(
-            EventConsumers consumers, CaseIndexing indexing, Acknowledgements acknowledgements) {
+            EventConsumers consumers,
+            CaseIndexing indexing,
+            PlatformDeletions platformDeletions,
+            Acknowledgements acknowledgements) {
         return consumers
                 .named(CONSUMER_NAME)
                 .on(CaseSubmitted.class, incoming -> indexing.on(incoming.event()))
                 .on(CaseClosed.class, incoming -> indexing.on(incoming.event()))
-                .on(CaseDeleted.class, incoming -> indexing.on(incoming.event()))
+                .on(CaseDeleted.class, incoming -> {
+                    // Out of any purge batch first: once the index lets go of it, no purge may count it.
+                    platformDeletions.caseDeleted(incoming.event().caseId());
+                    indexing.on(incoming.event());
+                })
                 .on(PurgeBatchAcknowledged.class, incoming -> acknowledgements.record(incoming.event()))
                 .build();
     }

@@ -4,13 +4,18 @@ package se.municipality.eops.purge.cases.persistence;
 public final class CaseFields {
 
     public static final String COLLECTION = "cases";
+    /**
+     * The ids of purged cases, one document per purge batch ({@code _id} = purge and batch, {@code purgeId},
+     * {@code caseIds}): no personal data, and the index never takes such a case back.
+     */
+    public static final String PURGED_COLLECTION = "purged_case_ids";
+
+    public static final String PURGED_CASE_IDS = "caseIds";
     public static final String E_SERVICE_ID = "eServiceId";
     public static final String SUBMITTED_AT = "submittedAt";
     public static final String CLOSED_AT = "closedAt";
     public static final String TEST = "test";
     public static final String CASE_TYPE = "caseType";
-    /** The purge (or plan) a case is assigned to; a case is in at most one purge at a time. */
-    public static final String PURGE_ID = "purgeId";
     /** A legal hold on the case itself: {reason, setBy, setAt}. */
     public static final String HOLD = "hold";
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The indexes the purge queries need, declared for real MongoDB (the local MongoDB-protocol server ignores
  * non-unique secondary indexes and scans; production must not): test cases of an e-service, due cases by either
- * clock, and the cases of one purge in id order (its batches).
+ * clock; and the purged case ids (multikey), which every CaseSubmitted is checked against.
  */
 @Component
 class CaseIndexes implements ApplicationRunner {
@@ -34,8 +34,7 @@ class CaseIndexes implements ApplicationRunner {
         indexes.createIndex(
                 new CompoundIndexDefinition(new Document(CaseFields.E_SERVICE_ID, 1).append(CaseFields.CLOSED_AT, 1))
                         .named("eService_closedAt"));
-        indexes.createIndex(new CompoundIndexDefinition(new Document(CaseFields.PURGE_ID, 1).append("_id", 1))
-                .named("purge_batches")
-                .sparse());
+        mongo.indexOps(CaseFields.PURGED_COLLECTION)
+                .createIndex(new CompoundIndexDefinition(new Document(CaseFields.PURGED_CASE_IDS, 1)).named("caseIds"));
     }
 }

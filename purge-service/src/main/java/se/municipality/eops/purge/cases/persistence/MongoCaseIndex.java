@@ -2,11 +2,17 @@ package se.municipality.eops.purge.cases.persistence;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,10 +24,12 @@ import se.municipality.eops.purge.cases.domain.IndexedCase;
 /**
  * The index in the collection {@value CaseFields#COLLECTION}, one small document per case with the case id as
  * {@code _id}. Writes are idempotent by construction: inserts keyed by the case id, {@code $set}s of the event's
- * values, deletes by id.
+ * values, deletes by id. Purged case ids ({@value CaseFields#PURGED_COLLECTION}) are never indexed again.
  */
 @Repository
 class MongoCaseIndex implements CaseIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoCaseIndex.class);
 
     /** MongoDB's code for a duplicate key: an imported case that is indexed already. */
     private static final int DUPLICATE_KEY = 11000;
@@ -34,6 +42,10 @@ class MongoCaseIndex implements CaseIndex {
 
     @Override
     public boolean submitted(IndexedCase indexedCase) {
+        if (wasPurged(indexedCase.caseId())) {
+            log.info("Case {} was purged; its CaseSubmitted does not bring it back", indexedCase.caseId());
+            return false;
+        }
         Update update = new Update()
                 .setOnInsert(CaseFields.E_SERVICE_ID, indexedCase.eServiceId())
                 .setOnInsert(CaseFields.SUBMITTED_AT, Date.from(indexedCase.submittedAt()))
@@ -59,13 +71,15 @@ class MongoCaseIndex implements CaseIndex {
     }
 
     @Override
-    public long importAll(List<IndexedCase> cases) {
-        if (cases.isEmpty()) {
+    public long importAll(List<IndexedCase> cases, Set<String> purged) {
+        MongoCollection<Document> collection = mongo.getCollection(CaseFields.COLLECTION);
+        List<Document> documents = cases.stream()
+                .filter(indexedCase -> !purged.contains(indexedCase.caseId()))
+                .map(MongoCaseIndex::toDocument)
+                .toList();
+        if (documents.isEmpty()) {
             return 0;
         }
-        MongoCollection<Document> collection = mongo.getCollection(CaseFields.COLLECTION);
-        List<Document> documents =
-                cases.stream().map(MongoCaseIndex::toDocument).toList();
         try {
             // Unordered: the server takes the whole batch in one go and a duplicate stops nothing.
             collection.insertMany(documents, new InsertManyOptions().ordered(false));
@@ -78,6 +92,25 @@ class MongoCaseIndex implements CaseIndex {
             }
             return documents.size() - someWereThere.getWriteErrors().size();
         }
+    }
+
+    @Override
+    public Set<String> purgedCaseIds() {
+        Set<String> purged = new HashSet<>();
+        for (Document batch : mongo.getCollection(CaseFields.PURGED_COLLECTION)
+                .find()
+                .projection(Projections.include(CaseFields.PURGED_CASE_IDS))) {
+            purged.addAll(batch.getList(CaseFields.PURGED_CASE_IDS, String.class));
+        }
+        return purged;
+    }
+
+    private boolean wasPurged(String caseId) {
+        return mongo.getCollection(CaseFields.PURGED_COLLECTION)
+                        .find(Filters.eq(CaseFields.PURGED_CASE_IDS, caseId))
+                        .projection(Projections.include("_id"))
+                        .first()
+                != null;
     }
 
     static Document toDocument(IndexedCase indexedCase) {

@@ -1,7 +1,9 @@
 package se.municipality.eops.purge.holds.application;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,15 @@ public class HoldKeeping {
 
     public Optional<LegalHold> onEService(String eServiceId) {
         return holds.onEService(eServiceId);
+    }
+
+    /** The cases on legal hold now, each with the reason a plan's preview gives for keeping it back. */
+    public Map<String, String> heldCases() {
+        Map<String, String> held = new HashMap<>();
+        for (LegalHold hold : holds.onCases()) {
+            held.put(hold.targetId(), hold.heldBackReason());
+        }
+        return held;
     }
 
     public List<LegalHold> all() {

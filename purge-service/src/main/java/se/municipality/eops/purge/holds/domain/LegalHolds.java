@@ -13,5 +13,8 @@ public interface LegalHolds {
 
     Optional<LegalHold> onEService(String eServiceId);
 
+    /** The holds on single cases (few: a small collection read whole). */
+    List<LegalHold> onCases();
+
     List<LegalHold> all();
 }

@@ -74,6 +74,18 @@ class MongoLegalHolds implements LegalHolds {
     }
 
     @Override
+    public List<LegalHold> onCases() {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("target").is(LegalHold.Target.CASE.name())),
+                        Document.class,
+                        COLLECTION)
+                .stream()
+                .map(MongoLegalHolds::toHold)
+                .toList();
+    }
+
+    @Override
     public List<LegalHold> all() {
         return mongo.findAll(Document.class, COLLECTION).stream()
                 .map(MongoLegalHolds::toHold)

@@ -31,6 +31,11 @@ class PurgeConfiguration {
     }
 
     @Bean
+    PlanningLock planningLock(LockingTaskExecutor locks) {
+        return new PlanningLock(locks);
+    }
+
+    @Bean
     PurgeRunner purgeRunner(PurgeExecution execution, Purges purges) {
         return new PurgeRunner(execution, purges);
     }

@@ -5,7 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.municipality.eops.contract.purge.PurgeReason;
@@ -19,10 +23,11 @@ import se.municipality.eops.purge.purging.domain.Purges;
 import se.municipality.eops.purge.purging.domain.Subscribers;
 
 /**
- * Executes a purge batch by batch, and finishes one a crash interrupted. Per batch: the cases still in it and not
- * held now, then one write of the purge that counts them, remembers their ids and carries their CasesPurged, then
- * the deletion. A restart deletes the remembered ids again (harmless) and goes on with the next batch, so every
- * case is deleted and counted once. Only cases assigned to this purge are ever deleted.
+ * Executes a purge batch by batch, and finishes one a crash interrupted. Per step of {@code batches-per-write}
+ * batches: their cases still in them (the platform may have deleted some) and not held now, remembered as purged,
+ * then one write of the purge that counts them, remembers their ids and carries one CasesPurged per batch, then
+ * one bulk deletion. A restart deletes the remembered ids again (harmless) and goes on with the next step, so every
+ * case is deleted and counted once. Only cases in this purge's batches are ever deleted.
  */
 public class PurgeExecution {
 
@@ -35,6 +40,7 @@ public class PurgeExecution {
     private final HoldKeeping holds;
     private final Clock clock;
     private final Duration acknowledgementWindow;
+    private final int batchesPerWrite;
     private final MeterRegistry meters;
     private final Timer duration;
 
@@ -54,6 +60,7 @@ public class PurgeExecution {
         this.holds = holds;
         this.clock = clock;
         this.acknowledgementWindow = settings.acknowledgementWindow();
+        this.batchesPerWrite = settings.batchesPerWrite();
         this.meters = meters;
         this.duration = Timer.builder("eops.purge.duration")
                 .description("From the start of a purge's execution (approval) to its last batch")
@@ -68,45 +75,75 @@ public class PurgeExecution {
         }
         if (!purge.deleting().isEmpty()) {
             // Recorded and announced before a crash, perhaps not deleted: delete, never count again.
-            cases.delete(purgeId, purge.deleting());
+            cases.delete(purge.deleting());
         }
         while (!purge.allBatchesPublished()) {
-            List<String> caseIds = holds.onEService(purge.eServiceId()).isPresent()
-                    ? List.of()
-                    : cases.batchCasesToDelete(purgeId, purge.nextBatchNumber());
+            int from = purge.nextBatchNumber();
+            int to = Math.min(purge.batchesToPublish(), from + batchesPerWrite - 1);
+            List<Purge.BatchCases> next = nextBatches(purge, from, to);
             List<String> expected = subscribers.all().stream()
                     .map(Subscribers.Subscriber::subscriberId)
                     .toList();
-            purge.recordBatch(caseIds, clock.instant(), expected, acknowledgementWindow);
+            purge.recordBatches(next, clock.instant(), expected, acknowledgementWindow);
             if (!purges.save(purge)) {
                 log.info("Purge {} was moved on by another runner; leaving it", purgeId);
                 return;
             }
-            cases.delete(purgeId, caseIds);
-            purged(purge.reason()).increment(caseIds.size());
-            purge = purges.find(purgeId).orElseThrow();
+            cases.delete(purge.deleting());
+            purged(purge.reason()).increment(purge.deleting().size());
         }
         complete(purge);
     }
 
-    private void complete(Purge purge) {
-        if (purge.purgedCount() < purge.preview().dueCount()) {
-            cases.release(purge.id()); // what holds kept (or the platform deleted) is free for later purges
+    /**
+     * Batches {@code from}..{@code to}: their cases not held now (a hold on the e-service holds them all), each
+     * remembered as purged before the write that records it, so the index never takes one back.
+     */
+    private List<Purge.BatchCases> nextBatches(Purge purge, int from, int to) {
+        Map<Integer, PurgeCases.TakenBatch> taken = new HashMap<>();
+        Set<String> held = Set.of();
+        if (holds.onEService(purge.eServiceId()).isEmpty()) {
+            cases.take(purge.id(), from, to).forEach(batch -> taken.put(batch.number(), batch));
+            held = holds.heldCases().keySet();
         }
-        cases.dropBatches(purge.id());
-        long heldBack = purge.preview().heldBackCount() + (purge.preview().dueCount() - purge.purgedCount());
+        List<Purge.BatchCases> next = new ArrayList<>();
+        Map<Integer, List<String>> toRemember = new HashMap<>();
+        for (int number = from; number <= to; number++) {
+            PurgeCases.TakenBatch batch = taken.get(number);
+            if (batch == null) {
+                next.add(new Purge.BatchCases(List.of(), 0));
+                continue;
+            }
+            Set<String> heldNow = held;
+            List<String> caseIds = batch.caseIds().stream()
+                    .filter(caseId -> !heldNow.contains(caseId))
+                    .toList();
+            if (!caseIds.isEmpty()) {
+                toRemember.put(number, caseIds);
+            }
+            next.add(new Purge.BatchCases(caseIds, batch.deletedByPlatform()));
+        }
+        cases.rememberPurged(purge.id(), toRemember);
+        return next;
+    }
+
+    private void complete(Purge purge) {
+        long heldBack = purge.heldBackSoFar();
         purge.complete(heldBack, clock.instant());
         purgeLog.recordOnce(PurgeLogEntry.of(purge));
         if (purges.save(purge)) {
+            // Only now: a completed purge claims nothing, and its batches are no longer needed.
+            cases.dropBatches(purge.id());
             duration.record(Duration.between(purge.startedAt(), purge.finishedAt()));
             log.info(
-                    "Purge {} ({}) of {} completed: {} cases in {} batches, {} held back",
+                    "Purge {} ({}) of {} completed: {} cases in {} batches, {} held back, {} deleted by the platform",
                     purge.id(),
                     purge.reason(),
                     purge.eServiceId(),
                     purge.purgedCount(),
                     purge.batches().size(),
-                    heldBack);
+                    heldBack,
+                    purge.deletedByPlatform());
         }
     }
 

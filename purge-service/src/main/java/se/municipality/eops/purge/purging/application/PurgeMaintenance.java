@@ -40,11 +40,10 @@ public class PurgeMaintenance {
     public void expirePlans() {
         Instant now = clock.instant();
         for (Purge plan : purges.awaitingApprovalExpiredAt(now)) {
-            // Free the cases first: a plan past its deadline can no longer be approved, so nothing executes it.
-            cases.release(plan.id());
-            cases.dropBatches(plan.id());
+            // Once expired the plan claims nothing: its batches are only forgotten after.
             plan.expire(now);
             if (purges.save(plan)) {
+                cases.dropBatches(plan.id());
                 log.info("Purge plan {} of {} expired unapproved", plan.id(), plan.eServiceId());
             }
         }

@@ -43,6 +43,7 @@ public class RetentionPlanning {
     private final HoldKeeping holds;
     private final PurgeSettings settings;
     private final Clock clock;
+    private final PlanningLock lock;
 
     public RetentionPlanning(
             RetentionRules rules,
@@ -50,13 +51,15 @@ public class RetentionPlanning {
             PurgeCases cases,
             HoldKeeping holds,
             PurgeSettings settings,
-            Clock clock) {
+            Clock clock,
+            PlanningLock lock) {
         this.rules = rules;
         this.purges = purges;
         this.cases = cases;
         this.holds = holds;
         this.settings = settings;
         this.clock = clock;
+        this.lock = lock;
     }
 
     /** A plan for one rule, asked for by an archivist or the central team. */
@@ -112,6 +115,21 @@ public class RetentionPlanning {
         if (existing.isPresent()) {
             return existing;
         }
+        return lock.forEService(
+                rule.eServiceId(), () -> makePlan(rule, planId, requestId, createdBy, alsoWhenNothingIsDue));
+    }
+
+    /**
+     * Under the e-service's lock: claims the due cases in stored batches, then stores the plan. A crash in between
+     * leaves batches of a plan that does not exist; they claim nothing (only open purges' batches do) and the next
+     * purge made for the e-service drops them.
+     */
+    private Optional<Purge> makePlan(
+            RetentionRule rule, String planId, String requestId, String createdBy, boolean alsoWhenNothingIsDue) {
+        Optional<Purge> existing = purges.find(planId);
+        if (existing.isPresent()) {
+            return existing;
+        }
         Instant now = clock.instant();
         Instant cutoff = rule.dueCutoff(now);
         String clockStart = rule.clockStart().name();
@@ -125,11 +143,20 @@ public class RetentionPlanning {
                     ? List.of()
                     : List.of(new HeldBack(eServiceHold.get().heldBackReason(), due));
         } else {
-            cases.assignDue(planId, rule.eServiceId(), clockStart, cutoff, rule.caseType());
-            selection = cases.writeBatches(planId, settings.batchSize(), clockStart);
-            heldBack = cases.heldBackDue(rule.eServiceId(), clockStart, cutoff, rule.caseType());
+            List<String> open = purges.openIds(rule.eServiceId());
+            cases.dropBatchesOfClosedPurges(rule.eServiceId(), open);
+            selection = cases.claimDue(
+                    planId,
+                    rule.eServiceId(),
+                    clockStart,
+                    cutoff,
+                    rule.caseType(),
+                    new PurgeCases.Exclusions(holds.heldCases(), open),
+                    settings.batchSize());
+            heldBack = selection.heldBack();
         }
         if (selection.count() == 0 && !alsoWhenNothingIsDue) {
+            cases.dropBatches(planId);
             return Optional.empty();
         }
         Preview preview =

@@ -1,6 +1,7 @@
 package se.municipality.eops.purge.purging.application;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public class TestCasePurges {
     private final PurgeRunner runner;
     private final PurgeSettings settings;
     private final Clock clock;
+    private final PlanningLock lock;
 
     public TestCasePurges(
             Purges purges,
@@ -37,40 +39,54 @@ public class TestCasePurges {
             HoldKeeping holds,
             PurgeRunner runner,
             PurgeSettings settings,
-            Clock clock) {
+            Clock clock,
+            PlanningLock lock) {
         this.purges = purges;
         this.cases = cases;
         this.holds = holds;
         this.runner = runner;
         this.settings = settings;
         this.clock = clock;
+        this.lock = lock;
     }
 
     public void purge(String purgeId, String eServiceId, String requestId, String reviewId, String askedBy) {
         if (purges.find(purgeId).isEmpty()) {
-            Optional<LegalHold> eServiceHold = holds.onEService(eServiceId);
-            if (eServiceHold.isEmpty()) {
-                cases.assignTestCases(purgeId, eServiceId);
-            }
-            PurgeCases.Selection selection = eServiceHold.isPresent()
-                    ? PurgeCases.Selection.none()
-                    : cases.writeBatches(purgeId, settings.batchSize(), "SUBMITTED");
-            long notAssigned = cases.countTestCases(eServiceId) - selection.count();
-            List<HeldBack> heldBack = notAssigned <= 0
-                    ? List.of()
-                    : List.of(new HeldBack(
-                            eServiceHold
-                                    .map(LegalHold::heldBackReason)
-                                    .orElse("legal hold on the case, or in another purge"),
-                            notAssigned));
-            Preview preview =
-                    new Preview(null, selection.count(), selection.oldest(), selection.newest(), heldBack, null);
-            boolean made = purges.insert(Purge.testCases(
-                    purgeId, eServiceId, requestId, reviewId, askedBy, preview, selection.batches(), clock.instant()));
-            if (made) {
-                log.info("Test-case purge {} of {}: {} test cases", purgeId, eServiceId, selection.count());
-            }
+            lock.forEService(eServiceId, () -> make(purgeId, eServiceId, requestId, reviewId, askedBy));
         }
         runner.submit(purgeId);
+    }
+
+    /** Under the e-service's lock, as plans are made: claims the test cases, then stores the purge. */
+    private boolean make(String purgeId, String eServiceId, String requestId, String reviewId, String askedBy) {
+        if (purges.find(purgeId).isPresent()) {
+            return false;
+        }
+        Optional<LegalHold> eServiceHold = holds.onEService(eServiceId);
+        PurgeCases.Selection selection;
+        List<HeldBack> heldBack = new ArrayList<>();
+        if (eServiceHold.isPresent()) {
+            selection = PurgeCases.Selection.none();
+            long held = cases.countTestCases(eServiceId);
+            if (held > 0) {
+                heldBack.add(new HeldBack(eServiceHold.get().heldBackReason(), held));
+            }
+        } else {
+            List<String> open = purges.openIds(eServiceId);
+            cases.dropBatchesOfClosedPurges(eServiceId, open);
+            selection = cases.claimTestCases(
+                    purgeId, eServiceId, new PurgeCases.Exclusions(holds.heldCases(), open), settings.batchSize());
+            heldBack.addAll(selection.heldBack());
+            if (selection.inOtherPurges() > 0) {
+                heldBack.add(new HeldBack("in another purge", selection.inOtherPurges()));
+            }
+        }
+        Preview preview = new Preview(null, selection.count(), selection.oldest(), selection.newest(), heldBack, null);
+        boolean made = purges.insert(Purge.testCases(
+                purgeId, eServiceId, requestId, reviewId, askedBy, preview, selection.batches(), clock.instant()));
+        if (made) {
+            log.info("Test-case purge {} of {}: {} test cases", purgeId, eServiceId, selection.count());
+        }
+        return made;
     }
 }

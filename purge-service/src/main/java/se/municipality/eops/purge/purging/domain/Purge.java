@@ -42,10 +42,11 @@ public final class Purge {
     private Instant finishedAt;
     private long purgedCount;
     private long heldBackAtExecution;
+    private long deletedByPlatform;
     private final List<BatchRecord> batches;
     private List<String> deleting;
     private String failure;
-    private final Long version;
+    private Long version;
     private final List<DomainEvent> newEvents = new ArrayList<>();
 
     public Purge(
@@ -67,6 +68,7 @@ public final class Purge {
             Instant finishedAt,
             long purgedCount,
             long heldBackAtExecution,
+            long deletedByPlatform,
             List<BatchRecord> batches,
             List<String> deleting,
             String failure,
@@ -89,6 +91,7 @@ public final class Purge {
         this.finishedAt = finishedAt;
         this.purgedCount = purgedCount;
         this.heldBackAtExecution = heldBackAtExecution;
+        this.deletedByPlatform = deletedByPlatform;
         this.batches = new ArrayList<>(batches == null ? List.of() : batches);
         this.deleting = deleting == null ? List.of() : List.copyOf(deleting);
         this.failure = failure;
@@ -122,6 +125,7 @@ public final class Purge {
                 null,
                 now,
                 null,
+                0,
                 0,
                 0,
                 List.of(),
@@ -158,6 +162,7 @@ public final class Purge {
                 null,
                 null,
                 null,
+                0,
                 0,
                 0,
                 List.of(),
@@ -212,6 +217,7 @@ public final class Purge {
                 now,
                 0,
                 0,
+                0,
                 List.of(),
                 List.of(),
                 failure,
@@ -263,12 +269,32 @@ public final class Purge {
         return batches.size() >= batchesToPublish();
     }
 
+    /** The cases of one batch to record, and how many of its cases the platform had deleted itself before. */
+    public record BatchCases(List<String> caseIds, long deletedByPlatform) {
+
+        public BatchCases {
+            caseIds = List.copyOf(caseIds);
+        }
+    }
+
     /**
-     * Records the next batch and its CasesPurged before its cases are deleted: the count and the ids being deleted
-     * are stored in the same write as the event, so a crash after it deletes them again, never counts them again.
+     * Records the next batches and their CasesPurged before their cases are deleted: the count and the ids being
+     * deleted are stored in the same write as the events, so a crash after it deletes them again, never counts them
+     * again. Cases the platform deleted itself are neither counted nor announced: they are no longer the purge's.
      */
-    public void recordBatch(
-            List<String> caseIds, Instant now, List<String> expectedSubscribers, Duration acknowledgementWindow) {
+    public void recordBatches(
+            List<BatchCases> next, Instant now, List<String> expectedSubscribers, Duration acknowledgementWindow) {
+        List<String> beingDeleted = new ArrayList<>();
+        for (BatchCases batch : next) {
+            recordBatch(batch, now, expectedSubscribers, acknowledgementWindow);
+            beingDeleted.addAll(batch.caseIds());
+        }
+        deleting = List.copyOf(beingDeleted);
+    }
+
+    private void recordBatch(
+            BatchCases batch, Instant now, List<String> expectedSubscribers, Duration acknowledgementWindow) {
+        List<String> caseIds = batch.caseIds();
         if (status != PurgeStatus.EXECUTING || allBatchesPublished()) {
             throw new IllegalStateException("purge " + id + " has no batch left to record");
         }
@@ -278,7 +304,7 @@ public final class Purge {
         int number = nextBatchNumber();
         boolean last = number == batchesToPublish();
         purgedCount += caseIds.size();
-        deleting = List.copyOf(caseIds);
+        deletedByPlatform += batch.deletedByPlatform();
         batches.add(new BatchRecord(
                 number,
                 caseIds.size(),
@@ -303,6 +329,15 @@ public final class Purge {
                 last,
                 caseIds,
                 last ? purgedCount : null));
+    }
+
+    /**
+     * The purge's cases that are neither purged nor deleted by the platform: kept by legal holds when it was made
+     * or at execution.
+     */
+    public long heldBackSoFar() {
+        long keptAtExecution = preview.dueCount() - purgedCount - deletedByPlatform;
+        return preview.heldBackCount() + Math.max(0, keptAtExecution);
     }
 
     /** After the last batch: the purge is done; {@code heldBack} cases of it were kept by legal holds. */
@@ -354,6 +389,12 @@ public final class Purge {
                     missing,
                     batch.acknowledgementsDueBy()));
         }
+    }
+
+    /** The purge was stored as {@code newVersion} with its new events: later changes build on that. */
+    public void saved(long newVersion) {
+        version = newVersion;
+        newEvents.clear();
     }
 
     /** The events raised since the purge was loaded, to be stored in the same write as its new state. */
@@ -431,6 +472,11 @@ public final class Purge {
 
     public long heldBackAtExecution() {
         return heldBackAtExecution;
+    }
+
+    /** The purge's cases the platform had deleted itself before their batch ran: not counted, not announced. */
+    public long deletedByPlatform() {
+        return deletedByPlatform;
     }
 
     public List<BatchRecord> batches() {

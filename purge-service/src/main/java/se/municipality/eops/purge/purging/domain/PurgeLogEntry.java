@@ -6,6 +6,8 @@ import java.time.Instant;
  * One line of the purge log (gallringslogg): what was purged on which decision, how many, when and by whose
  * decision. No personal data: no case ids, no citizens, only officials' user names.
  *
+ * @param deletedByPlatformCount cases of the purge the platform deleted itself before their batch ran: not
+ *     counted as purged, not announced
  * @param oldestDue the earliest clock start among the purged cases (the date range of the purge)
  * @param newestDue the latest clock start among them
  */
@@ -23,6 +25,7 @@ public record PurgeLogEntry(
         String reviewId,
         long purgedCount,
         long heldBackCount,
+        long deletedByPlatformCount,
         int batchCount,
         Instant oldestDue,
         Instant newestDue,
@@ -48,6 +51,7 @@ public record PurgeLogEntry(
                 purge.reviewId(),
                 purge.purgedCount(),
                 purge.heldBackAtExecution(),
+                purge.deletedByPlatform(),
                 purge.batches().size(),
                 preview == null ? null : preview.oldestDue(),
                 preview == null ? null : preview.newestDue(),

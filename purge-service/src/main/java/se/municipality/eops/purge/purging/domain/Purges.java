@@ -10,8 +10,14 @@ public interface Purges {
     /** @return false if a purge with this id exists (the same event or request came again) */
     boolean insert(Purge purge);
 
-    /** Stores the purge's new state and events if nobody changed it since it was loaded. */
+    /**
+     * Stores the purge's new state and events if nobody changed it since it was loaded (or last saved); on success
+     * the purge carries the stored version and no pending events, so it can be changed and saved again.
+     */
     boolean save(Purge purge);
+
+    /** The ids of the e-service's purges that still hold their cases: awaiting approval or executing. */
+    List<String> openIds(String eServiceId);
 
     Optional<Purge> find(String id);
 

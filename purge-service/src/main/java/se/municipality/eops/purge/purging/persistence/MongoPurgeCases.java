@@ -5,10 +5,14 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,18 +28,17 @@ import se.municipality.eops.purge.purging.domain.HeldBack;
 import se.municipality.eops.purge.purging.domain.PurgeCases;
 
 /**
- * Works on the cases index with the driver's own types, in bulk, so that a purge costs a fixed number of passes
- * over the collection whatever its size: one multi-document update assigns the purge's cases, one query splits them
- * into batch documents ({@value #BATCHES}, {@code _id} = purge and number). Each batch is then deleted by primary
- * key, one bulk write of single-document deletes, which every server answers from its {@code _id} index (the local
- * MongoDB-protocol server serves no other query from an index, not even {@code _id: {$in: [...]}}). Legal holds on
- * cases are read from their own small collection.
+ * Works on the cases index with the driver's own types, in bulk, so that a purge costs one pass over the cases
+ * whatever their number. Making a purge reads its due cases once, in id order, and stores them as batch documents
+ * ({@value #BATCHES}, {@code _id} = purge and number): the claim; no case document is written. Executing it deletes
+ * each batch's cases by primary key, one bulk write of single-document deletes, which every server answers from
+ * its {@code _id} index (the local MongoDB-protocol server serves no other query from an index, and matches
+ * {@code _id: {$in: [...]}} against the whole list for every document it finds).
  */
 @Repository
 class MongoPurgeCases implements PurgeCases {
 
     static final String BATCHES = "purge_batches";
-    private static final String LEGAL_HOLDS = "legal_holds";
 
     private final MongoTemplate mongo;
 
@@ -47,43 +50,110 @@ class MongoPurgeCases implements PurgeCases {
         return mongo.getCollection(CaseFields.COLLECTION);
     }
 
-    @Override
-    public void assignTestCases(String purgeId, String eServiceId) {
-        cases().updateMany(
-                        Filters.and(
-                                Filters.eq(CaseFields.E_SERVICE_ID, eServiceId),
-                                Filters.eq(CaseFields.TEST, true),
-                                free()),
-                        Updates.set(CaseFields.PURGE_ID, purgeId));
+    private MongoCollection<Document> batches() {
+        return mongo.getCollection(BATCHES);
     }
 
     @Override
-    public void assignDue(String purgeId, String eServiceId, String clockStart, Instant cutoff, String caseType) {
-        cases().updateMany(
-                        Filters.and(due(eServiceId, clockStart, cutoff, caseType), free()),
-                        Updates.set(CaseFields.PURGE_ID, purgeId));
+    public Selection claimTestCases(String purgeId, String eServiceId, Exclusions exclusions, int batchSize) {
+        return claim(
+                purgeId,
+                eServiceId,
+                Filters.and(Filters.eq(CaseFields.E_SERVICE_ID, eServiceId), Filters.eq(CaseFields.TEST, true)),
+                CaseFields.SUBMITTED_AT,
+                exclusions,
+                batchSize);
     }
 
-    /** From the holds on cases (few), each case looked up by its id. */
     @Override
-    public List<HeldBack> heldBackDue(String eServiceId, String clockStart, Instant cutoff, String caseType) {
-        Map<String, Long> byReason = new LinkedHashMap<>();
-        for (String heldCase : heldCases()) {
-            Document held = cases().find(Filters.eq("_id", heldCase)).first();
-            if (held == null
-                    || !eServiceId.equals(held.getString(CaseFields.E_SERVICE_ID))
-                    || (caseType != null && !caseType.equals(held.getString(CaseFields.CASE_TYPE)))
-                    || !held.containsKey(CaseFields.HOLD)) {
+    public Selection claimDue(
+            String purgeId,
+            String eServiceId,
+            String clockStart,
+            Instant cutoff,
+            String caseType,
+            Exclusions exclusions,
+            int batchSize) {
+        return claim(
+                purgeId,
+                eServiceId,
+                due(eServiceId, clockStart, cutoff, caseType),
+                clockField(clockStart),
+                exclusions,
+                batchSize);
+    }
+
+    /**
+     * One pass over the matching cases in id order: held ones and those of open purges are counted and left out,
+     * the rest split into batches, stored in one insert.
+     */
+    private Selection claim(
+            String purgeId, String eServiceId, Bson filter, String clockField, Exclusions exclusions, int batchSize) {
+        // A retry of the same purge id (a crash before the purge was stored) claims afresh.
+        batches().deleteMany(Filters.eq("purgeId", purgeId));
+        Set<String> claimed = claimedBy(eServiceId, exclusions.openPurges());
+        Map<String, String> held = exclusions.heldCases();
+        Map<String, Long> heldBack = new LinkedHashMap<>();
+        long inOtherPurges = 0;
+        List<String> claiming = new ArrayList<>();
+        Instant oldest = null;
+        Instant newest = null;
+        // Sorted here, not by the server: the local one sorts with a generic document comparator, far slower.
+        for (Document found : cases().find(filter)
+                .projection(Projections.include("_id", clockField))
+                .batchSize(10_000)) {
+            String caseId = found.getString("_id");
+            String holdReason = held.get(caseId);
+            if (holdReason != null) {
+                heldBack.merge(holdReason, 1L, Long::sum);
                 continue;
             }
-            Date started = held.getDate(clockField(clockStart));
-            if (started != null && !started.toInstant().isAfter(cutoff)) {
-                byReason.merge(held.get(CaseFields.HOLD, Document.class).getString("reason"), 1L, Long::sum);
+            if (claimed.contains(caseId)) {
+                inOtherPurges++;
+                continue;
             }
+            Date started = found.getDate(clockField);
+            if (started != null) {
+                Instant at = started.toInstant();
+                oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+                newest = newest == null || at.isAfter(newest) ? at : newest;
+            }
+            claiming.add(caseId);
         }
-        return byReason.entrySet().stream()
+        Collections.sort(claiming);
+        List<Document> documents = new ArrayList<>();
+        for (int from = 0; from < claiming.size(); from += batchSize) {
+            documents.add(batch(
+                    purgeId,
+                    eServiceId,
+                    documents.size() + 1,
+                    claiming.subList(from, Math.min(claiming.size(), from + batchSize))));
+        }
+        if (!documents.isEmpty()) {
+            batches().insertMany(documents);
+        }
+        long count = claiming.size();
+        List<HeldBack> heldBackList = heldBack.entrySet().stream()
                 .map(entry -> new HeldBack(entry.getKey(), entry.getValue()))
                 .toList();
+        return new Selection(documents.size(), count, oldest, newest, heldBackList, inOtherPurges);
+    }
+
+    /** The cases in the stored batches of the e-service's open purges. */
+    private Set<String> claimedBy(String eServiceId, Collection<String> openPurges) {
+        Set<String> claimed = new HashSet<>();
+        if (openPurges.isEmpty()) {
+            return claimed;
+        }
+        Set<String> open = Set.copyOf(openPurges);
+        for (Document batch : batches()
+                .find(Filters.eq(CaseFields.E_SERVICE_ID, eServiceId))
+                .projection(Projections.include("purgeId", "caseIds"))) {
+            if (open.contains(batch.getString("purgeId"))) {
+                claimed.addAll(batch.getList("caseIds", String.class));
+            }
+        }
+        return claimed;
     }
 
     @Override
@@ -98,61 +168,54 @@ class MongoPurgeCases implements PurgeCases {
     }
 
     @Override
-    public Selection writeBatches(String purgeId, int batchSize, String clockStart) {
-        MongoCollection<Document> batches = mongo.getCollection(BATCHES);
-        // Made again from the assigned cases if a crash came between this and storing the purge.
-        batches.deleteMany(Filters.eq("purgeId", purgeId));
-        String clockField = clockField(clockStart);
-        List<Document> documents = new ArrayList<>();
-        List<String> current = new ArrayList<>(batchSize);
-        long count = 0;
-        Instant oldest = null;
-        Instant newest = null;
-        for (Document assigned : cases().find(Filters.eq(CaseFields.PURGE_ID, purgeId))
-                .projection(Projections.include("_id", clockField))
-                .sort(Sorts.ascending("_id"))) {
-            count++;
-            Date started = assigned.getDate(clockField);
-            if (started != null) {
-                Instant at = started.toInstant();
-                oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
-                newest = newest == null || at.isAfter(newest) ? at : newest;
-            }
-            current.add(assigned.getString("_id"));
-            if (current.size() == batchSize) {
-                documents.add(batch(purgeId, documents.size() + 1, current));
-                current = new ArrayList<>(batchSize);
-            }
+    public List<TakenBatch> take(String purgeId, int from, int to) {
+        Bson range =
+                Filters.and(Filters.eq("purgeId", purgeId), Filters.gte("number", from), Filters.lte("number", to));
+        // The mark first: a platform deletion that comes after it no longer changes these batches.
+        batches().updateMany(range, Updates.set("taken", true));
+        List<TakenBatch> taken = new ArrayList<>();
+        for (Document batch : batches().find(range).sort(Sorts.ascending("number"))) {
+            Number deletedByPlatform = batch.get("deletedByPlatform", Number.class);
+            taken.add(new TakenBatch(
+                    batch.getInteger("number"),
+                    batch.getList("caseIds", String.class),
+                    deletedByPlatform == null ? 0 : deletedByPlatform.longValue()));
         }
-        if (!current.isEmpty()) {
-            documents.add(batch(purgeId, documents.size() + 1, current));
-        }
-        if (!documents.isEmpty()) {
-            batches.insertMany(documents);
-        }
-        return new Selection(documents.size(), count, oldest, newest);
+        return taken;
     }
 
     @Override
-    public List<String> batchCasesToDelete(String purgeId, int number) {
-        Document batch = mongo.getCollection(BATCHES)
-                .find(Filters.eq("_id", batchId(purgeId, number)))
-                .first();
-        if (batch == null) {
-            return List.of();
+    public boolean withdrawDeletedByPlatform(String caseId) {
+        return batches()
+                        .updateOne(
+                                Filters.and(Filters.eq("caseIds", caseId), Filters.ne("taken", true)),
+                                Updates.combine(Updates.pull("caseIds", caseId), Updates.inc("deletedByPlatform", 1)))
+                        .getModifiedCount()
+                > 0;
+    }
+
+    @Override
+    public void rememberPurged(String purgeId, Map<Integer, List<String>> caseIdsByBatch) {
+        List<ReplaceOneModel<Document>> tombstones = new ArrayList<>();
+        caseIdsByBatch.forEach((number, caseIds) -> {
+            Document tombstone = new Document("_id", batchId(purgeId, number))
+                    .append("purgeId", purgeId)
+                    .append(CaseFields.PURGED_CASE_IDS, caseIds);
+            tombstones.add(new ReplaceOneModel<>(
+                    Filters.eq("_id", tombstone.get("_id")), tombstone, new ReplaceOptions().upsert(true)));
+        });
+        if (!tombstones.isEmpty()) {
+            mongo.getCollection(CaseFields.PURGED_COLLECTION)
+                    .bulkWrite(tombstones, new BulkWriteOptions().ordered(false));
         }
-        Set<String> held = heldCases();
-        return batch.getList("caseIds", String.class).stream()
-                .filter(caseId -> !held.contains(caseId))
-                .toList();
     }
 
     /**
-     * Deletes by primary key alone: the ids come from this purge's batch, and a case leaves a purge only when the
-     * finished or expired purge releases it.
+     * Deletes by primary key alone: the ids come from the purge's batches, which no other open purge shares, and
+     * only what the purge recorded as deleted is passed here.
      */
     @Override
-    public void delete(String purgeId, List<String> caseIds) {
+    public void delete(List<String> caseIds) {
         if (caseIds.isEmpty()) {
             return;
         }
@@ -162,24 +225,16 @@ class MongoPurgeCases implements PurgeCases {
     }
 
     @Override
-    public long release(String purgeId) {
-        return cases().updateMany(Filters.eq(CaseFields.PURGE_ID, purgeId), Updates.unset(CaseFields.PURGE_ID))
-                .getModifiedCount();
+    public void dropBatches(String purgeId) {
+        batches().deleteMany(Filters.eq("purgeId", purgeId));
     }
 
     @Override
-    public void dropBatches(String purgeId) {
-        mongo.getCollection(BATCHES).deleteMany(Filters.eq("purgeId", purgeId));
-    }
-
-    /** The ids of the cases on legal hold now (holds are few: one small collection). */
-    private Set<String> heldCases() {
-        Set<String> held = new HashSet<>();
-        mongo.getCollection(LEGAL_HOLDS)
-                .find(Filters.eq("target", "CASE"))
-                .projection(Projections.include("targetId"))
-                .forEach(hold -> held.add(hold.getString("targetId")));
-        return held;
+    public long dropBatchesOfClosedPurges(String eServiceId, Collection<String> openPurges) {
+        return batches()
+                .deleteMany(Filters.and(
+                        Filters.eq(CaseFields.E_SERVICE_ID, eServiceId), Filters.nin("purgeId", openPurges)))
+                .getDeletedCount();
     }
 
     private static Bson due(String eServiceId, String clockStart, Instant cutoff, String caseType) {
@@ -192,11 +247,6 @@ class MongoPurgeCases implements PurgeCases {
         return Filters.and(conditions);
     }
 
-    /** In no purge yet and not held. */
-    private static Bson free() {
-        return Filters.and(Filters.exists(CaseFields.PURGE_ID, false), Filters.exists(CaseFields.HOLD, false));
-    }
-
     private static String clockField(String clockStart) {
         return switch (clockStart) {
             case "SUBMITTED" -> CaseFields.SUBMITTED_AT;
@@ -205,9 +255,10 @@ class MongoPurgeCases implements PurgeCases {
         };
     }
 
-    private static Document batch(String purgeId, int number, List<String> caseIds) {
+    private static Document batch(String purgeId, String eServiceId, int number, List<String> caseIds) {
         return new Document("_id", batchId(purgeId, number))
                 .append("purgeId", purgeId)
+                .append(CaseFields.E_SERVICE_ID, eServiceId)
                 .append("number", number)
                 .append("caseIds", caseIds);
     }

@@ -1,8 +1,12 @@
 package se.municipality.eops.purge.purging.persistence;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,8 +45,21 @@ class MongoPurges implements Purges {
 
     @Override
     public boolean save(Purge purge) {
-        return outbox.replace(PurgeDocument.of(purge, List.of()), purge.newEvents())
-                .isPresent();
+        OptionalLong stored = outbox.replace(PurgeDocument.of(purge, List.of()), purge.newEvents());
+        stored.ifPresent(purge::saved);
+        return stored.isPresent();
+    }
+
+    @Override
+    public List<String> openIds(String eServiceId) {
+        List<String> open = new ArrayList<>();
+        mongo.getCollection(PurgeDocument.COLLECTION)
+                .find(Filters.and(
+                        Filters.eq("eServiceId", eServiceId),
+                        Filters.in("status", PurgeStatus.AWAITING_APPROVAL.name(), PurgeStatus.EXECUTING.name())))
+                .projection(Projections.include("_id"))
+                .forEach(document -> open.add(document.getString("_id")));
+        return open;
     }
 
     @Override

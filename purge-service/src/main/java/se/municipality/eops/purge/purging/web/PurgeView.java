@@ -29,6 +29,7 @@ record PurgeView(
         Instant finishedAt,
         long purgedCount,
         long heldBackCount,
+        long deletedByPlatformCount,
         String failure,
         List<BatchView> batches) {
 
@@ -62,6 +63,7 @@ record PurgeView(
                 purge.status() == PurgeStatus.COMPLETED
                         ? purge.heldBackAtExecution()
                         : purge.preview() == null ? 0 : purge.preview().heldBackCount(),
+                purge.deletedByPlatform(),
                 purge.failure(),
                 purge.batches().stream()
                         .map(batch -> batch(batch, acknowledgements))
