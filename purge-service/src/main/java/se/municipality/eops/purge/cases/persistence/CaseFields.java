@@ -16,8 +16,6 @@ public final class CaseFields {
     public static final String CLOSED_AT = "closedAt";
     public static final String TEST = "test";
     public static final String CASE_TYPE = "caseType";
-    /** A legal hold on the case itself: {reason, setBy, setAt}. */
-    public static final String HOLD = "hold";
 
     private CaseFields() {}
 }

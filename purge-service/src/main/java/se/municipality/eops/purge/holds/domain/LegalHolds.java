@@ -3,7 +3,7 @@ package se.municipality.eops.purge.holds.domain;
 import java.util.List;
 import java.util.Optional;
 
-/** Where legal holds are kept; a case hold is also marked on the case, so purges skip it in their queries. */
+/** Where legal holds are kept; purges read the holds on cases and e-services from here when they are made and run. */
 public interface LegalHolds {
 
     void place(LegalHold hold);

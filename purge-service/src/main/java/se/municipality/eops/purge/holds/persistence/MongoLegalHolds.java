@@ -10,13 +10,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-import se.municipality.eops.purge.cases.persistence.CaseFields;
 import se.municipality.eops.purge.holds.domain.LegalHold;
 import se.municipality.eops.purge.holds.domain.LegalHolds;
 
 /**
- * Holds in {@value #COLLECTION} ({@code _id} = target and id, so one hold per target); a case hold is also copied
- * onto the case document ({@code hold}), which every purge query excludes.
+ * Holds in {@value #COLLECTION} ({@code _id} = target and id, so one hold per target). Purges ask for them through
+ * {@link se.municipality.eops.purge.holds.application.HoldKeeping}; nothing is written onto the cases.
  */
 @Repository
 class MongoLegalHolds implements LegalHolds {
@@ -36,16 +35,6 @@ class MongoLegalHolds implements LegalHolds {
                 .append("reason", hold.reason())
                 .append("setBy", hold.setBy())
                 .append("setAt", Date.from(hold.setAt()));
-        // The case first: once the hold document says "held", the case must be held too.
-        if (hold.target() == LegalHold.Target.CASE) {
-            Document onCase = new Document("reason", hold.heldBackReason())
-                    .append("setBy", hold.setBy())
-                    .append("setAt", Date.from(hold.setAt()));
-            mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(hold.targetId())),
-                    new Update().set(CaseFields.HOLD, onCase),
-                    CaseFields.COLLECTION);
-        }
         mongo.upsert(
                 Query.query(Criteria.where("_id").is(id(hold.target(), hold.targetId()))),
                 Update.fromDocument(new Document("$set", document)),
@@ -57,12 +46,6 @@ class MongoLegalHolds implements LegalHolds {
         boolean existed = mongo.remove(Query.query(Criteria.where("_id").is(id(target, targetId))), COLLECTION)
                         .getDeletedCount()
                 > 0;
-        if (target == LegalHold.Target.CASE) {
-            mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(targetId)),
-                    new Update().unset(CaseFields.HOLD),
-                    CaseFields.COLLECTION);
-        }
         return existed;
     }
 
