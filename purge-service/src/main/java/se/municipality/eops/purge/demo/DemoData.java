@@ -63,27 +63,27 @@ class DemoData implements ApplicationRunner {
         long added = caseImport.importAll(cases);
         int rulesAdded = 0;
         rulesAdded += rule(
-                "rule-es-1001-bygglov",
+                "rule-es-1001-felanmalan",
                 "es-1001",
-                "Stadsbyggnadsnämnden",
+                "Tekniska nämnden",
                 "3.2.1",
-                "SBN 2024/118",
+                "TN 2024/118",
                 Period.ofYears(2),
                 ClockStart.CLOSED);
         rulesAdded += rule(
-                "rule-es-1002-ansokan",
+                "rule-es-1002-skolskjuts",
                 "es-1002",
-                "Socialnämnden",
+                "Barn- och utbildningsnämnden",
                 "5.1.4",
-                "SN 2023/77",
+                "BUN 2023/77",
                 Period.ofYears(3),
                 ClockStart.SUBMITTED);
         rulesAdded += rule(
-                "rule-es-1003-anmalan",
+                "rule-es-1003-bygglov",
                 "es-1003",
-                "Kultur- och fritidsnämnden",
+                "Stadsbyggnadsnämnden",
                 "2.4",
-                "KFN 2022/12",
+                "SBN 2022/12",
                 Period.ofYears(5),
                 ClockStart.SUBMITTED);
         log.info("Demo data: {} cases and {} retention rules added", added, rulesAdded);
