@@ -13,7 +13,8 @@ import se.municipality.eops.notification.delivery.messaging.WebhookProperties;
 /**
  * The channels of every integration test (component scanning finds this class on the test classpath,
  * so all of them share one context): mail goes to GreenMail through {@link TestChannels#smtp()}, a
- * proxy a test can cut off to take the mail server down, and the central team's webhook goes to
+ * proxy a test can cut off to take the mail server down, and {@link TestChannels#mailServer()}, which
+ * a test can have refuse an address for good; the central team's webhook goes to
  * {@link TestChannels#webhook()}, a local HTTP receiver that checks signatures.
  */
 @Configuration(proxyBeanMethods = false)

@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import se.municipality.eops.contract.CloudEventHeaders;
@@ -16,7 +17,8 @@ public final class RawKafka {
 
     private RawKafka() {}
 
-    public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
+    /** Sends one record; answers where it landed (partition, offset), for {@link ConsumerGroups#awaitConsumed}. */
+    public static RecordMetadata send(String topic, String key, byte[] value, Map<String, String> headers) {
         Properties config = new Properties();
         config.put(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -28,7 +30,7 @@ public final class RawKafka {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
             headers.forEach(
                     (name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
@@ -38,8 +40,8 @@ public final class RawKafka {
      * Sends a contract event's JSON as its publisher would: on its type's topic, with its key and the CloudEvents
      * headers (type, id, source, subject = key, spec version, content type). Sending it again is a redelivery.
      */
-    public static void sendEvent(EventType type, String key, String eventId, String json, String source) {
-        send(
+    public static RecordMetadata sendEvent(EventType type, String key, String eventId, String json, String source) {
+        return send(
                 type.topic(),
                 key,
                 json.getBytes(StandardCharsets.UTF_8),
@@ -59,7 +61,7 @@ public final class RawKafka {
     }
 
     /** Re-sends a captured event as it was: the same id, headers and payload. */
-    public static void redeliver(PublishedEvents.CapturedEvent event) {
-        send(event.topic(), event.key(), event.payload().getBytes(StandardCharsets.UTF_8), event.headers());
+    public static RecordMetadata redeliver(PublishedEvents.CapturedEvent event) {
+        return send(event.topic(), event.key(), event.payload().getBytes(StandardCharsets.UTF_8), event.headers());
     }
 }

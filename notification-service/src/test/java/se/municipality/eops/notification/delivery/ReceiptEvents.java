@@ -1,6 +1,5 @@
 package se.municipality.eops.notification.delivery;
 
-import java.time.Instant;
 import java.util.UUID;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.Requester;
@@ -48,19 +47,5 @@ public final class ReceiptEvents {
                 event.publication(),
                 event.purge(),
                 event.permission());
-    }
-
-    /** Another event (a new id) about the same request, hence with the same Kafka key. */
-    public static RequestSubmitted anotherEventOfTheSameRequest(RequestSubmitted event, String email) {
-        RequestSubmitted other = to(event, email);
-        return new RequestSubmitted(
-                UUID.randomUUID(),
-                other.requestId(),
-                Instant.now(),
-                other.requestType(),
-                other.requester(),
-                other.publication(),
-                other.purge(),
-                other.permission());
     }
 }

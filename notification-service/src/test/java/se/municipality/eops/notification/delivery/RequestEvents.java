@@ -1,5 +1,6 @@
 package se.municipality.eops.notification.delivery;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.starter.messaging.EventJson;
@@ -11,8 +12,8 @@ public final class RequestEvents {
     private RequestEvents() {}
 
     /** Sends the event; sending the same event again is a redelivery (same id, headers and payload). */
-    public static void publish(RequestSubmitted event) {
-        RawKafka.sendEvent(
+    public static RecordMetadata publish(RequestSubmitted event) {
+        return RawKafka.sendEvent(
                 EventCatalog.REQUEST_SUBMITTED,
                 event.requestId(),
                 event.eventId().toString(),

@@ -28,6 +28,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import se.municipality.eops.notification.delivery.application.MailNotDeliveredException;
 import se.municipality.eops.notification.delivery.domain.OutgoingMail;
+import se.municipality.eops.testkit.ScriptedSmtpServer;
 
 /**
  * The mail settings of the service as it ships (its {@code application.yml}, Boot's mail sender)
@@ -110,7 +111,7 @@ class SmtpConnectionSecurityTest {
                         gatewayIn(context).send(mail);
                     });
 
-            assertThat(server.deliveries).containsExactly("encrypted, authenticated as e-tjanster");
+            assertThat(server.deliveries()).containsExactly("encrypted, authenticated as e-tjanster");
         }
     }
 
@@ -123,7 +124,7 @@ class SmtpConnectionSecurityTest {
                             .isInstanceOf(MailNotDeliveredException.class)
                             .hasMessageContaining("STARTTLS"));
 
-            assertThat(plain.received).isEmpty();
+            assertThat(plain.received()).isEmpty();
         }
     }
 
@@ -134,7 +135,7 @@ class SmtpConnectionSecurityTest {
                     .run(context -> assertThatThrownBy(() -> gatewayIn(context).send(mail))
                             .isInstanceOf(MailNotDeliveredException.class));
 
-            assertThat(server.received).isEmpty();
+            assertThat(server.received()).isEmpty();
         }
     }
 
@@ -149,7 +150,7 @@ class SmtpConnectionSecurityTest {
                 gatewayIn(context).send(mail);
             });
 
-            assertThat(local.deliveries).containsExactly("in clear, authenticated as null");
+            assertThat(local.deliveries()).containsExactly("in clear, authenticated as null");
         }
     }
 

@@ -18,6 +18,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import se.municipality.eops.notification.delivery.application.MailNotDeliveredException;
 import se.municipality.eops.notification.delivery.application.RecipientRejectedException;
 import se.municipality.eops.notification.delivery.domain.OutgoingMail;
+import se.municipality.eops.testkit.ScriptedSmtpServer;
 import se.municipality.eops.testkit.SharedInfrastructure;
 
 class SmtpMailGatewayTest {
@@ -37,9 +38,9 @@ class SmtpMailGatewayTest {
             gateway.send(mail);
             gateway.send(mail);
 
-            assertThat(server.received).hasSize(2);
-            MimeMessage first = parse(server.received.get(0));
-            MimeMessage second = parse(server.received.get(1));
+            assertThat(server.received()).hasSize(2);
+            MimeMessage first = parse(server.received().get(0));
+            MimeMessage second = parse(server.received().get(1));
             assertThat(first.getMessageID())
                     .isEqualTo("<receipt." + eventId + "@kommun.example>")
                     .isEqualTo(second.getMessageID());
@@ -63,25 +64,25 @@ class SmtpMailGatewayTest {
                 gateway.send(mail);
             }
 
-            assertThat(server.received).hasSize(5);
-            assertThat(server.connections).hasValue(1);
+            assertThat(server.received()).hasSize(5);
+            assertThat(server.connections()).isEqualTo(1);
         }
     }
 
     @Test
     void aKeptConnectionTheServerDroppedIsReplacedAndEachMailGoesOutOnce() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 OK")) {
-            server.hangUpAfterEachMessage = true;
+            server.hangUpAfterEachMessage(true);
             SmtpMailGateway gateway = gatewayFor(server.port());
 
             gateway.send(mailNumber(1));
             gateway.send(mailNumber(2));
             gateway.send(mailNumber(3));
 
-            assertThat(server.received)
+            assertThat(server.received())
                     .map(raw -> parse(raw).getSubject())
                     .containsExactly("mail 1", "mail 2", "mail 3");
-            assertThat(server.connections).hasValue(3);
+            assertThat(server.connections()).isEqualTo(3);
         }
     }
 
@@ -94,8 +95,8 @@ class SmtpMailGatewayTest {
                 gateway.send(mail);
             }
 
-            assertThat(server.received).hasSize(5);
-            assertThat(server.connections).hasValue(3);
+            assertThat(server.received()).hasSize(5);
+            assertThat(server.connections()).isEqualTo(3);
         }
     }
 
@@ -107,8 +108,8 @@ class SmtpMailGatewayTest {
             gateway.send(mail);
             gateway.send(mail);
 
-            assertThat(server.received).hasSize(2);
-            assertThat(server.connections).hasValue(2);
+            assertThat(server.received()).hasSize(2);
+            assertThat(server.connections()).isEqualTo(2);
         }
     }
 
@@ -122,7 +123,7 @@ class SmtpMailGatewayTest {
                     .isInstanceOf(RecipientRejectedException.class)
                     .hasMessageContaining("550 5.1.1")
                     .hasMessageContaining("no such user");
-            assertThat(server.received).isEmpty();
+            assertThat(server.received()).isEmpty();
         }
     }
 
