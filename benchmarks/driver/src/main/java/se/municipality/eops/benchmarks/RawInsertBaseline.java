@@ -26,6 +26,9 @@ final class RawInsertBaseline {
 
     static final String DATABASE = "eops-bench-raw";
 
+    /** request-service's unique key of what an open request asks for (one open request per thing). */
+    private static final String OPEN_SUBJECT_KEY = "openSubjectKey";
+
     private RawInsertBaseline() {}
 
     static void run(Suite suite, int threads, Duration warmUp, Duration measure) throws InterruptedException {
@@ -56,7 +59,12 @@ final class RawInsertBaseline {
                                 long now;
                                 while ((now = System.nanoTime()) < end) {
                                     Document document = new Document(template);
-                                    document.put("_id", "REQ-BENCH-" + UUID.randomUUID());
+                                    String id = "REQ-BENCH-" + UUID.randomUUID();
+                                    document.put("_id", id);
+                                    if (document.containsKey(OPEN_SUBJECT_KEY)) {
+                                        // Every filed request asks for a thing of its own, held while it is open.
+                                        document.put(OPEN_SUBJECT_KEY, "BENCH|" + id);
+                                    }
                                     target.insertOne(document);
                                     long after = System.nanoTime();
                                     if (now >= measureFrom) {
@@ -115,8 +123,10 @@ final class RawInsertBaseline {
             if ("_id_".equals(index.getString("name"))) {
                 continue;
             }
-            IndexOptions options =
-                    new IndexOptions().name(index.getString("name")).unique(index.getBoolean("unique", false));
+            IndexOptions options = new IndexOptions()
+                    .name(index.getString("name"))
+                    .unique(index.getBoolean("unique", false))
+                    .sparse(index.getBoolean("sparse", false));
             Object partial = index.get("partialFilterExpression");
             if (partial instanceof Document filter) {
                 options.partialFilterExpression(filter);

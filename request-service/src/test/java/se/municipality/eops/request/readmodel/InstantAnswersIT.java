@@ -6,7 +6,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static se.municipality.eops.request.readmodel.ReadModelFixtures.publish;
 import static se.municipality.eops.request.readmodel.ReadModelFixtures.unique;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,6 +216,51 @@ class InstantAnswersIT {
         assertThat(thirdTime.status()).as("the new request is the open one now").isEqualTo(409);
         assertThat(thirdTime.json().at("/found/0/facts/requestId").asString())
                 .isEqualTo(anew.json().get("id").asString());
+    }
+
+    @Test
+    void ofManyFilingsOfTheSameThingAtOnceOneIsFiledAndTheOthersAreRefusedNamingIt() throws Exception {
+        String eService = unique("es-race");
+        String purge = "{\"type\":\"PURGE\",\"purge\":{\"kind\":\"TEST_CASES\",\"eServiceId\":\"" + eService
+                + "\",\"eServiceName\":\"Parkering\"}}";
+        int filings = 8;
+        CyclicBarrier together = new CyclicBarrier(filings);
+        List<HttpAnswer> answers;
+        ExecutorService filers = Executors.newFixedThreadPool(filings);
+        try {
+            List<Future<HttpAnswer>> sent = new ArrayList<>();
+            for (int i = 0; i < filings; i++) {
+                sent.add(filers.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return file("anna", purge);
+                }));
+            }
+            answers = new ArrayList<>();
+            for (Future<HttpAnswer> answer : sent) {
+                answers.add(answer.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            filers.shutdownNow();
+        }
+
+        List<HttpAnswer> filed =
+                answers.stream().filter(answer -> answer.status() == 201).toList();
+        assertThat(filed)
+                .as(
+                        "filed at once (statuses %s)",
+                        answers.stream().map(HttpAnswer::status).toList())
+                .hasSize(1);
+        String id = filed.get(0).json().get("id").asString();
+        assertThat(answers.stream().filter(answer -> answer.status() != 201))
+                .hasSize(filings - 1)
+                .allSatisfy(refused -> {
+                    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+                    assertThat(refused.json().at("/found/0/kind").asString()).isEqualTo("OPEN_REQUEST_EXISTS");
+                    assertThat(refused.json().at("/found/0/facts/requestId").asString())
+                            .isEqualTo(id);
+                });
+        assertThat(mongo.count(Query.query(where("purge.eServiceId").is(eService)), "requests"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -14,7 +14,9 @@ import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.RequestRuleViolation;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
+import se.municipality.eops.request.filing.domain.ServiceRequests.AddOutcome;
 import se.municipality.eops.request.readmodel.application.InstantAnswers;
+import se.municipality.eops.request.readmodel.domain.SubjectKey;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -24,6 +26,9 @@ import se.municipality.eops.starter.web.NotFoundException;
 public class RequestFiling {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** Filing again after the open request for the same thing ended in between: more is no race, but a fault. */
+    private static final int ADD_ATTEMPTS = 3;
 
     private final ServiceRequests requests;
     private final Clock clock;
@@ -50,8 +55,20 @@ public class RequestFiling {
         }
         // Answers at once from the read models (409/422, or 503 while one catches up); see readmodel.
         instantAnswers.check(request);
-        if (requests.add(request)) {
-            instantAnswers.filed(request);
+        AddOutcome added = requests.add(request);
+        for (int attempt = 1; added == AddOutcome.SUBJECT_OPEN; attempt++) {
+            // Another request for the same thing is open: 409 naming it (see readmodel), unless it has ended (just
+            // now, or its end was written without letting go of the key).
+            instantAnswers.openRequestFound(request);
+            requests.releaseSubjectOfEnded(request);
+            if (attempt == ADD_ATTEMPTS) {
+                throw new ConflictException(
+                        SubjectKey.of(details).map(SubjectKey::field).orElse("type"),
+                        "another request for the same thing was filed or ended at this very moment; try again");
+            }
+            added = requests.add(request);
+        }
+        if (added == AddOutcome.ADDED) {
             return new Filed(request, true);
         }
         ServiceRequest earlier = requests.findById(id).orElseThrow();

@@ -7,8 +7,25 @@ import java.util.Optional;
 /** Where requests are kept. Storing a request also stores the events it raised, in one write. */
 public interface ServiceRequests {
 
-    /** Stores a new request unless one with its id exists; says whether it stored it. */
-    boolean add(ServiceRequest request);
+    /**
+     * Stores a new request unless one with its id exists, or another request for the same thing (its subject key)
+     * is still open: one write, which the store refuses in either case, so two filings at once cannot both pass.
+     */
+    AddOutcome add(ServiceRequest request);
+
+    enum AddOutcome {
+        ADDED,
+        /** A request with this id exists (filed before with the same idempotency key): nothing written. */
+        ID_TAKEN,
+        /** Another request for the same thing is open: nothing written. */
+        SUBJECT_OPEN
+    }
+
+    /**
+     * Lets go of the subject key of {@code request} if the request holding it has ended (its status is final) but
+     * still holds it (written by a path other than {@link #update}); says whether one let go.
+     */
+    boolean releaseSubjectOfEnded(ServiceRequest request);
 
     Optional<ServiceRequest> findById(String id);
 

@@ -2,6 +2,7 @@ package se.municipality.eops.request.filing.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -43,19 +44,48 @@ class MongoServiceRequests implements ServiceRequests {
         this.outbox = outbox;
     }
 
+    /**
+     * One insert: the request, its events and its open-subject key. The store refuses it when the id is taken or
+     * another open request holds the key (unique index); only then is the request's id looked up, to say which.
+     */
     @Override
-    public boolean add(ServiceRequest request) {
+    public AddOutcome add(ServiceRequest request) {
         try {
             outbox.insert(toDocument(
                     request, request.newEvents().stream().map(PendingEvent::of).toList()));
-            return true;
-        } catch (DuplicateKeyException alreadyThere) {
+            return AddOutcome.ADDED;
+        } catch (DuplicateKeyException refused) {
+            return mongo.exists(Query.query(Criteria.where("_id").is(request.id())), ServiceRequestDocument.class)
+                    ? AddOutcome.ID_TAKEN
+                    : AddOutcome.SUBJECT_OPEN;
+        }
+    }
+
+    @Override
+    public boolean releaseSubjectOfEnded(ServiceRequest request) {
+        String subjectKey =
+                SubjectKey.of(request.details()).map(SubjectKey::key).orElse(null);
+        if (subjectKey == null) {
             return false;
         }
+        List<RequestStatus> ended = Arrays.stream(RequestStatus.values())
+                .filter(RequestStatus::terminal)
+                .toList();
+        return mongo.updateFirst(
+                                Query.query(Criteria.where(ServiceRequestDocument.OPEN_SUBJECT_KEY)
+                                        .is(subjectKey)
+                                        .and("status")
+                                        .in(ended)),
+                                new Update().unset(ServiceRequestDocument.OPEN_SUBJECT_KEY),
+                                ServiceRequestDocument.class)
+                        .getModifiedCount()
+                > 0;
     }
 
     private static ServiceRequestDocument toDocument(ServiceRequest request, List<PendingEvent> pending) {
         Lifecycle lifecycle = request.lifecycle();
+        String subjectKey =
+                SubjectKey.of(request.details()).map(SubjectKey::key).orElse(null);
         return new ServiceRequestDocument(
                 request.id(),
                 request.details().type(),
@@ -74,13 +104,15 @@ class MongoServiceRequests implements ServiceRequests {
                 lifecycle.outcome(),
                 request.version(),
                 pending,
-                SubjectKey.of(request.details()).map(SubjectKey::key).orElse(null));
+                subjectKey,
+                request.status().terminal() ? null : subjectKey);
     }
 
     @Override
     public Optional<ServiceRequest> findById(String id) {
-        return Optional.ofNullable(mongo.findById(id, ServiceRequestDocument.class))
-                .map(MongoServiceRequests::toDomain);
+        // Without the outbox's and the event effects' bookkeeping, which grows with every event and which no
+        // change of a request reads (the status machine reads the request for every downstream event).
+        return find(Query.query(Criteria.where("_id").is(id))).stream().findFirst();
     }
 
     @Override
@@ -104,6 +136,10 @@ class MongoServiceRequests implements ServiceRequests {
         setIfPresent(update, "assignee", lifecycle.assignee());
         setIfPresent(update, "rejection", lifecycle.rejection());
         setIfPresent(update, "outcome", lifecycle.outcome());
+        if (request.status().terminal()) {
+            // Ended: another request for the same thing may be filed now.
+            update.unset(ServiceRequestDocument.OPEN_SUBJECT_KEY);
+        }
         List<StoredTimelineEntry> added = request.newTimelineEntries().stream()
                 .map(StoredTimelineEntry::of)
                 .toList();

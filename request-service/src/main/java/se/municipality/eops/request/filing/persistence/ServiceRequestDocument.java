@@ -6,6 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.municipality.eops.contract.request.PermissionRequest;
 import se.municipality.eops.contract.request.PublicationRequest;
@@ -54,8 +55,14 @@ record ServiceRequestDocument(
         String outcome,
         @Version Long version,
         List<PendingEvent> pendingEvents,
-        // What the request asks for, normalised (readmodel.domain.SubjectKey): finds a second open request.
-        String subjectKey) {
+        // What the request asks for, normalised (readmodel.domain.SubjectKey).
+        String subjectKey,
+        // The subject key while the request is open, removed when it ends: the unique index lets one request per
+        // subject be open, so the insert itself refuses a second one (no read before it, no race between two).
+        @Indexed(name = OPEN_SUBJECT_INDEX, unique = true, sparse = true)
+        String openSubjectKey) {
 
+    static final String OPEN_SUBJECT_KEY = "openSubjectKey";
+    static final String OPEN_SUBJECT_INDEX = "open_subject";
     static final String COLLECTION = "requests";
 }

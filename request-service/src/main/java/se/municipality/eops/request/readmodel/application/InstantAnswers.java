@@ -49,21 +49,34 @@ public class InstantAnswers {
     public record Pending(String readModel, String field) {}
 
     /**
-     * At filing: throws {@link AnswerProblems.Answered} with what was found, or {@link
-     * AnswerProblems.ChecksPending} when a check this request needs cannot be made yet.
+     * At filing, before the request is stored: throws {@link AnswerProblems.Answered} with what was found, or
+     * {@link AnswerProblems.ChecksPending} when a check this request needs cannot be made yet. A second open
+     * request for the same thing is left to the store, whose unique index refuses it in the filing's one write
+     * ({@link #openRequestFound}); it is looked up here only when something else is answered already, so that the
+     * answer names everything found at once.
      */
-    /** After {@code request} was filed: later requests for the same thing find it ({@link #check}). */
-    public void filed(ServiceRequest request) {
-        SubjectKey.of(request.details()).ifPresent(key -> models.claimSubject(key.key(), request.id()));
+    public void check(ServiceRequest request) {
+        Outcome outcome = evaluateReadModels(request.requester().userId(), request.details());
+        if (outcome.findings().isEmpty() && outcome.pendingChecks().isEmpty()) {
+            return;
+        }
+        List<Finding> findings = new ArrayList<>(outcome.findings());
+        openRequest(request.id(), request.requester().userId(), request.details())
+                .ifPresent(findings::add);
+        if (!findings.isEmpty()) {
+            throw new AnswerProblems.Answered(findings);
+        }
+        throw new AnswerProblems.ChecksPending(outcome.pending());
     }
 
-    public void check(ServiceRequest request) {
-        Outcome outcome = evaluate(request.id(), request.requester().userId(), request.details());
-        if (!outcome.findings().isEmpty()) {
-            throw new AnswerProblems.Answered(outcome.findings());
-        }
-        if (!outcome.pendingChecks().isEmpty()) {
-            throw new AnswerProblems.ChecksPending(outcome.pending());
+    /**
+     * After the store refused {@code request} because another request for the same thing is open: throws {@link
+     * AnswerProblems.Answered} naming it. Returns when there is none any more (it ended in between).
+     */
+    public void openRequestFound(ServiceRequest request) {
+        Optional<Finding> open = openRequest(request.id(), request.requester().userId(), request.details());
+        if (open.isPresent()) {
+            throw new AnswerProblems.Answered(List.of(open.get()));
         }
     }
 
@@ -87,6 +100,14 @@ public class InstantAnswers {
     }
 
     Outcome evaluate(String requestId, String requesterId, RequestDetails details) {
+        Outcome outcome = evaluateReadModels(requesterId, details);
+        List<Finding> findings = new ArrayList<>(outcome.findings());
+        openRequest(requestId, requesterId, details).ifPresent(findings::add);
+        return new Outcome(findings, outcome.pendingChecks());
+    }
+
+    /** Every answer but the open request's: those of the catalogue and the grants. */
+    private Outcome evaluateReadModels(String requesterId, RequestDetails details) {
         List<Finding> findings = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         switch (details.type()) {
@@ -94,11 +115,13 @@ public class InstantAnswers {
             case PERMISSION -> permission(details.permission(), findings, pending);
             case PURGE -> {}
         }
-        SubjectKey.of(details)
-                .flatMap(key ->
-                        models.openRequest(key.key(), requestId).map(open -> openRequest(key, open, requesterId)))
-                .ifPresent(findings::add);
         return new Outcome(findings, pending);
+    }
+
+    private Optional<Finding> openRequest(String requestId, String requesterId, RequestDetails details) {
+        return SubjectKey.of(details)
+                .flatMap(key ->
+                        models.openRequest(key.key(), requestId).map(open -> openRequest(key, open, requesterId)));
     }
 
     private void publication(PublicationRequest publication, List<Finding> findings, List<Pending> pending) {

@@ -28,7 +28,4 @@ public interface ReadModels {
 
     /** An open request with the key, other than {@code exceptId}. */
     Optional<OpenRequest> openRequest(String subjectKey, String exceptId);
-
-    /** Remembers that request {@code requestId}, just filed, is the one asking for {@code subjectKey}. */
-    void claimSubject(String subjectKey, String requestId);
 }

@@ -8,11 +8,13 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import se.municipality.eops.contract.permission.PermissionRole;
 import se.municipality.eops.request.filing.domain.RequestStatus;
@@ -26,6 +28,9 @@ class MongoReadModels implements ReadModels {
             .filter(RequestStatus::terminal)
             .map(Enum::name)
             .toList();
+
+    /** Where the open requests' subject keys were claimed before the requests held them themselves. */
+    private static final String OLD_CLAIMS = "rm_open_subjects";
 
     private final MongoTemplate mongo;
 
@@ -41,6 +46,8 @@ class MongoReadModels implements ReadModels {
                 .createIndex(new Index().on("personId", Sort.Direction.ASC).named("person"));
         mongo.indexOps(ReadModelCollections.HANDLER_GROUPS)
                 .createIndex(new Index().on("memberIds", Sort.Direction.ASC).named("members"));
+        // For the start's search of requests filed before they held their subject key (the open-request lookup
+        // uses filing's unique index on openSubjectKey).
         mongo.indexOps(ReadModelCollections.REQUESTS)
                 .createIndex(new Index()
                         .on("subjectKey", Sort.Direction.ASC)
@@ -111,20 +118,16 @@ class MongoReadModels implements ReadModels {
     }
 
     /**
-     * The request the subject key was last claimed for, if it is still open. The claim is only a pointer: the
-     * request's own status decides, so a claim left behind by a request that has ended since (or a crash between
-     * filing and claiming) never blocks anyone. A request cannot be filed while another for the same thing is
-     * open, so the last claim is the only one that can be open.
+     * The open request holding the subject key: a request holds its key while it is open (filing's unique index
+     * on {@code openSubjectKey}, removed when the request ends), so this is one lookup in that index. Final
+     * statuses are filtered too, for a request that ended before the key was removed on ending.
      */
     @Override
     public Optional<OpenRequest> openRequest(String subjectKey, String exceptId) {
-        Document claim = mongo.findById(subjectKey, Document.class, ReadModelCollections.OPEN_SUBJECTS);
-        if (claim == null || claim.getString("requestId").equals(exceptId)) {
-            return Optional.empty();
-        }
-        Query query = Query.query(where("_id").is(claim.getString("requestId")));
+        Query query = Query.query(where(ReadModelCollections.OPEN_SUBJECT_KEY).is(subjectKey));
         query.fields().include("_id", "status", "requester.userId");
         return Optional.ofNullable(mongo.findOne(query, Document.class, ReadModelCollections.REQUESTS))
+                .filter(doc -> !doc.getString("_id").equals(exceptId))
                 .filter(doc -> !FINAL.contains(doc.getString("status")))
                 .map(doc -> new OpenRequest(
                         doc.getString("_id"),
@@ -132,26 +135,33 @@ class MongoReadModels implements ReadModels {
                         doc.getString("status")));
     }
 
-    @Override
-    public void claimSubject(String subjectKey, String requestId) {
-        mongo.save(new Document("_id", subjectKey).append("requestId", requestId), ReadModelCollections.OPEN_SUBJECTS);
-    }
-
     /**
-     * Claims the subjects of the requests still open that were filed before claims existed (one search at start;
-     * afterwards every filing claims its own), oldest first so the newest open request holds the claim.
+     * Requests filed before open requests held their subject key (stored with {@code subjectKey} only) take it at
+     * start, newest first: when two of them ask for the same thing, the newest holds the key, and the older one
+     * (refused by the unique index) holds none. The claims collection of before is no longer read.
      */
     @EventListener(ApplicationReadyEvent.class)
-    void claimSubjectsOfOpenRequestsFiledBefore() {
-        Query open = Query.query(where("subjectKey").exists(true).and("status").nin(FINAL))
-                .with(Sort.by("submittedAt"));
+    void openRequestsFiledBeforeHoldTheirSubjectKey() {
+        Query open = Query.query(where("subjectKey")
+                        .exists(true)
+                        .and(ReadModelCollections.OPEN_SUBJECT_KEY)
+                        .exists(false)
+                        .and("status")
+                        .nin(FINAL))
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt"));
         open.fields().include("_id", "subjectKey");
         for (Document request : mongo.find(open, Document.class, ReadModelCollections.REQUESTS)) {
-            if (!mongo.exists(
-                    Query.query(where("_id").is(request.getString("subjectKey"))),
-                    ReadModelCollections.OPEN_SUBJECTS)) {
-                claimSubject(request.getString("subjectKey"), request.getString("_id"));
+            try {
+                mongo.updateFirst(
+                        Query.query(where("_id").is(request.getString("_id"))),
+                        new Update().set(ReadModelCollections.OPEN_SUBJECT_KEY, request.getString("subjectKey")),
+                        ReadModelCollections.REQUESTS);
+            } catch (DuplicateKeyException newerHoldsIt) {
+                // A newer open request asks for the same thing and holds the key.
             }
+        }
+        if (mongo.collectionExists(OLD_CLAIMS)) {
+            mongo.dropCollection(OLD_CLAIMS);
         }
     }
 

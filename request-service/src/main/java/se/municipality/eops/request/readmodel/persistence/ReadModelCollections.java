@@ -6,13 +6,10 @@ public final class ReadModelCollections {
     public static final String CATALOGUE = "rm_catalogue";
     public static final String GRANTS = "rm_grants";
     public static final String HANDLER_GROUPS = "rm_handler_groups";
-    /**
-     * Per subject key (the document's id), the request last filed for it: the open-request answer reads one
-     * document by id instead of searching the requests (the local MongoDB-protocol server would scan them all).
-     */
-    static final String OPEN_SUBJECTS = "rm_open_subjects";
     /** The requests' own collection (filing's), where each request stores its subject key. */
     static final String REQUESTS = "requests";
+    /** A request's subject key while it is open (filing's unique index): at most one open request per key. */
+    static final String OPEN_SUBJECT_KEY = "openSubjectKey";
 
     public static final String ACTIVE = "ACTIVE";
     public static final String AWAITING_TRAINING = "AWAITING_TRAINING";

@@ -53,9 +53,6 @@ class InstantAnswersTest {
         public Optional<OpenRequest> openRequest(String subjectKey, String exceptId) {
             return Optional.empty();
         }
-
-        @Override
-        public void claimSubject(String subjectKey, String requestId) {}
     };
 
     static ServiceRequest handlerGrant() {
