@@ -37,6 +37,19 @@ class ReportTest {
     }
 
     @Test
+    void neverCountsARatioAgainstABaselineThatMeasuredNothingAsMet() {
+        // A baseline whose run failed reports no latency as -1 ms: a negative ratio would pass "at most 2x".
+        Map<String, String> values = new HashMap<>();
+        values.put("intake.p99_ms", "150");
+        values.put("raw.p99_ms", "-1");
+
+        Report.Row p99 = row(Report.rows(Results.of(values)), "intake: p99");
+
+        assertThat(p99.ratio()).isEmpty();
+        assertThat(p99.met()).isEqualTo("not measured");
+    }
+
+    @Test
     void neverCountsAMissingFigureAsMet() {
         List<Report.Row> rows = Report.rows(Results.of(Map.of("raw.throughput", "2000")));
 
