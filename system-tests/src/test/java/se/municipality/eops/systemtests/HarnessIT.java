@@ -39,12 +39,7 @@ class HarnessIT {
     @Test
     void aFiledRequestIsOnKafkaAndItsReceiptInTheMailbox() {
         String id = fileTestCasePurge();
-        suite.events()
-                .awaitOne(
-                        "eops.request.events",
-                        "RequestSubmitted",
-                        event -> id.equals(event.key()),
-                        Duration.ofSeconds(60));
+        awaitSubmitted(id, 60);
         suite.mail()
                 .awaitMailTo(
                         "anna.andersson@kommun.example",
@@ -86,12 +81,7 @@ class HarnessIT {
         try {
             assertThat(KafkaBroker.portOpen(suite.mail().port())).isFalse();
             id = fileTestCasePurge();
-            suite.events()
-                    .awaitOne(
-                            "eops.request.events",
-                            "RequestSubmitted",
-                            event -> id.equals(event.key()),
-                            Duration.ofSeconds(60));
+            awaitSubmitted(id, 60);
         } finally {
             suite.startSmtp();
         }
@@ -107,12 +97,7 @@ class HarnessIT {
     @Test
     void theBrokerStopsForRealAndComesBackWithItsData() {
         String before = fileTestCasePurge();
-        suite.events()
-                .awaitOne(
-                        "eops.request.events",
-                        "RequestSubmitted",
-                        event -> before.equals(event.key()),
-                        Duration.ofSeconds(60));
+        awaitSubmitted(before, 60);
 
         suite.stopKafka();
         String during;
@@ -123,12 +108,16 @@ class HarnessIT {
         } finally {
             suite.startKafka();
         }
+        awaitSubmitted(during, 120);
+    }
+
+    private void awaitSubmitted(String requestId, int seconds) {
         suite.events()
                 .awaitOne(
                         "eops.request.events",
                         "RequestSubmitted",
-                        event -> during.equals(event.key()),
-                        Duration.ofSeconds(120));
+                        event -> requestId.equals(event.key()),
+                        Duration.ofSeconds(seconds));
     }
 
     private String fileTestCasePurge() {
