@@ -20,8 +20,10 @@ import java.util.List;
  * ran beside an update could so come back half old, half new: with the new {@code version} but the old list of
  * votes, for instance, and an optimistic write based on it then overwrote the update it never saw (a lost vote in
  * publication-service's concurrent-review test). Real MongoDB never answers a torn document.
+ *
+ * <p>Public for the system tests, which run a server with this backend themselves (not the shared one).
  */
-final class ConsistentReadsMemoryBackend extends MemoryBackend {
+public final class ConsistentReadsMemoryBackend extends MemoryBackend {
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {

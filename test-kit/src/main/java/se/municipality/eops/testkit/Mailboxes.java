@@ -6,6 +6,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /** What the shared SMTP server has received. */
@@ -14,9 +15,12 @@ public final class Mailboxes {
     private Mailboxes() {}
 
     public static List<MimeMessage> to(String address) {
-        return Arrays.stream(SharedInfrastructure.get().mail().getReceivedMessages())
-                .filter(message -> isTo(message, address))
-                .toList();
+        return to(Arrays.asList(SharedInfrastructure.get().mail().getReceivedMessages()), address);
+    }
+
+    /** The messages among {@code received} (of any SMTP server) with {@code address} among their TO recipients. */
+    public static List<MimeMessage> to(Collection<MimeMessage> received, String address) {
+        return received.stream().filter(message -> isTo(message, address)).toList();
     }
 
     public static MimeMessage awaitMailTo(String address) {

@@ -49,6 +49,15 @@ public final class PublishedEvents {
         thread.start();
     }
 
+    /**
+     * A capture of its own on the broker at {@code bootstrap}, from the beginning of every suite topic, for a broker
+     * other than the {@link SharedInfrastructure}'s (the system tests run theirs as a process). Its consumer keeps
+     * reconnecting while that broker is away and goes on where it was.
+     */
+    public static PublishedEvents capturing(String bootstrap) {
+        return new PublishedEvents(bootstrap);
+    }
+
     public static PublishedEvents get() {
         if (instance == null) {
             synchronized (PublishedEvents.class) {
@@ -95,7 +104,12 @@ public final class PublishedEvents {
 
     /** Waits until an event of the type on the topic matches, and returns it. */
     public CapturedEvent awaitOne(String topic, String type, Predicate<CapturedEvent> matching) {
-        return await().atMost(Duration.ofSeconds(30))
+        return awaitOne(topic, type, matching, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #awaitOne(String, String, Predicate)}, waiting at most {@code atMost}. */
+    public CapturedEvent awaitOne(String topic, String type, Predicate<CapturedEvent> matching, Duration atMost) {
+        return await().atMost(atMost)
                 .until(() -> find(topic, type, matching), found -> !found.isEmpty())
                 .get(0);
     }
@@ -108,6 +122,11 @@ public final class PublishedEvents {
             }
         }
         return found;
+    }
+
+    /** Every captured record, in the order it was read (per partition: the order on the topic). */
+    public List<CapturedEvent> all() {
+        return List.copyOf(events);
     }
 
     /** The schema violations of every suite event captured so far; empty when all conform. */

@@ -12,17 +12,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.EventType;
 
-/** Sends records exactly as given, for redeliveries and poison messages a well-behaved producer never sends. */
+/**
+ * Sends records exactly as given, for redeliveries and poison messages a well-behaved producer never sends. The
+ * methods without a bootstrap address send to the {@link SharedInfrastructure}'s broker; those with one to any
+ * broker (the system tests' broker runs in a process of its own).
+ */
 public final class RawKafka {
 
     private RawKafka() {}
 
     /** Sends one record; answers where it landed (partition, offset), for {@link ConsumerGroups#awaitConsumed}. */
     public static RecordMetadata send(String topic, String key, byte[] value, Map<String, String> headers) {
+        return send(SharedInfrastructure.get().kafkaBootstrap(), topic, key, value, headers);
+    }
+
+    /** As {@link #send(String, String, byte[], Map)}, to the broker at {@code bootstrap}. */
+    public static RecordMetadata send(
+            String bootstrap, String topic, String key, byte[] value, Map<String, String> headers) {
         Properties config = new Properties();
-        config.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.get().kafkaBootstrap());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -41,7 +49,14 @@ public final class RawKafka {
      * headers (type, id, source, subject = key, spec version, content type). Sending it again is a redelivery.
      */
     public static RecordMetadata sendEvent(EventType type, String key, String eventId, String json, String source) {
+        return sendEvent(SharedInfrastructure.get().kafkaBootstrap(), type, key, eventId, json, source);
+    }
+
+    /** As {@link #sendEvent(EventType, String, String, String, String)}, to the broker at {@code bootstrap}. */
+    public static RecordMetadata sendEvent(
+            String bootstrap, EventType type, String key, String eventId, String json, String source) {
         return send(
+                bootstrap,
                 type.topic(),
                 key,
                 json.getBytes(StandardCharsets.UTF_8),
@@ -62,6 +77,12 @@ public final class RawKafka {
 
     /** Re-sends a captured event as it was: the same id, headers and payload. */
     public static RecordMetadata redeliver(PublishedEvents.CapturedEvent event) {
-        return send(event.topic(), event.key(), event.payload().getBytes(StandardCharsets.UTF_8), event.headers());
+        return redeliver(SharedInfrastructure.get().kafkaBootstrap(), event);
+    }
+
+    /** As {@link #redeliver(PublishedEvents.CapturedEvent)}, to the broker at {@code bootstrap}. */
+    public static RecordMetadata redeliver(String bootstrap, PublishedEvents.CapturedEvent event) {
+        return send(
+                bootstrap, event.topic(), event.key(), event.payload().getBytes(StandardCharsets.UTF_8), event.headers());
     }
 }

@@ -1,0 +1,323 @@
+package se.municipality.eops.systemtests;
+
+import static org.awaitility.Awaitility.await;
+
+import de.bwaldvogel.mongo.MongoServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.municipality.eops.contract.EventType;
+import se.municipality.eops.localstack.identity.DemoTokenIssuer;
+import se.municipality.eops.testkit.ConsistentReadsMemoryBackend;
+import se.municipality.eops.testkit.PublishedEvents;
+import se.municipality.eops.testkit.RawKafka;
+import se.municipality.eops.testkit.SharedInfrastructure;
+import se.municipality.eops.testkit.TestHttp;
+
+/**
+ * The whole suite as it runs in production, once per test JVM: the five services as processes of their own
+ * (their packaged jars, run.sh's JVM options and environment, free ports, a fresh data folder under
+ * {@code target/system-test-run}), one Kafka broker (a process of its own, as run.sh starts it), one
+ * MongoDB-protocol server and one SMTP server (both in the test JVM; the services reach them over TCP) and the
+ * local token issuer. {@link #get()} starts it on first use; everything it started is killed at JVM exit.
+ *
+ * <p>The fault tests take parts away for real: {@link #stopKafka()}, {@link #stopSmtp()}, {@link #kill9(Service)},
+ * {@link #restart(Service)}, {@link #startSecondReplica(Service)}. See system-tests/README.md.
+ */
+public final class Suite {
+
+    private static final Logger log = LoggerFactory.getLogger(Suite.class);
+    private static final Duration READINESS = Duration.ofSeconds(300);
+    private static volatile Suite instance;
+
+    private final Path root;
+    private final Path runDir;
+    private final Path logDir;
+    private final KafkaBroker kafka;
+    private final MongoServer mongo;
+    private final int mongoPort;
+    private final MailServer mail;
+    private final DemoTokenIssuer tokens;
+    private final PublishedEvents events;
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> extraReplicas = new CopyOnWriteArrayList<>();
+
+    private Suite() {
+        long started = System.nanoTime();
+        root = Paths.get(System.getProperty("eops.root", "..")).toAbsolutePath().normalize();
+        Path target = Paths.get(System.getProperty("eops.system-tests.dir", "target"))
+                .toAbsolutePath()
+                .normalize();
+        runDir = target.resolve("system-test-run");
+        logDir = runDir.resolve("logs");
+        StartedProcesses.begin(target.resolve("system-test-run.pids"), runDir.toString());
+        deleteRecursively(runDir);
+        createDirectories(logDir);
+
+        String version = System.getProperty("eops.version", "0.1.0-SNAPSHOT");
+        Path localStack = root.resolve("local-stack/target");
+        requireFile(localStack.resolve("local-stack-" + version + ".jar"));
+        kafka = new KafkaBroker(
+                runDir,
+                logDir,
+                localStack.resolve("local-stack-" + version + ".jar") + ":" + localStack.resolve("lib/*"));
+        kafka.startFresh();
+
+        mongo = new MongoServer(new ConsistentReadsMemoryBackend());
+        mongoPort = SharedInfrastructure.freePort();
+        mongo.bind("localhost", mongoPort);
+        mail = new MailServer(SharedInfrastructure.freePort());
+        mail.start();
+        tokens = DemoTokenIssuer.start(0);
+        events = PublishedEvents.capturing(kafka.bootstrap());
+        log.info(
+                "System-test infrastructure up in {} ms: kafka {}, mongo {}, smtp {}, issuer {}",
+                (System.nanoTime() - started) / 1_000_000,
+                kafka.bootstrap(),
+                mongoPort,
+                mail.port(),
+                tokens.issuerUri());
+
+        for (Service service : Service.values()) {
+            ServiceProcess process = newReplica(service, service.artifact(), SharedInfrastructure.freePort());
+            services.put(service, process);
+            process.start();
+        }
+        awaitReady(services.values());
+        log.info("All five services ready after {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The running suite; the first call starts it (a minute or two) and every later one returns it. */
+    public static Suite get() {
+        if (instance == null) {
+            synchronized (Suite.class) {
+                if (instance == null) {
+                    instance = new Suite();
+                }
+            }
+        }
+        return instance;
+    }
+
+    // ---- services --------------------------------------------------------------------------------------------
+
+    /** The service's (first) replica. */
+    public ServiceProcess service(Service service) {
+        return services.get(service);
+    }
+
+    public String baseUrl(Service service) {
+        return service(service).baseUrl();
+    }
+
+    /** HTTP to the service's first replica (the test kit's client: any status, any body). */
+    public TestHttp http(Service service) {
+        return service(service).http();
+    }
+
+    /** {@code kill -9} of the service's first replica; it stays down until {@link #restart(Service)}. */
+    public void kill9(Service service) {
+        service(service).kill9();
+    }
+
+    /**
+     * Starts the service's first replica again on the same port (stopping it gracefully first if it still runs)
+     * and waits until it is ready.
+     */
+    public void restart(Service service) {
+        ServiceProcess process = service(service);
+        process.stop();
+        process.start();
+        awaitReady(List.of(process));
+    }
+
+    /**
+     * A second replica of the service (same jar, same database, same consumer groups, its own free port and its
+     * own log {@code <service>-2.log}), ready when this returns. Stop it with {@link ServiceProcess#stop()} or
+     * {@link ServiceProcess#kill9()}; it is killed at JVM exit in any case.
+     */
+    public ServiceProcess startSecondReplica(Service service) {
+        long same = extraReplicas.stream().filter(r -> r.service() == service).count();
+        ServiceProcess replica =
+                newReplica(service, service.artifact() + "-" + (same + 2), SharedInfrastructure.freePort());
+        extraReplicas.add(replica);
+        replica.start();
+        awaitReady(List.of(replica));
+        return replica;
+    }
+
+    private ServiceProcess newReplica(Service service, String name, int port) {
+        Path jar = root.resolve(service.artifact() + "/target/" + service.artifact() + ".jar");
+        requireFile(jar);
+        return new ServiceProcess(service, name, jar, port, environment(), logDir.resolve(name + ".log"));
+    }
+
+    /** What run.sh exports for the services (export_service_environment), pointed at this suite's servers. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("EOPS_KAFKA_BOOTSTRAP", kafka.bootstrap());
+        environment.put("EOPS_MONGODB_HOST", "localhost");
+        environment.put("EOPS_MONGODB_PORT", String.valueOf(mongoPort));
+        environment.put("EOPS_ISSUER_URI", tokens.issuerUri());
+        environment.put("EOPS_SMTP_HOST", "localhost");
+        environment.put("EOPS_SMTP_PORT", String.valueOf(mail.port()));
+        environment.put("EOPS_SMTP_STARTTLS", "false");
+        // Every test makes its own e-services, cases and grants: no demo data to tell apart from them.
+        environment.put("EOPS_DEMO_DATA", "false");
+        environment.put("EOPS_DATA_DIR", runDir.resolve("data").toString());
+        return environment;
+    }
+
+    private static void awaitReady(Iterable<ServiceProcess> processes) {
+        for (ServiceProcess process : processes) {
+            await(process.name() + " ready on " + process.baseUrl())
+                    .atMost(READINESS)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(process::ready);
+        }
+    }
+
+    /** Every replica started so far (first replicas, then second ones), for logs and checks. */
+    public List<ServiceProcess> allReplicas() {
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.addAll(extraReplicas);
+        return all;
+    }
+
+    // ---- infrastructure --------------------------------------------------------------------------------------
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrap();
+    }
+
+    /** SIGTERM to the broker; it is gone when this returns (its port refuses connections). */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker again on the same port with its data, and waits until it answers. */
+    public void startKafka() {
+        kafka.start();
+    }
+
+    public boolean kafkaRunning() {
+        return kafka.isRunning();
+    }
+
+    public void stopSmtp() {
+        mail.stop();
+    }
+
+    public void startSmtp() {
+        mail.start();
+    }
+
+    /** The SMTP server: every mail received since the suite started (across restarts), per recipient. */
+    public MailServer mail() {
+        return mail;
+    }
+
+    public int mongoPort() {
+        return mongoPort;
+    }
+
+    /** {@code mongodb://localhost:<port>}; each service has its own database ({@code eops-request}, ...). */
+    public String mongoUri() {
+        return "mongodb://localhost:" + mongoPort;
+    }
+
+    /** A signed token for a demo user (anna, erik, cecilia, rolf, rut, arvid, astrid, nils), valid 8 hours. */
+    public String token(String user) {
+        return tokens.tokenFor(user);
+    }
+
+    /** The issuer the services trust, for tokens of other people and forged ones. */
+    public DemoTokenIssuer tokens() {
+        return tokens;
+    }
+
+    /** Every record on the suite's topics ({@code eops.*}, {@code error.*}) from the beginning, as it comes in. */
+    public PublishedEvents events() {
+        return events;
+    }
+
+    /** Sends a record exactly as given (poison messages, redeliveries, other systems' events). */
+    public void sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
+        RawKafka.send(kafka.bootstrap(), topic, key, value, headers);
+    }
+
+    /** Sends a contract event as its publisher would, with the CloudEvents headers. */
+    public void sendEvent(EventType type, String key, String eventId, String json, String source) {
+        RawKafka.sendEvent(kafka.bootstrap(), type, key, eventId, json, source);
+    }
+
+    public void sendRaw(String topic, String key, String value, Map<String, String> headers) {
+        sendRaw(topic, key, value.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    // ---- logs ------------------------------------------------------------------------------------------------
+
+    /** The folder of every process's log ({@code <service>.log}, {@code <service>-2.log}, {@code kafka.log}). */
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** The log files that exist now, by name. */
+    public Map<String, Path> logFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        try (Stream<Path> list = Files.list(logDir)) {
+            list.filter(path -> path.getFileName().toString().endsWith(".log"))
+                    .sorted()
+                    .forEach(path -> files.put(path.getFileName().toString().replaceFirst("\\.log$", ""), path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    static String javaExecutable() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file + " is missing: package the suite first (./mvnw -DskipTests package),"
+                    + " or run the system tests with -am (see system-tests/README.md)");
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
