@@ -2,7 +2,7 @@ package se.municipality.eops.request.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static se.municipality.eops.request.live.SseClient.withStatus;
+import static se.municipality.eops.testkit.SseClient.withStatus;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.InfrastructureInitializer;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
 import se.municipality.eops.testkit.SharedInfrastructure;
+import se.municipality.eops.testkit.SseClient;
 import se.municipality.eops.testkit.TestHttp;
 
 @ServiceIntegrationTest
