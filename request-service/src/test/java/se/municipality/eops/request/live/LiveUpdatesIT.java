@@ -180,6 +180,18 @@ class LiveUpdatesIT {
     }
 
     @Test
+    void aStreamWithNothingToSendYetSaysAtOnceThatItIsOpen() {
+        // Nils files no requests: his "my requests" stream has nothing to say. Its status and headers still come at
+        // once, with a first comment before any heartbeat (in production those come every 15 s).
+        SseClient nils = open("/api/requests/events", "nils", null);
+
+        assertThat(nils.status()).isEqualTo(200);
+        assertThat(nils.contentType()).startsWith("text/event-stream");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !nils.comments().isEmpty());
+        assertThat(nils.comments().get(0)).isEqualTo("open");
+    }
+
+    @Test
     void streamsBeyondThePersonsBoundAreRefusedUntilOneCloses() {
         List<SseClient> rutsStreams = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -194,7 +206,7 @@ class LiveUpdatesIT {
 
         // Idle streams get heartbeats (comment lines); writing one to a client that left ends its stream.
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> !rutsStreams.get(0).comments().isEmpty());
+                .until(() -> rutsStreams.get(0).comments().contains("heartbeat"));
         rutsStreams.get(0).close();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> open("/api/requests/events", "rut", null).status() == 200);
