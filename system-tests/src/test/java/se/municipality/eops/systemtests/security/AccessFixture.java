@@ -214,8 +214,7 @@ final class AccessFixture implements AutoCloseable {
     }
 
     private String startDraft(String owner) {
-        HttpAnswer draft = call(Service.REQUEST, HttpMethod.POST, "/api/drafts", owner, "{\"type\":\"PUBLICATION\"}");
-        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        HttpAnswer draft = created(Service.REQUEST, "/api/drafts", owner, "{\"type\":\"PUBLICATION\"}");
         return draft.json().path("id").asString();
     }
 
@@ -276,14 +275,12 @@ final class AccessFixture implements AutoCloseable {
 
     private String register() {
         String eServiceId = "es-" + unique();
-        HttpAnswer registered = call(
+        created(
                 Service.PUBLICATION,
-                HttpMethod.POST,
                 "/api/eservices",
                 "cecilia",
                 "{\"eServiceId\":\"" + eServiceId + "\",\"name\":\"Säkerhetsprov " + eServiceId
                         + "\",\"committee\":\"Tekniska nämnden\",\"orderer\":\"Gatuenheten\",\"versionLabel\":\"1.0\"}");
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         return eServiceId;
     }
 
@@ -296,14 +293,12 @@ final class AccessFixture implements AutoCloseable {
      */
     private Administered administeredEService() {
         String eServiceId = register();
-        HttpAnswer training = call(
+        created(
                 Service.PERMISSION,
-                HttpMethod.POST,
                 "/api/trainings",
                 "cecilia",
                 "{\"userId\":\"" + ADMINISTRATOR + "\",\"name\":\"Ada Lund\",\"email\":\"ada.lund@kommun.example\","
                         + "\"completedOn\":\"2026-11-27\",\"course\":\"E-tjänsteadministratör grundkurs\"}");
-        assertThat(training.status()).as(training.body()).isEqualTo(201);
         String adminRequest = file(
                         ADMINISTRATOR,
                         grantBody("ADMINISTRATOR", eServiceId, ADMINISTRATOR, "Ada Lund", "ada.lund@kommun.example"))
@@ -355,14 +350,12 @@ final class AccessFixture implements AutoCloseable {
     private Group createGroup() {
         String eServiceId = ((Administered) object("adminEService")).eServiceId();
         String member = "member-" + unique();
-        HttpAnswer group = call(
+        HttpAnswer group = created(
                 Service.PERMISSION,
-                HttpMethod.POST,
                 "/api/e-services/" + eServiceId + "/groups",
                 "cecilia",
                 "{\"name\":\"Säkerhetsgrupp " + unique() + "\",\"members\":[{\"userId\":\"" + member
                         + "\",\"name\":\"Mia Medlem\",\"email\":\"mia.medlem@kommun.example\"}]}");
-        assertThat(group.status()).as(group.body()).isEqualTo(201);
         return new Group(group.json().path("id").asString(), member);
     }
 
@@ -401,39 +394,26 @@ final class AccessFixture implements AutoCloseable {
 
     private Rule createRule(String by) {
         String eServiceId = "es-" + unique();
-        HttpAnswer rule = call(
+        HttpAnswer rule = created(
                 Service.PURGE,
-                HttpMethod.POST,
                 "/api/retention-rules",
                 by,
                 "{\"eServiceId\":\"" + eServiceId + "\",\"committee\":\"Tekniska nämnden\","
                         + "\"decisionReference\":\"TN 2026/" + unique() + "\",\"decisionDate\":\"2026-01-15\","
                         + "\"retentionPeriod\":\"P2Y\",\"clockStart\":\"CLOSED\"}");
-        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
         return new Rule(rule.json().path("ruleId").asString(), eServiceId);
     }
 
     private String placeHold(String by) {
         String caseId = "case-" + unique();
-        HttpAnswer hold = call(
-                Service.PURGE,
-                HttpMethod.POST,
-                "/api/legal-holds",
-                by,
-                "{\"caseId\":\"" + caseId + "\",\"reason\":\"Säkerhetsprov\"}");
-        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        created(Service.PURGE, "/api/legal-holds", by, "{\"caseId\":\"" + caseId + "\",\"reason\":\"Säkerhetsprov\"}");
         return caseId;
     }
 
     /** A retention plan for the shared rule (its e-service has no cases), made by {@code by}. */
     private String plan(String by) {
-        HttpAnswer plan = call(
-                Service.PURGE,
-                HttpMethod.POST,
-                "/api/purges/plans",
-                by,
-                "{\"ruleId\":\"" + ((Rule) object("rule")).ruleId() + "\"}");
-        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        HttpAnswer plan = created(
+                Service.PURGE, "/api/purges/plans", by, "{\"ruleId\":\"" + ((Rule) object("rule")).ruleId() + "\"}");
         return plan.json().path("purgeId").asString();
     }
 
@@ -446,6 +426,15 @@ final class AccessFixture implements AutoCloseable {
     }
 
     // ---- calls -------------------------------------------------------------------------------------------
+
+    /** A POST that must make something: 201, else the set-up fails naming the answer. */
+    private HttpAnswer created(Service service, String path, String caller, String body) {
+        HttpAnswer answer = call(service, HttpMethod.POST, path, caller, body);
+        assertThat(answer.status())
+                .as("POST %s as %s: %s", path, caller, answer.body())
+                .isEqualTo(201);
+        return answer;
+    }
 
     HttpAnswer call(Service service, HttpMethod method, String path, String caller, String body) {
         return suite.http(service).call(method, path, caller == null ? null : token(caller), body);

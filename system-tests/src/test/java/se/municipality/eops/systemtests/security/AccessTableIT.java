@@ -16,6 +16,7 @@ import se.municipality.eops.localstack.identity.DemoUser;
 import se.municipality.eops.systemtests.Suite;
 import se.municipality.eops.systemtests.SystemTest;
 import se.municipality.eops.testkit.HttpAnswer;
+import se.municipality.eops.testkit.SseClient;
 
 /**
  * Every API endpoint of every service, as every demo user and without a token, against the five services running
@@ -81,9 +82,10 @@ class AccessTableIT {
     void withoutATokenEveryEndpointAnswers401AsProblemDetails(AccessTable.Row row) {
         String path = AccessFixture.withStandIns(row.path());
         if (row.isStream()) {
-            try (LiveStream stream = LiveStream.open(suite.baseUrl(row.service()), path, null)) {
-                assertThat(stream.status()).as(row + ": " + stream.refusal()).isEqualTo(401);
-                assertThat(stream.refusal()).contains("\"status\":401");
+            try (SseClient stream = SseClient.open(suite.baseUrl(row.service()), path, null, null)) {
+                assertThat(stream.status()).as(row + ": " + stream.errorBody()).isEqualTo(401);
+                assertThat(stream.contentType()).startsWith("application/problem+json");
+                assertThat(stream.errorBody()).contains("\"status\":401");
             }
             return;
         }
@@ -108,11 +110,12 @@ class AccessTableIT {
     private Answer answer(AccessTable.Row row, String caller) {
         String path = fixture.resolve(row.path(), caller);
         if (row.isStream()) {
-            try (LiveStream stream = LiveStream.open(suite.baseUrl(row.service()), path, fixture.token(caller))) {
+            try (SseClient stream = SseClient.open(suite.baseUrl(row.service()), path, fixture.token(caller), null)) {
                 if (stream.status() == 200 && !stream.isOpen()) {
                     return Answer.of(-1, false, "200 but no text/event-stream");
                 }
-                return Answer.of(stream.status(), stream.refusal().contains("\"status\":"), stream.refusal());
+                String refusal = stream.errorBody() == null ? "" : stream.errorBody();
+                return Answer.of(stream.status(), stream.contentType().startsWith("application/problem+json"), refusal);
             }
         }
         HttpAnswer answer =

@@ -13,6 +13,7 @@ import se.municipality.eops.systemtests.Service;
 import se.municipality.eops.systemtests.Suite;
 import se.municipality.eops.systemtests.SystemTest;
 import se.municipality.eops.testkit.HttpAnswer;
+import se.municipality.eops.testkit.SseClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,11 +28,11 @@ class RequesterIsolationIT {
 
     private final Suite suite = Suite.get();
     private final AccessFixture fixture = new AccessFixture(suite);
-    private final List<LiveStream> streams = new ArrayList<>();
+    private final List<SseClient> streams = new ArrayList<>();
 
     @AfterEach
     void closeStreams() {
-        streams.forEach(LiveStream::close);
+        streams.forEach(SseClient::close);
         fixture.close();
     }
 
@@ -44,14 +45,14 @@ class RequesterIsolationIT {
                 call("erik", HttpMethod.POST, "/api/requests/" + request + "/withdrawal", "{\"reason\":\"Inte min\"}");
         HttpAnswer commented = call(
                 "erik", HttpMethod.POST, "/api/requests/" + request + "/comments", "{\"text\":\"Eriks kommentar\"}");
-        LiveStream followed = open("erik", "/api/requests/" + request + "/events");
+        SseClient followed = open("erik", "/api/requests/" + request + "/events");
 
         assertThat(List.of(read, withdrawn, commented)).allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.body()).isEqualTo(404);
             assertThat(answer.isProblem()).isTrue();
             assertThat(answer.body()).doesNotContain("anna", "Säkerhetsprov");
         });
-        assertThat(followed.status()).as(followed.refusal()).isEqualTo(404);
+        assertThat(followed.status()).as(followed.errorBody()).isEqualTo(404);
         assertThat(followed.isOpen()).isFalse();
         // The same answers as for a request that does not exist: nothing tells erik that this one does.
         assertThat(call("erik", HttpMethod.GET, "/api/requests/REQ-000000000000", null)
@@ -89,21 +90,25 @@ class RequesterIsolationIT {
     void myLiveStreamCarriesMyRequestsOnlyNeverAnotherRequesters() {
         String annas = fixture.fileNewEService("anna").requestId();
         String eriks = fixture.fileNewEService("erik").requestId();
-        LiveStream annasStream = open("anna", "/api/requests/events");
-        LiveStream eriksStream = open("erik", "/api/requests/events");
+        SseClient annasStream = open("anna", "/api/requests/events");
+        SseClient eriksStream = open("erik", "/api/requests/events");
         assertThat(annasStream.isOpen()).isTrue();
         assertThat(eriksStream.isOpen()).isTrue();
 
         // The central team comments on anna's request, then on erik's: each comment reaches its requester's stream.
         comment(annas);
-        await("anna's stream gets the change of her request").atMost(LIVE).until(() -> annasStream.received(annas));
+        await("anna's stream gets the change of her request")
+                .atMost(LIVE)
+                .until(() -> annasStream.receivedAbout(annas));
         comment(eriks);
-        await("erik's stream gets the change of his request").atMost(LIVE).until(() -> eriksStream.received(eriks));
+        await("erik's stream gets the change of his request")
+                .atMost(LIVE)
+                .until(() -> eriksStream.receivedAbout(eriks));
 
         // Erik's stream would have had anna's comment before his own (one replica hands an event to every stream
         // following it at once, and each stream writes in order): it did not.
-        assertThat(eriksStream.lines()).noneMatch(line -> line.contains(annas));
-        assertThat(annasStream.lines()).noneMatch(line -> line.contains(eriks));
+        assertThat(eriksStream.receivedAbout(annas)).isFalse();
+        assertThat(annasStream.receivedAbout(eriks)).isFalse();
     }
 
     private void comment(String request) {
@@ -123,8 +128,8 @@ class RequesterIsolationIT {
         return fixture.call(Service.REQUEST, method, path, caller, body);
     }
 
-    private LiveStream open(String caller, String path) {
-        LiveStream stream = LiveStream.open(suite.baseUrl(Service.REQUEST), path, suite.token(caller));
+    private SseClient open(String caller, String path) {
+        SseClient stream = SseClient.open(suite.baseUrl(Service.REQUEST), path, suite.token(caller), null);
         streams.add(stream);
         return stream;
     }
