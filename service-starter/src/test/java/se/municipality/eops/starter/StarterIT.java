@@ -46,6 +46,8 @@ import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
 import se.municipality.eops.testkit.RawKafka;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
+import se.municipality.eops.testkit.SharedInfrastructure;
+import se.municipality.eops.testkit.TestHttp;
 
 @ServiceIntegrationTest
 class StarterIT {
@@ -310,6 +312,32 @@ class StarterIT {
             assertThat(String.valueOf(producer.get("acks"))).isIn("all", "-1");
             assertThat(String.valueOf(producer.get("enable.idempotence"))).isEqualTo("true");
         });
+    }
+
+    @Test
+    void theOutboxEndpointRefusesAnyoneButAnOperatorWithProblemDetails() {
+        TestHttp http = TestHttp.at(port);
+        String notAnOperator = SharedInfrastructure.get().tokens().tokenFor("anna");
+        String collection = StarterTestApplication.AGGREGATES;
+
+        assertThat(List.of(
+                        http.get("/actuator/outbox", notAnOperator),
+                        http.get("/actuator/outbox/" + collection, notAnOperator),
+                        http.post("/actuator/outbox/" + collection, notAnOperator, "{}"),
+                        http.post("/actuator/outbox/" + collection + "/any-id", notAnOperator, "{}")))
+                .allSatisfy(refused -> {
+                    assertThat(refused.status()).isEqualTo(403);
+                    assertThat(refused.isProblem())
+                            .as("problem details: %s", refused.body())
+                            .isTrue();
+                    assertThat(refused.json().path("status").asInt()).isEqualTo(403);
+                    assertThat(refused.header("WWW-Authenticate")).contains("insufficient_scope");
+                });
+        assertThat(http.get(
+                                "/actuator/outbox",
+                                SharedInfrastructure.get().tokens().tokenFor("cecilia"))
+                        .status())
+                .isEqualTo(200);
     }
 
     private double publishedCount(String path) {

@@ -1,7 +1,7 @@
 package se.municipality.eops.request.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.municipality.eops.request.live.SseClient.withStatus;
+import static se.municipality.eops.testkit.SseClient.withStatus;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -12,6 +12,7 @@ import se.municipality.eops.contract.samples.PublicationMother;
 import se.municipality.eops.request.lifecycle.LifecycleScenario;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
 import se.municipality.eops.testkit.SharedInfrastructure;
+import se.municipality.eops.testkit.SseClient;
 
 @ServiceIntegrationTest
 class LiveUpdatesAfterDownstreamEventsIT {

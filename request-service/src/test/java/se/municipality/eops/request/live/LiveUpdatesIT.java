@@ -2,7 +2,7 @@ package se.municipality.eops.request.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static se.municipality.eops.request.live.SseClient.withStatus;
+import static se.municipality.eops.testkit.SseClient.withStatus;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.InfrastructureInitializer;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
 import se.municipality.eops.testkit.SharedInfrastructure;
+import se.municipality.eops.testkit.SseClient;
 import se.municipality.eops.testkit.TestHttp;
 
 @ServiceIntegrationTest
@@ -179,6 +180,18 @@ class LiveUpdatesIT {
     }
 
     @Test
+    void aStreamWithNothingToSendYetSaysAtOnceThatItIsOpen() {
+        // Nils files no requests: his "my requests" stream has nothing to say. Its status and headers still come at
+        // once, with a first comment before any heartbeat (in production those come every 15 s).
+        SseClient nils = open("/api/requests/events", "nils", null);
+
+        assertThat(nils.status()).isEqualTo(200);
+        assertThat(nils.contentType()).startsWith("text/event-stream");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !nils.comments().isEmpty());
+        assertThat(nils.comments().get(0)).isEqualTo("open");
+    }
+
+    @Test
     void streamsBeyondThePersonsBoundAreRefusedUntilOneCloses() {
         List<SseClient> rutsStreams = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -193,7 +206,7 @@ class LiveUpdatesIT {
 
         // Idle streams get heartbeats (comment lines); writing one to a client that left ends its stream.
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> !rutsStreams.get(0).comments().isEmpty());
+                .until(() -> rutsStreams.get(0).comments().contains("heartbeat"));
         rutsStreams.get(0).close();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> open("/api/requests/events", "rut", null).status() == 200);

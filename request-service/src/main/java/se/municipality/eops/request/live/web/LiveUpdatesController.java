@@ -2,6 +2,7 @@ package se.municipality.eops.request.live.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -79,6 +80,7 @@ class LiveUpdatesController implements DisposableBean {
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         LiveUpdates.Opened opened = liveUpdates.followRequest(id, viewer(), after, sinkFor(emitter));
         endWith(emitter, opened);
+        sayOpen(emitter);
         return emitter;
     }
 
@@ -97,6 +99,7 @@ class LiveUpdatesController implements DisposableBean {
         LiveUpdates.Opened opened =
                 liveUpdates.followMyRequests(viewer(), MyRequestsCursor.parse(lastEventId), sinkFor(emitter));
         endWith(emitter, opened);
+        sayOpen(emitter);
         return emitter;
     }
 
@@ -122,6 +125,20 @@ class LiveUpdatesController implements DisposableBean {
             opened.end().run();
             emitter.complete();
         });
+    }
+
+    /**
+     * A first frame, a comment (clients ignore it), so that the answer's status and headers go out at once: Spring
+     * sends them only with the first frame, and a stream of "my requests" may have nothing to say until a change or
+     * the first heartbeat, all that time leaving the client (an {@code EventSource}'s {@code open}) waiting to know
+     * whether it is let in. Sent before the emitter is handed back, it is written as soon as the stream starts.
+     */
+    private static void sayOpen(SseEmitter emitter) {
+        try {
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException | IllegalStateException gone) {
+            // the client left already; the stream's end callbacks clean up
+        }
     }
 
     private static Optional<Long> sequence(String lastEventId) {

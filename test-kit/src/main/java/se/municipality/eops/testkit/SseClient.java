@@ -1,4 +1,4 @@
-package se.municipality.eops.request.live;
+package se.municipality.eops.testkit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -12,23 +12,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A Server-Sent Events client as a browser's EventSource is one: reads frames, remembers the last event id. */
-final class SseClient implements AutoCloseable {
+/**
+ * A Server-Sent Events client as a browser's {@code EventSource} is one: {@link #open} returns once the status and
+ * headers are in, then a thread of its own reads the frames while the test goes on. A stream the service refused
+ * (401, 403, 404, 429, ...) has its answer read into {@link #errorBody()} and is closed at once.
+ */
+public final class SseClient implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One event as received; {@code receivedAtNanos} when its last line was read. */
-    record Event(String id, String name, String data, long receivedAtNanos) {
+    public record Event(String id, String name, String data, long receivedAtNanos) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(data);
         }
     }
@@ -54,9 +60,15 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
-    /** Opens a stream; {@code lastEventId} may be null. */
-    static SseClient open(int port, String path, String token, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    /** Opens a stream of a service on this machine; {@code token} and {@code lastEventId} may be null. */
+    public static SseClient open(int port, String path, String token, String lastEventId) {
+        return open("http://localhost:" + port, path, token, lastEventId);
+    }
+
+    /** Opens {@code baseUrl + path}; {@code token} and {@code lastEventId} may be null. */
+    public static SseClient open(String baseUrl, String path, String token, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/event-stream")
                 .GET();
         if (token != null) {
@@ -68,10 +80,10 @@ final class SseClient implements AutoCloseable {
         try {
             return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot open " + baseUrl + path + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted while opening " + baseUrl + path, e);
         }
     }
 
@@ -105,52 +117,64 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 
-    String errorBody() {
+    /** 200 as {@code text/event-stream}: the service streams to this client. */
+    public boolean isOpen() {
+        return status == 200 && contentType.startsWith("text/event-stream");
+    }
+
+    /** The answer of a refused stream (problem details), else null. */
+    public String errorBody() {
         return errorBody;
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return List.copyOf(events);
     }
 
-    List<Event> statusEvents() {
+    public List<Event> statusEvents() {
         return events.stream().filter(event -> "status".equals(event.name())).toList();
     }
 
-    List<String> comments() {
+    /** The comment lines received ({@code :heartbeat} as {@code heartbeat}). */
+    public List<String> comments() {
         return List.copyOf(comments);
     }
 
     /** The ids of the status events, in the order they came. */
-    List<String> statusIds() {
+    public List<String> statusIds() {
         return statusEvents().stream().map(Event::id).toList();
     }
 
-    String lastEventId() {
+    public String lastEventId() {
         List<Event> all = statusEvents();
         return all.isEmpty() ? null : all.get(all.size() - 1).id();
     }
 
-    Event awaitStatus(Predicate<Event> matching) {
+    public Event awaitStatus(Predicate<Event> matching) {
         return awaitStatus(matching, Duration.ofSeconds(10));
     }
 
-    Event awaitStatus(Predicate<Event> matching, Duration atMost) {
+    public Event awaitStatus(Predicate<Event> matching, Duration atMost) {
         return await().atMost(atMost)
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> statusEvents().stream().filter(matching).findFirst(), found -> found.isPresent())
                 .orElseThrow();
     }
 
-    static Predicate<Event> withStatus(String requestId, String status) {
+    /** Any event (a status or a notice such as {@code RequestCommented}) about the request. */
+    public boolean receivedAbout(String requestId) {
+        return events.stream().anyMatch(event -> event.data().contains("\"" + requestId + "\""));
+    }
+
+    public static Predicate<Event> withStatus(String requestId, String status) {
         return event -> requestId.equals(event.json().get("requestId").asString())
                 && status.equals(event.json().get("status").asString());
     }
@@ -162,9 +186,5 @@ final class SseClient implements AutoCloseable {
         } catch (IOException ignored) {
             // already gone
         }
-    }
-
-    static List<String> ids(String... ids) {
-        return new ArrayList<>(List.of(ids));
     }
 }
