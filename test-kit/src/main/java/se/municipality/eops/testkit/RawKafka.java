@@ -83,6 +83,10 @@ public final class RawKafka {
     /** As {@link #redeliver(PublishedEvents.CapturedEvent)}, to the broker at {@code bootstrap}. */
     public static RecordMetadata redeliver(String bootstrap, PublishedEvents.CapturedEvent event) {
         return send(
-                bootstrap, event.topic(), event.key(), event.payload().getBytes(StandardCharsets.UTF_8), event.headers());
+                bootstrap,
+                event.topic(),
+                event.key(),
+                event.payload().getBytes(StandardCharsets.UTF_8),
+                event.headers());
     }
 }
