@@ -140,15 +140,20 @@ class ReviewIT {
 
         HttpAnswer forTheDelegator = scenario.decide(reviewId, delegate, "APPROVE", "För Rolf", away.id());
         assertThat(forTheDelegator.status()).as(forTheDelegator.body()).isEqualTo(200);
+        // Four eyes: holding Rolf's seat, Rut has decided in person; she may not add her own approval to it.
         HttpAnswer forHerself = scenario.decide(reviewId, delegate, "APPROVE", null, null);
-        assertThat(forHerself.status()).as(forHerself.body()).isEqualTo(200);
+        assertThat(forHerself.status()).as(forHerself.body()).isEqualTo(409);
+        assertThat(forHerself.body()).contains("each person decides once");
+        Reviewer second = newReviewer("rasmus");
+        assertThat(scenario.decide(reviewId, second, "APPROVE", null, null).status())
+                .isEqualTo(200);
 
         ReviewApproved approved = scenario.awaitPublicationEvent(ReviewApproved.class, reviewId);
         assertThat(approved.approvals())
                 .extracting(ReviewDecision::reviewerId, ReviewDecision::onBehalfOf)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(delegate.id(), away.id()),
-                        org.assertj.core.groups.Tuple.tuple(delegate.id(), null));
+                        org.assertj.core.groups.Tuple.tuple(second.id(), null));
         // The delegator's seat is taken: deciding himself now would be deciding twice.
         String another = scenario.openReview(newEServiceId());
         assertThat(scenario.decide(another, delegate, "APPROVE", null, away.id())

@@ -212,7 +212,8 @@ public final class EService {
 
     /**
      * A reviewer's decision. One rejection rejects; the quorum of approvals approves; each seat (the
-     * reviewer, or the delegator a delegate decides for) decides once, and only while the review is open.
+     * reviewer, or the delegator a delegate decides for) decides once, and each person once whichever seat they
+     * fill, so the quorum always means that many people; only while the review is open.
      */
     public void decide(String reviewId, ReviewVote vote) {
         EServiceVersion version = versionReviewed(reviewId)
@@ -227,6 +228,15 @@ public final class EService {
                     Kind.CONFLICT,
                     "decision",
                     vote.seat() + " has decided on this review already; each reviewer decides once");
+        }
+        if (review.hasDecidedInPerson(vote.reviewerId())) {
+            // Four eyes: a delegate holding a delegator's seat still counts as one person towards the quorum.
+            throw new PublicationRefused(
+                    Kind.CONFLICT,
+                    "decision",
+                    vote.reviewerId()
+                            + " has decided on this review already, for themselves or for a reviewer who delegated;"
+                            + " each person decides once");
         }
         if (!vote.approved() && (vote.comment() == null || vote.comment().isBlank())) {
             throw new PublicationRefused(Kind.INVALID, "comment", "a rejection needs a reason");

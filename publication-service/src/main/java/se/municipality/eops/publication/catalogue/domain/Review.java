@@ -37,6 +37,11 @@ public record Review(
         return votes.stream().anyMatch(vote -> vote.seat().equals(seat));
     }
 
+    /** Whether this person decided already, for themselves or for a reviewer who delegated to them. */
+    boolean hasDecidedInPerson(String reviewerId) {
+        return votes.stream().anyMatch(vote -> vote.reviewerId().equals(reviewerId));
+    }
+
     Review with(ReviewVote vote) {
         List<ReviewVote> all = new ArrayList<>(votes);
         all.add(vote);

@@ -75,6 +75,27 @@ class EServiceTest {
     }
 
     @Test
+    void aDelegateDecidesOnceInAllSoOnePersonNeverMakesTheQuorumAlone() {
+        EService eService = inReview();
+
+        eService.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
+        assertThatThrownBy(() -> eService.decide("rev-1", new ReviewVote("rut", "rolf", true, null, NOW)))
+                .isInstanceOfSatisfying(PublicationRefused.class, refused -> {
+                    assertThat(refused.kind()).isEqualTo(PublicationRefused.Kind.CONFLICT);
+                    assertThat(refused.getMessage()).contains("rut");
+                });
+        EService other = inReview();
+        other.decide("rev-1", new ReviewVote("rut", "rolf", true, null, NOW));
+        assertThatThrownBy(() -> other.decide("rev-1", new ReviewVote("rut", null, true, null, NOW)))
+                .isInstanceOf(PublicationRefused.class);
+
+        assertThat(eService.versions().get(0).status()).isEqualTo(VersionStatus.IN_REVIEW);
+        assertThat(other.versions().get(0).status()).isEqualTo(VersionStatus.IN_REVIEW);
+        assertThat(eService.newEvents()).isEmpty();
+        assertThat(other.newEvents()).isEmpty();
+    }
+
+    @Test
     void aRejectionNeedsAReason() {
         EService eService = inReview();
 
