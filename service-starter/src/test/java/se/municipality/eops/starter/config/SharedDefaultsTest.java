@@ -57,6 +57,18 @@ class SharedDefaultsTest {
                 .isNull();
     }
 
+    @Test
+    void theRealDefaultsLogJsonOnlyInTheKubernetesProfile() {
+        StandardEnvironment kubernetes = environmentWithProfiles("kubernetes");
+        StandardEnvironment local = environmentWithProfiles();
+
+        new SharedDefaults().postProcessEnvironment(kubernetes, new SpringApplication());
+        new SharedDefaults().postProcessEnvironment(local, new SpringApplication());
+
+        assertThat(kubernetes.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        assertThat(local.getProperty("logging.structured.format.console")).isNull();
+    }
+
     private static StandardEnvironment environmentWithProfiles(String... profiles) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.setActiveProfiles(profiles);
