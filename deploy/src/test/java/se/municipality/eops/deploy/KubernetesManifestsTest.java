@@ -6,10 +6,7 @@ import static se.municipality.eops.deploy.Repository.list;
 import static se.municipality.eops.deploy.Repository.map;
 import static se.municipality.eops.deploy.Repository.string;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.ContractResources;
 
 /** Both overlays of deploy/k8s, rendered as kubectl would apply them, hold what ops rely on. */
 class KubernetesManifestsTest {
@@ -189,7 +186,7 @@ class KubernetesManifestsTest {
         List<Map<String, Object>> resources = Kustomize.render(overlay);
         Map<String, Map<String, Object>> topics = ofKind(resources, "KafkaTopic").stream()
                 .collect(Collectors.toMap(topic -> topicName(topic), topic -> topic));
-        List<String> contractTopics = contractTopics();
+        List<String> contractTopics = ContractResources.topics();
         assertThat(contractTopics).as("Topics constants").hasSizeGreaterThanOrEqualTo(6);
         List<ConsumerGroups.Consumer> consumers = ConsumerGroups.deadLetteringConsumers();
         assertThat(consumers)
@@ -238,21 +235,6 @@ class KubernetesManifestsTest {
                     + ", expected 2");
         }
         return problems;
-    }
-
-    private static List<String> contractTopics() {
-        return Arrays.stream(Topics.class.getFields())
-                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-                .map(KubernetesManifestsTest::constant)
-                .toList();
-    }
-
-    private static String constant(Field field) {
-        try {
-            return (String) field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String topicName(Map<String, Object> topic) {

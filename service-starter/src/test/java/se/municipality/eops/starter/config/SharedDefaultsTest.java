@@ -45,11 +45,8 @@ class SharedDefaultsTest {
 
     @Test
     void theRealDefaultsPutMongoIntoReadinessOnlyInTheKubernetesProfile() {
-        StandardEnvironment kubernetes = environmentWithProfiles("kubernetes");
-        StandardEnvironment local = environmentWithProfiles();
-
-        new SharedDefaults().postProcessEnvironment(kubernetes, new SpringApplication());
-        new SharedDefaults().postProcessEnvironment(local, new SpringApplication());
+        StandardEnvironment kubernetes = realDefaults("kubernetes");
+        StandardEnvironment local = realDefaults();
 
         assertThat(kubernetes.getProperty("management.endpoint.health.group.readiness.include"))
                 .contains("mongo");
@@ -59,14 +56,16 @@ class SharedDefaultsTest {
 
     @Test
     void theRealDefaultsLogJsonOnlyInTheKubernetesProfile() {
-        StandardEnvironment kubernetes = environmentWithProfiles("kubernetes");
-        StandardEnvironment local = environmentWithProfiles();
+        assertThat(realDefaults("kubernetes").getProperty("logging.structured.format.console"))
+                .isEqualTo("ecs");
+        assertThat(realDefaults().getProperty("logging.structured.format.console")).isNull();
+    }
 
-        new SharedDefaults().postProcessEnvironment(kubernetes, new SpringApplication());
-        new SharedDefaults().postProcessEnvironment(local, new SpringApplication());
-
-        assertThat(kubernetes.getProperty("logging.structured.format.console")).isEqualTo("ecs");
-        assertThat(local.getProperty("logging.structured.format.console")).isNull();
+    /** An environment with these profiles and the starter's real eops-defaults.yml. */
+    private static StandardEnvironment realDefaults(String... profiles) {
+        StandardEnvironment environment = environmentWithProfiles(profiles);
+        new SharedDefaults().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
     }
 
     private static StandardEnvironment environmentWithProfiles(String... profiles) {
