@@ -58,7 +58,8 @@ class SharedDefaultsTest {
     void theRealDefaultsLogJsonOnlyInTheKubernetesProfile() {
         assertThat(realDefaults("kubernetes").getProperty("logging.structured.format.console"))
                 .isEqualTo("ecs");
-        assertThat(realDefaults().getProperty("logging.structured.format.console")).isNull();
+        assertThat(realDefaults().getProperty("logging.structured.format.console"))
+                .isNull();
     }
 
     /** An environment with these profiles and the starter's real eops-defaults.yml. */
