@@ -45,16 +45,28 @@ class SharedDefaultsTest {
 
     @Test
     void theRealDefaultsPutMongoIntoReadinessOnlyInTheKubernetesProfile() {
-        StandardEnvironment kubernetes = environmentWithProfiles("kubernetes");
-        StandardEnvironment local = environmentWithProfiles();
-
-        new SharedDefaults().postProcessEnvironment(kubernetes, new SpringApplication());
-        new SharedDefaults().postProcessEnvironment(local, new SpringApplication());
+        StandardEnvironment kubernetes = realDefaults("kubernetes");
+        StandardEnvironment local = realDefaults();
 
         assertThat(kubernetes.getProperty("management.endpoint.health.group.readiness.include"))
                 .contains("mongo");
         assertThat(local.getProperty("management.endpoint.health.group.readiness.include"))
                 .isNull();
+    }
+
+    @Test
+    void theRealDefaultsLogJsonOnlyInTheKubernetesProfile() {
+        assertThat(realDefaults("kubernetes").getProperty("logging.structured.format.console"))
+                .isEqualTo("ecs");
+        assertThat(realDefaults().getProperty("logging.structured.format.console"))
+                .isNull();
+    }
+
+    /** An environment with these profiles and the starter's real eops-defaults.yml. */
+    private static StandardEnvironment realDefaults(String... profiles) {
+        StandardEnvironment environment = environmentWithProfiles(profiles);
+        new SharedDefaults().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
     }
 
     private static StandardEnvironment environmentWithProfiles(String... profiles) {
