@@ -62,6 +62,61 @@ class NotificationRulesTest {
     }
 
     @Test
+    void aPermissionEventOfARequestNotHeardOfYetLeavesItsMailsToTheRequesterWaiting() {
+        Map<String, Object> event = Map.of(
+                "requestId",
+                "REQ-1",
+                "role",
+                "ADMINISTRATOR",
+                "person",
+                Map.of("personId", "carl", "email", "carl@kommun.example"));
+
+        assertThat(rules.awaitingRequester("PermissionAwaitingTraining", event, MAILBOXES))
+                .containsExactly("permission-awaiting-training");
+        assertThat(rules.plan("PermissionAwaitingTraining", event, MAILBOXES))
+                .extracting(planned -> planned.recipient().kind())
+                .containsExactly(RecipientSpec.Kind.PERSON);
+    }
+
+    @Test
+    void nothingWaitsWhenTheRequesterIsKnownOrTheEventCarriesThem() {
+        RecipientDirectory knowsTheRequest = new RecipientDirectory() {
+            @Override
+            public Optional<Person> requesterOf(String requestId) {
+                return Optional.of(new Person("anna", "anna@kommun.example"));
+            }
+
+            @Override
+            public List<Person> administratorsOf(String eServiceId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> mailboxOf(String role) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean hasWebhook(String role) {
+                return false;
+            }
+        };
+        Map<String, Object> permission = Map.of("requestId", "REQ-1", "role", "ADMINISTRATOR");
+        Map<String, Object> statusChange = Map.of(
+                "requestId",
+                "REQ-1",
+                "toStatus",
+                "IN_PROGRESS",
+                "requester",
+                Map.of("userId", "anna", "email", "anna@kommun.example"));
+
+        assertThat(rules.awaitingRequester("PermissionGranted", permission, knowsTheRequest))
+                .isEmpty();
+        assertThat(rules.awaitingRequester("RequestStatusChanged", statusChange, MAILBOXES))
+                .isEmpty();
+    }
+
+    @Test
     void everyAlternativeOfARecipientMustBeKnown() {
         assertThatThrownBy(() -> new NotificationRule(
                         "ReviewDelegated", "review-delegated", List.of("person:delegate else team"), null))
