@@ -151,19 +151,27 @@ final class FaultFlows {
     }
 
     JsonNode request(String requestId) {
-        HttpAnswer answer = suite.http(Service.REQUEST).get("/api/requests/" + requestId, suite.token("anna"));
+        return read(Service.REQUEST, "/api/requests/" + requestId, "anna");
+    }
+
+    JsonNode awaitStatus(String requestId, String status) {
+        return awaitStatus(requestId, () -> request(requestId), status);
+    }
+
+    /** A resource read as the user, expecting 200. */
+    private JsonNode read(Service service, String path, String user) {
+        HttpAnswer answer = suite.http(service).get(path, suite.token(user));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
     }
 
-    JsonNode awaitStatus(String requestId, String status) {
-        return await(requestId + " " + status)
+    /** Reads the resource until its {@code status} is the one awaited, and returns it. */
+    private static JsonNode awaitStatus(String what, java.util.concurrent.Callable<JsonNode> read, String status) {
+        return await(what + " " + status)
                 .atMost(FLOW)
                 .pollInterval(Duration.ofMillis(300))
                 .ignoreExceptions()
-                .until(
-                        () -> request(requestId),
-                        request -> status.equals(request.get("status").asString()));
+                .until(read, resource -> status.equals(resource.get("status").asString()));
     }
 
     /** The statuses the timeline's status entries name, in order (the filing first). */
@@ -316,27 +324,22 @@ final class FaultFlows {
     }
 
     JsonNode purge(String purgeId) {
-        HttpAnswer answer = suite.http(Service.PURGE).get("/api/purges/" + purgeId, suite.token("arvid"));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
+        return read(Service.PURGE, "/api/purges/" + purgeId, "arvid");
     }
 
     JsonNode awaitPurgeStatus(String purgeId, String status) {
-        return await(purgeId + " " + status)
-                .atMost(FLOW)
-                .pollInterval(Duration.ofMillis(300))
-                .ignoreExceptions()
-                .until(
-                        () -> purge(purgeId),
-                        purge -> status.equals(purge.get("status").asString()));
+        return awaitStatus(purgeId, () -> purge(purgeId), status);
+    }
+
+    /** The whole purge log. */
+    JsonNode purgeLog() {
+        return read(Service.PURGE, "/api/purge-log", "arvid");
     }
 
     /** The purge log's entries of one purge. */
     List<JsonNode> purgeLogEntries(String purgeId) {
-        HttpAnswer answer = suite.http(Service.PURGE).get("/api/purge-log", suite.token("arvid"));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         List<JsonNode> entries = new ArrayList<>();
-        answer.json().forEach(entry -> {
+        purgeLog().forEach(entry -> {
             if (purgeId.equals(entry.path("purgeId").asString())) {
                 entries.add(entry);
             }
