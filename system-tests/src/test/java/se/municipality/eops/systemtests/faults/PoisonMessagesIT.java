@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Utils;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.Topics;
@@ -144,8 +145,14 @@ class PoisonMessagesIT {
         for (Poison poison : sent) {
             for (String group : poison.groups()) {
                 String deadLetters = ConsumerGroups.deadLetterTopic(poison.topic(), group);
-                CapturedEvent dead = suite.events()
-                        .awaitOne(deadLetters, null, event -> poison.key().equals(event.key()), FaultFlows.FLOW);
+                CapturedEvent dead;
+                try {
+                    dead = suite.events()
+                            .awaitOne(deadLetters, null, event -> poison.key().equals(event.key()), FaultFlows.FLOW);
+                } catch (ConditionTimeoutException notThere) {
+                    throw new AssertionError(
+                            poison.key() + " (" + poison.reason() + ") never reached " + deadLetters, notThere);
+                }
                 assertThat(dead.header("x-exception-message"))
                         .as("reason in " + deadLetters)
                         .contains(poison.reason());
