@@ -143,6 +143,40 @@ class NotificationRulesIT {
     }
 
     @Test
+    void tellsTheRequesterOfAGrantWhoseEventIsReadBeforeTheRequestItself() {
+        // The permission topic is read apart from the request topic: after a restart or under load a grant's event
+        // can be read before RequestSubmitted of its request, whose requester the mail is for.
+        String annaAddress = ReceiptEvents.uniqueAddress("anna");
+        RequestSubmitted submitted = ReceiptEvents.to(RequestSubmittedMother.administratorPermission(), annaAddress);
+        Person dan = new Person("dan-" + UUID.randomUUID(), "Dan Dahl", ReceiptEvents.uniqueAddress("dan"));
+        String eServiceId = "es-" + UUID.randomUUID();
+        ServiceEvents.publish(new PermissionAwaitingTraining(
+                UUID.randomUUID(),
+                "grant-" + UUID.randomUUID(),
+                AT,
+                submitted.requestId(),
+                PermissionRole.ADMINISTRATOR,
+                eServiceId,
+                eServiceId,
+                dan,
+                AT,
+                Instant.parse("2027-06-30T22:00:00Z"),
+                "cecilia"));
+        Mails.awaitOne(dan.email(), "Behörighet väntar på utbildning: " + eServiceId); // the event has been read
+
+        RequestEvents.publish(submitted);
+        RequestEvents.publish(submitted); // and again: still one mail
+
+        Mails.awaitOne(annaAddress, "Behörighet väntar på utbildning: " + eServiceId);
+        Mails.awaitOne(annaAddress, submitted.requestId()); // the receipt
+        await().during(java.time.Duration.ofSeconds(2))
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Mails.to(annaAddress, "Behörighet väntar på utbildning: " + eServiceId)
+                                .size()
+                        == 1);
+    }
+
+    @Test
     void tellsTheRequesterOfTheStepsThatMatterAndTheTeamOfOverdueRequests() {
         String anna = ReceiptEvents.uniqueAddress("anna");
         Requester requester = new Requester(

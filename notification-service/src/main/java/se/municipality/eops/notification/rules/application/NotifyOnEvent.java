@@ -1,7 +1,9 @@
 package se.municipality.eops.notification.rules.application;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ import se.municipality.eops.notification.delivery.domain.NotificationIds;
 import se.municipality.eops.notification.delivery.domain.Notifications;
 import se.municipality.eops.notification.delivery.domain.ReceiptMail;
 import se.municipality.eops.notification.preferences.domain.LanguagePreferences;
+import se.municipality.eops.notification.rules.domain.AwaitingRequester;
+import se.municipality.eops.notification.rules.domain.AwaitingRequesters;
 import se.municipality.eops.notification.rules.domain.MessageTemplates;
 import se.municipality.eops.notification.rules.domain.NotificationRules;
 import se.municipality.eops.notification.rules.domain.PlannedNotification;
@@ -25,7 +29,8 @@ import se.municipality.eops.notification.rules.domain.RecipientSpec;
  * Turns an event into its notifications and records them as pending, each under its own key
  * (event, recipient, template): a second delivery of the event finds the keys taken and adds
  * nothing. The consumer never waits for a mail server: the new notifications go to the sender
- * threads, and the sweep sends whatever they leave.
+ * threads, and the sweep sends whatever they leave. Mails to the requester of a request not heard of yet wait for
+ * its {@code RequestSubmitted} ({@link #requesterHeardOf}) instead of going to nobody.
  */
 public class NotifyOnEvent {
 
@@ -41,6 +46,7 @@ public class NotifyOnEvent {
     private final Clock clock;
     private final NotificationProperties properties;
     private final Function<DomainEvent, Map<String, Object>> fieldsOf;
+    private final AwaitingRequesters awaitingRequesters;
 
     public NotifyOnEvent(
             NotificationRules rules,
@@ -52,7 +58,8 @@ public class NotifyOnEvent {
             DeliverNotifications deliver,
             Clock clock,
             NotificationProperties properties,
-            Function<DomainEvent, Map<String, Object>> fieldsOf) {
+            Function<DomainEvent, Map<String, Object>> fieldsOf,
+            AwaitingRequesters awaitingRequesters) {
         this.rules = rules;
         this.templates = templates;
         this.receipts = receipts;
@@ -63,15 +70,53 @@ public class NotifyOnEvent {
         this.clock = clock;
         this.properties = properties;
         this.fieldsOf = fieldsOf;
+        this.awaitingRequesters = awaitingRequesters;
     }
 
     public void handle(String eventType, DomainEvent event) {
         Map<String, Object> fields = fieldsOf.apply(event);
+        record(event.eventId(), event, fields, rules.plan(eventType, fields, directory));
+        List<String> waiting = rules.awaitingRequester(eventType, fields, directory);
+        if (!waiting.isEmpty()) {
+            String requestId = (String) fields.get("requestId");
+            awaitingRequesters.add(new AwaitingRequester(
+                    eventType + ":" + event.eventId(), requestId, eventType, event.eventId(), waiting, fields));
+            log.info(
+                    "{} {} names request {}, not heard of yet: its mails to the requester wait for it",
+                    eventType,
+                    event.eventId(),
+                    requestId);
+            // RequestSubmitted may have been read meanwhile, before the above was kept: then it is up to us.
+            requesterHeardOf(requestId);
+        }
+    }
+
+    /**
+     * Called once {@code RequestSubmitted} of the request is in the read model: records the mails to its requester
+     * that events read before it left waiting. Safe to run twice (the notifications' keys), so both sides of the
+     * race (the waiting event, the submission) may call it.
+     */
+    public void requesterHeardOf(String requestId) {
+        if (directory.requesterOf(requestId).isEmpty()) {
+            return;
+        }
+        for (AwaitingRequester waiting : awaitingRequesters.forRequest(requestId)) {
+            List<PlannedNotification> toRequester =
+                    rules.plan(waiting.eventType(), waiting.fields(), directory).stream()
+                            .filter(planned -> planned.recipient().kind() == RecipientSpec.Kind.REQUESTER
+                                    && waiting.templates().contains(planned.template()))
+                            .toList();
+            record(waiting.eventId(), null, waiting.fields(), toRequester);
+            awaitingRequesters.remove(waiting.id());
+        }
+    }
+
+    private void record(UUID eventId, DomainEvent event, Map<String, Object> fields, List<PlannedNotification> plan) {
         String requestId = fields.get("requestId") instanceof String id ? id : null;
-        for (PlannedNotification planned : rules.plan(eventType, fields, directory)) {
+        for (PlannedNotification planned : plan) {
             String id = NotificationIds.of(
                     planned.template(),
-                    event.eventId(),
+                    eventId,
                     planned.recipient().channel(),
                     planned.recipient().address());
             String language = planned.recipient().userId() == null
@@ -84,7 +129,7 @@ public class NotifyOnEvent {
                     planned.recipient().channel(),
                     planned.recipient().address(),
                     requestId,
-                    event.eventId(),
+                    eventId,
                     message,
                     clock.instant(),
                     properties.claimLease());

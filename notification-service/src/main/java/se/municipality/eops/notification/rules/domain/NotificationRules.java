@@ -56,6 +56,35 @@ public final class NotificationRules {
         return planned;
     }
 
+    /**
+     * The templates of rules addressing the requester of the request the event names when that requester is not
+     * known yet: the event carries no requester and {@code RequestSubmitted} of its request has not been read (it
+     * comes on another topic, so it may come later, e.g. while a restarted replica catches up). Their mails wait
+     * for the request ({@link AwaitingRequester}) instead of going to nobody.
+     */
+    public List<String> awaitingRequester(String eventType, Map<String, Object> fields, RecipientDirectory directory) {
+        Optional<String> requestId = text(fields.get("requestId"));
+        if (requestId.isEmpty() || personIn(fields.get("requester")).isPresent()) {
+            return List.of();
+        }
+        List<String> templates = new ArrayList<>();
+        for (NotificationRule rule : rules) {
+            if (!rule.event().equals(eventType) || !rule.appliesTo(fields)) {
+                continue;
+            }
+            for (String spec : rule.recipients()) {
+                List<RecipientSpec> alternatives = RecipientSpec.alternatives(spec);
+                if (alternatives.get(0).kind() == RecipientSpec.Kind.REQUESTER
+                        && directory.requesterOf(requestId.get()).isEmpty()
+                        && firstFound(alternatives, fields, directory).isEmpty()
+                        && !templates.contains(rule.template())) {
+                    templates.add(rule.template());
+                }
+            }
+        }
+        return templates;
+    }
+
     /** Whom the first alternative that finds anyone finds; nobody when none does. */
     private static List<Recipient> firstFound(
             List<RecipientSpec> alternatives, Map<String, Object> fields, RecipientDirectory directory) {

@@ -17,6 +17,7 @@ import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.EventType;
 import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.notification.delivery.application.DeliverNotifications;
 import se.municipality.eops.notification.delivery.application.NotificationProperties;
 import se.municipality.eops.notification.delivery.domain.Notifications;
@@ -27,6 +28,7 @@ import se.municipality.eops.notification.rules.application.NotifyOnEvent;
 import se.municipality.eops.notification.rules.application.RulesProperties;
 import se.municipality.eops.notification.rules.domain.MessageTemplates;
 import se.municipality.eops.notification.rules.domain.NotificationRules;
+import se.municipality.eops.notification.rules.persistence.MongoAwaitingRequesters;
 import se.municipality.eops.notification.rules.persistence.ReadModels;
 import se.municipality.eops.starter.messaging.EventConsumers;
 import se.municipality.eops.starter.messaging.EventHandlers;
@@ -86,7 +88,8 @@ class NotificationConsumers {
             Notifications notifications,
             DeliverNotifications deliver,
             java.time.Clock clock,
-            NotificationProperties properties) {
+            NotificationProperties properties,
+            MongoTemplate mongo) {
         return new NotifyOnEvent(
                 rules,
                 templates,
@@ -97,7 +100,8 @@ class NotificationConsumers {
                 deliver,
                 clock,
                 properties,
-                NotificationConsumers::fieldsOf);
+                NotificationConsumers::fieldsOf,
+                new MongoAwaitingRequesters(mongo));
     }
 
     @Bean
@@ -150,7 +154,12 @@ class NotificationConsumers {
             // Notifications first: a receipt should not wait for the read model, which serves later
             // events (a permission event's requester, the digest) only.
             notify.handle(type.name(), incoming.event());
-            readModels.apply(type.name(), fieldsOf(incoming.event()));
+            Map<String, Object> fields = fieldsOf(incoming.event());
+            readModels.apply(type.name(), fields);
+            if (incoming.event() instanceof RequestSubmitted submitted) {
+                // Events of other topics read before it may wait for this request's requester.
+                notify.requesterHeardOf(submitted.requestId());
+            }
         });
     }
 

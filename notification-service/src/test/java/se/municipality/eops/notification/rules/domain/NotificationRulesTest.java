@@ -12,27 +12,32 @@ import se.municipality.eops.contract.notification.Channel;
 /** Recipient alternatives ({@code a else b}) as the rules of application.yml resolve them. */
 class NotificationRulesTest {
 
-    private static final RecipientDirectory MAILBOXES = new RecipientDirectory() {
-        @Override
-        public Optional<Person> requesterOf(String requestId) {
-            return Optional.empty();
-        }
+    private static final RecipientDirectory MAILBOXES = directory(null);
 
-        @Override
-        public List<Person> administratorsOf(String eServiceId) {
-            return List.of();
-        }
+    /** Mailboxes for every role; the requester of every request is {@code requester} (null: nobody's is known). */
+    private static RecipientDirectory directory(Person requester) {
+        return new RecipientDirectory() {
+            @Override
+            public Optional<Person> requesterOf(String requestId) {
+                return Optional.ofNullable(requester);
+            }
 
-        @Override
-        public Optional<String> mailboxOf(String role) {
-            return Optional.of(role.toLowerCase() + "@kommun.example");
-        }
+            @Override
+            public List<Person> administratorsOf(String eServiceId) {
+                return List.of();
+            }
 
-        @Override
-        public boolean hasWebhook(String role) {
-            return false;
-        }
-    };
+            @Override
+            public Optional<String> mailboxOf(String role) {
+                return Optional.of(role.toLowerCase() + "@kommun.example");
+            }
+
+            @Override
+            public boolean hasWebhook(String role) {
+                return false;
+            }
+        };
+    }
 
     private final NotificationRules rules = new NotificationRules(RulesFile.rules());
 
@@ -59,6 +64,41 @@ class NotificationRulesTest {
                         "review-delegated",
                         new Recipient(
                                 Channel.EMAIL, "reference_group@kommun.example", null, RecipientSpec.Kind.MAILBOX)));
+    }
+
+    @Test
+    void aPermissionEventOfARequestNotHeardOfYetLeavesItsMailsToTheRequesterWaiting() {
+        Map<String, Object> event = Map.of(
+                "requestId",
+                "REQ-1",
+                "role",
+                "ADMINISTRATOR",
+                "person",
+                Map.of("personId", "carl", "email", "carl@kommun.example"));
+
+        assertThat(rules.awaitingRequester("PermissionAwaitingTraining", event, MAILBOXES))
+                .containsExactly("permission-awaiting-training");
+        assertThat(rules.plan("PermissionAwaitingTraining", event, MAILBOXES))
+                .extracting(planned -> planned.recipient().kind())
+                .containsExactly(RecipientSpec.Kind.PERSON);
+    }
+
+    @Test
+    void nothingWaitsWhenTheRequesterIsKnownOrTheEventCarriesThem() {
+        RecipientDirectory knowsTheRequest = directory(new Person("anna", "anna@kommun.example"));
+        Map<String, Object> permission = Map.of("requestId", "REQ-1", "role", "ADMINISTRATOR");
+        Map<String, Object> statusChange = Map.of(
+                "requestId",
+                "REQ-1",
+                "toStatus",
+                "IN_PROGRESS",
+                "requester",
+                Map.of("userId", "anna", "email", "anna@kommun.example"));
+
+        assertThat(rules.awaitingRequester("PermissionGranted", permission, knowsTheRequest))
+                .isEmpty();
+        assertThat(rules.awaitingRequester("RequestStatusChanged", statusChange, MAILBOXES))
+                .isEmpty();
     }
 
     @Test

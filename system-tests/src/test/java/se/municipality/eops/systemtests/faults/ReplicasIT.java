@@ -1,0 +1,75 @@
+package se.municipality.eops.systemtests.faults;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.municipality.eops.contract.Topics;
+import se.municipality.eops.systemtests.Service;
+import se.municipality.eops.systemtests.ServiceProcess;
+import se.municipality.eops.systemtests.Suite;
+import se.municipality.eops.systemtests.SystemTest;
+
+/**
+ * Two replicas of notification-service and of purge-service at once, as operations scale them: same database,
+ * same consumer groups, the scheduled jobs on both. Each job runs on one replica at a time and what it does happens
+ * once: no mail and no purge twice.
+ */
+@SystemTest
+class ReplicasIT {
+
+    /** Due cases of the purge the two replicas share: several batches of 1,000. */
+    private static final int DUE_CASES = 3000;
+
+    private final Suite suite = Suite.get();
+    private final FaultFlows flows = new FaultFlows(suite);
+
+    @Test
+    void withTwoReplicasEveryMailIsSentOnceAndEveryCaseIsPurgedOnce() {
+        int mark = flows.mailMark();
+        List<ServiceProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // The second purge-service looks for executing purges to resume every second (the first one every minute,
+        // its default), so that its maintenance job takes up the purge the first one is executing.
+        FaultFlows.inParallel(List.of(
+                () -> replicas.add(suite.startSecondReplica(Service.NOTIFICATION)),
+                () -> replicas.add(
+                        suite.startSecondReplica(Service.PURGE, Map.of("EOPS_PURGE_MAINTENANCE_INTERVAL", "1s")))));
+        try {
+            // Mails wait while the mail server is away, so that both replicas' sweeps go for the same pending ones.
+            List<NewEServiceFlow> filed = new ArrayList<>();
+            AdministratorGrantFlow grant;
+            suite.stopSmtp();
+            try {
+                for (int i = 0; i < 6; i++) {
+                    String eServiceId = FaultFlows.unique("es-replicas");
+                    filed.add(NewEServiceFlow.filed(flows, eServiceId, flows.fileNewEService(eServiceId)));
+                }
+                grant = AdministratorGrantFlow.file(flows, "replicas")
+                        .awaitTraining()
+                        .recordTraining();
+                flows.groups().awaitRead("notification-service", Topics.REQUEST_EVENTS, FaultFlows.FLOW);
+                flows.groups().awaitRead("notification-service", Topics.PERMISSION_EVENTS, FaultFlows.FLOW);
+            } finally {
+                suite.startSmtp();
+            }
+            RetentionPurgeFlow purge = RetentionPurgeFlow.planned(suite, flows, "es-replicas-retention", DUE_CASES)
+                    .approveOn(suite.service(Service.PURGE));
+            filed.forEach(flow -> flow.awaitReview().approve());
+
+            purge.assertPurgedOnce();
+            List<FaultFlows.ExpectedMails> mails = new ArrayList<>();
+            for (NewEServiceFlow flow : filed) {
+                flow.assertCompletedOnce();
+                mails.addAll(flow.expectedMails());
+            }
+            grant.assertCompletedOnce();
+            mails.addAll(grant.expectedMails());
+            mails.add(new FaultFlows.ExpectedMails(FaultFlows.ARCHIVISTS, purge.planId, 1));
+            flows.awaitMails(mails);
+            flows.assertNoMailTwiceSince(mark);
+        } finally {
+            FaultFlows.inParallel(
+                    replicas.stream().map(replica -> (Runnable) replica::stop).toList());
+        }
+    }
+}
