@@ -24,6 +24,7 @@ import se.municipality.eops.notification.rules.domain.NotificationRules;
 import se.municipality.eops.notification.rules.domain.PlannedNotification;
 import se.municipality.eops.notification.rules.domain.RecipientDirectory;
 import se.municipality.eops.notification.rules.domain.RecipientSpec;
+import se.municipality.eops.notification.rules.domain.RequesterSnapshot;
 
 /**
  * Turns an event into its notifications and records them as pending, each under its own key
@@ -75,8 +76,11 @@ public class NotifyOnEvent {
 
     public void handle(String eventType, DomainEvent event) {
         Map<String, Object> fields = fieldsOf.apply(event);
-        record(event.eventId(), event, fields, rules.plan(eventType, fields, directory));
-        List<String> waiting = rules.awaitingRequester(eventType, fields, directory);
+        // One answer about the requester for both passes: else RequestSubmitted, read meanwhile by another
+        // consumer, could leave the requester's mail neither planned nor waiting.
+        RecipientDirectory asked = new RequesterSnapshot(directory);
+        record(event.eventId(), event, fields, rules.plan(eventType, fields, asked));
+        List<String> waiting = rules.awaitingRequester(eventType, fields, asked);
         if (!waiting.isEmpty()) {
             String requestId = (String) fields.get("requestId");
             awaitingRequesters.add(new AwaitingRequester(

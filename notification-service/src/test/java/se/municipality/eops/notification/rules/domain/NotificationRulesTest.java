@@ -102,6 +102,47 @@ class NotificationRulesTest {
     }
 
     @Test
+    void aRequesterLearntBetweenThePlanAndTheWaitIsNeitherLostNorMailedTwice() {
+        // The live read model learns the requester (another consumer read RequestSubmitted) after its first answer.
+        RecipientDirectory known = directory(new Person("anna", "anna@kommun.example"));
+        RecipientDirectory learnsAfterTheFirstQuestion = new RecipientDirectory() {
+            private boolean asked;
+
+            @Override
+            public Optional<Person> requesterOf(String requestId) {
+                Optional<Person> answer = asked ? known.requesterOf(requestId) : Optional.empty();
+                asked = true;
+                return answer;
+            }
+
+            @Override
+            public List<Person> administratorsOf(String eServiceId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> mailboxOf(String role) {
+                return MAILBOXES.mailboxOf(role);
+            }
+
+            @Override
+            public boolean hasWebhook(String role) {
+                return false;
+            }
+        };
+        Map<String, Object> event = Map.of(
+                "requestId", "REQ-1", "role", "ADMINISTRATOR", "person", Map.of("personId", "erik", "email", "e@x"));
+        RecipientDirectory asked = new RequesterSnapshot(learnsAfterTheFirstQuestion);
+
+        List<PlannedNotification> planned = rules.plan("PermissionAwaitingTraining", event, asked);
+        List<String> waiting = rules.awaitingRequester("PermissionAwaitingTraining", event, asked);
+
+        // Not planned now, so it must wait for RequestSubmitted (which records it once, under the same key).
+        assertThat(planned).extracting(p -> p.recipient().kind()).doesNotContain(RecipientSpec.Kind.REQUESTER);
+        assertThat(waiting).containsExactly("permission-awaiting-training");
+    }
+
+    @Test
     void everyAlternativeOfARecipientMustBeKnown() {
         assertThatThrownBy(() -> new NotificationRule(
                         "ReviewDelegated", "review-delegated", List.of("person:delegate else team"), null))
