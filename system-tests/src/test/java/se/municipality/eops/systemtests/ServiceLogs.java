@@ -30,6 +30,7 @@ public final class ServiceLogs implements BeforeAllCallback, BeforeEachCallback,
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        Suite.get().restartAnyStopped();
         Map<String, Long> offsets = new HashMap<>();
         Suite.get().logFiles().forEach((name, file) -> offsets.put(name, size(file)));
         context.getStore(NAMESPACE).put("offsets", offsets);

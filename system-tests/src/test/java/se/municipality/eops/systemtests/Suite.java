@@ -146,6 +146,19 @@ public final class Suite {
     }
 
     /**
+     * Starts again every first replica that is not running, e.g. one a failed fault test killed and never got to
+     * restart, so that one test's failure does not become the next one's.
+     */
+    public void restartAnyStopped() {
+        for (Service service : Service.values()) {
+            if (!service(service).isAlive()) {
+                log.warn("{} was not running at the start of a test: starting it again", service);
+                restart(service);
+            }
+        }
+    }
+
+    /**
      * A second replica of the service (same jar, same database, same consumer groups, its own free port and its
      * own log {@code <service>-2.log}), ready when this returns. Stop it with {@link ServiceProcess#stop()} or
      * {@link ServiceProcess#kill9()}; it is killed at JVM exit in any case.
@@ -198,6 +211,10 @@ public final class Suite {
         // sooner (the fault tests kill every service).
         environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_CONSUMERPROPERTIES_SESSION_TIMEOUT_MS", "10000");
         environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_CONSUMERPROPERTIES_HEARTBEAT_INTERVAL_MS", "3000");
+        // purge-service writes its progress after every batch of 100 cases (by default every 10 batches of 1,000), so
+        // a kill -9 in the middle of a purge of a few thousand cases lands between two of its writes.
+        environment.put("EOPS_PURGE_BATCH_SIZE", "100");
+        environment.put("EOPS_PURGE_BATCHES_PER_WRITE", "1");
         return environment;
     }
 

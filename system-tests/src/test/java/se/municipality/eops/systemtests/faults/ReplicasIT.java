@@ -18,7 +18,7 @@ import se.municipality.eops.systemtests.SystemTest;
 @SystemTest
 class ReplicasIT {
 
-    /** Due cases of the purge the two replicas share: several batches of 1,000. */
+    /** Due cases of the purge the two replicas share: many batches of 100 (the suite's batch size). */
     private static final int DUE_CASES = 3000;
 
     private final Suite suite = Suite.get();

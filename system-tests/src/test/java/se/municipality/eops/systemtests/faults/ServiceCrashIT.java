@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 @SystemTest
 class ServiceCrashIT {
 
-    /** Due cases of the retention purge killed while it executes: a few batches of 1,000 (the default size). */
+    /** Due cases of the retention purge killed while it executes: 30 batches of 100 (the suite's batch size). */
     private static final int DUE_CASES = 3000;
 
     private final Suite suite = Suite.get();
