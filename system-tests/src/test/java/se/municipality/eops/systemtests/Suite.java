@@ -172,10 +172,14 @@ public final class Suite {
      * shorter job interval for this replica only).
      */
     public ServiceProcess startSecondReplica(Service service, Map<String, String> environment) {
-        long same = extraReplicas.stream().filter(r -> r.service() == service).count();
-        ServiceProcess replica = newReplica(
-                service, service.artifact() + "-" + (same + 2), SharedInfrastructure.freePort(), environment);
-        extraReplicas.add(replica);
+        ServiceProcess replica;
+        synchronized (extraReplicas) { // replicas started at once get names (and logs) of their own
+            long same =
+                    extraReplicas.stream().filter(r -> r.service() == service).count();
+            replica = newReplica(
+                    service, service.artifact() + "-" + (same + 2), SharedInfrastructure.freePort(), environment);
+            extraReplicas.add(replica);
+        }
         replica.start();
         awaitReady(List.of(replica));
         return replica;

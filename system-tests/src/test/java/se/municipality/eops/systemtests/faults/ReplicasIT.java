@@ -11,9 +11,9 @@ import se.municipality.eops.systemtests.Suite;
 import se.municipality.eops.systemtests.SystemTest;
 
 /**
- * Two replicas of notification-service and of purge-service at once, as operations scale them: same database,
- * same consumer groups, the scheduled jobs on both. Each job runs on one replica at a time and what it does happens
- * once: no mail and no purge twice.
+ * Three replicas of notification-service and two of purge-service at once, as operations scale them: same
+ * database, same consumer groups, the scheduled jobs on all. Each job runs on one replica at a time and what it
+ * does happens once: no mail and no purge twice.
  */
 @SystemTest
 class ReplicasIT {
@@ -28,14 +28,22 @@ class ReplicasIT {
     void withTwoReplicasEveryMailIsSentOnceAndEveryCaseIsPurgedOnce() {
         int mark = flows.mailMark();
         List<ServiceProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // Two more notification-services sweep every 200 ms and close their breaker 500 ms after the mail server is
+        // back, so that their sweeps run at the same time over the same pending mails (the first replica's sweep
+        // runs every 5 s and its breaker stays open for 30 s: alone beside it, a second replica's sweep hardly ever
+        // meets it). Only the sweep's lock and each mail's claim keep a mail from going out twice.
+        Map<String, String> eagerSweep = Map.of(
+                "EOPS_NOTIFICATIONS_SWEEPINTERVAL", "200ms",
+                "EOPS_NOTIFICATIONS_RESILIENCE_BREAKEROPENFOR", "500ms");
         // The second purge-service looks for executing purges to resume every second (the first one every minute,
         // its default), so that its maintenance job takes up the purge the first one is executing.
         FaultFlows.inParallel(List.of(
-                () -> replicas.add(suite.startSecondReplica(Service.NOTIFICATION)),
+                () -> replicas.add(suite.startSecondReplica(Service.NOTIFICATION, eagerSweep)),
+                () -> replicas.add(suite.startSecondReplica(Service.NOTIFICATION, eagerSweep)),
                 () -> replicas.add(
                         suite.startSecondReplica(Service.PURGE, Map.of("EOPS_PURGE_MAINTENANCE_INTERVAL", "1s")))));
         try {
-            // Mails wait while the mail server is away, so that both replicas' sweeps go for the same pending ones.
+            // Mails wait while the mail server is away, so that the replicas' sweeps go for the same pending ones.
             List<NewEServiceFlow> filed = new ArrayList<>();
             AdministratorGrantFlow grant;
             suite.stopSmtp();
