@@ -1,6 +1,9 @@
 package se.municipality.eops.portal;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import se.municipality.eops.portal.services.PermissionServiceClient;
 import se.municipality.eops.portal.services.PublicationServiceClient;
@@ -50,6 +54,11 @@ public abstract class DeskPageTest {
                 .authorities(java.util.Arrays.stream(roles)
                         .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                         .toList());
+    }
+
+    /** The page rendered with every text found in the bundles (a missing key shows as ??key??). */
+    protected static ResultMatcher everyTextFound() {
+        return content().string(not(containsString("??")));
     }
 
     /** A service's 400 naming {@code field}. */
