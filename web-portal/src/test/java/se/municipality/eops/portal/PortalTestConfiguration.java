@@ -21,7 +21,11 @@ public class PortalTestConfiguration {
 
     @Bean
     ClientRegistrationRepository clientRegistrationRepository() {
-        return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId("eops")
+        return new InMemoryClientRegistrationRepository(registration());
+    }
+
+    public static ClientRegistration registration() {
+        return ClientRegistration.withRegistrationId("eops")
                 .clientId("eops-portal")
                 .clientSecret("portal-secret-local")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -35,6 +39,6 @@ public class PortalTestConfiguration {
                 .userInfoUri(ISSUER + "/userinfo")
                 .userNameAttributeName("preferred_username")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", ISSUER + "/connect/logout"))
-                .build());
+                .build();
     }
 }

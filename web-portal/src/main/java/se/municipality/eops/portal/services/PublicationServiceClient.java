@@ -17,6 +17,9 @@ public class PublicationServiceClient {
     /** One item of the checklist: its id, its text and whether it must be done. */
     public record ChecklistItem(String id, String text, boolean mandatory) {}
 
+    /** A version of the checklist for brand-new e-services. */
+    public record Checklist(int version, List<ChecklistItem> items) {}
+
     /** A version of the checklist with when it came in force and who published it (the central team's editor). */
     public record ChecklistVersion(int version, Instant effectiveFrom, String publishedBy, List<ChecklistItem> items) {}
 
@@ -83,7 +86,12 @@ public class PublicationServiceClient {
         this.publication = clients.forService("publication");
     }
 
-    /** {@code GET /api/checklist}: the version in force, with its date and publisher. */
+    /** {@code GET /api/checklist}: the checklist in force (the form's checklist step shows it). */
+    public Checklist checklist() {
+        return publication.get().uri("/api/checklist").retrieve().body(Checklist.class);
+    }
+
+    /** {@code GET /api/checklist}: the version in force, with its date and publisher (the team's editor). */
     public ChecklistVersion checklistInForce() {
         return publication.get().uri("/api/checklist").retrieve().body(ChecklistVersion.class);
     }
