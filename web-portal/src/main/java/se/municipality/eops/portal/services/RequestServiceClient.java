@@ -102,12 +102,7 @@ public class RequestServiceClient {
 
         /** The e-service the request is about, whichever its type. */
         public Optional<String> eServiceName() {
-            for (JsonNode details : new JsonNode[] {publication, purge, permission}) {
-                if (details != null && details.hasNonNull("eServiceName")) {
-                    return Optional.of(details.get("eServiceName").asString());
-                }
-            }
-            return Optional.empty();
+            return detailOf("eServiceName", publication, purge, permission);
         }
     }
 
@@ -212,21 +207,22 @@ public class RequestServiceClient {
 
         /** The e-service the request is about, whichever its type. */
         public Optional<String> eServiceName() {
-            return detail("eServiceName");
+            return detailOf("eServiceName", publication, purge, permission);
         }
 
         public Optional<String> eServiceId() {
-            return detail("eServiceId");
+            return detailOf("eServiceId", publication, purge, permission);
         }
+    }
 
-        private Optional<String> detail(String name) {
-            for (JsonNode details : new JsonNode[] {publication, purge, permission}) {
-                if (details != null && details.hasNonNull(name)) {
-                    return Optional.of(details.get(name).asString());
-                }
+    /** A field of a request's details object, whichever of them is set. */
+    private static Optional<String> detailOf(String name, JsonNode... details) {
+        for (JsonNode detail : details) {
+            if (detail != null && detail.hasNonNull(name)) {
+                return Optional.of(detail.get(name).asString());
             }
-            return Optional.empty();
         }
+        return Optional.empty();
     }
 
     /** One page of the central team's queue. */
