@@ -122,7 +122,7 @@ class TeamRequestsController {
     }
 
     private String desk(String id, DeskForm form, FormErrors errors, Model model) {
-        model.addAttribute("request", requests.teamRequest(id));
+        model.addAttribute("request", requests.request(id));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "team/request";
