@@ -84,11 +84,15 @@ public class RequestServiceClient {
     /** Why a request was rejected. */
     public record Rejection(String reasonCode, String reason, String rejectedBy, boolean blockedByChecklist) {}
 
-    /** A request with its status and timeline. */
+    /** Who filed a request. */
+    public record Requester(String userId, String name, String email, String role) {}
+
+    /** A request with its status and timeline, and who filed it (the central team's desk shows them). */
     public record Request(
             String id,
             String type,
             String status,
+            Requester requester,
             JsonNode publication,
             JsonNode purge,
             JsonNode permission,
@@ -102,13 +106,22 @@ public class RequestServiceClient {
 
         /** The e-service the request is about, whichever its type. */
         public Optional<String> eServiceName() {
-            for (JsonNode details : new JsonNode[] {publication, purge, permission}) {
-                if (details != null && details.hasNonNull("eServiceName")) {
-                    return Optional.of(details.get("eServiceName").asString());
-                }
-            }
-            return Optional.empty();
+            return detailOf("eServiceName", publication, purge, permission);
         }
+
+        public Optional<String> eServiceId() {
+            return detailOf("eServiceId", publication, purge, permission);
+        }
+    }
+
+    /** A field of a request's details object, whichever of them is set. */
+    private static Optional<String> detailOf(String name, JsonNode... details) {
+        for (JsonNode detail : details) {
+            if (detail != null && detail.hasNonNull(name)) {
+                return Optional.of(detail.get(name).asString());
+            }
+        }
+        return Optional.empty();
     }
 
     private final RestClient request;
@@ -188,5 +201,44 @@ public class RequestServiceClient {
     /** The URI of a request's live stream ({@code text/event-stream}), relayed by the portal. */
     public URI eventsOf(String id) {
         return URI.create("/api/requests/" + id + "/events");
+    }
+
+    /** One page of the central team's queue. */
+    public record TeamPage(List<Request> items, int page, int size, long totalItems, long totalPages) {}
+
+    /** The queue's filters; each one left out (null) does not filter. */
+    public record TeamFilter(String status, String type, String eServiceId, Boolean overdue, int page, int size) {}
+
+    /** {@code GET /api/team/requests}: every request, filtered, newest first; 400 naming a filter it refuses. */
+    public TeamPage teamQueue(TeamFilter filter) {
+        return request.get()
+                .uri(uri -> uri.path("/api/team/requests")
+                        .queryParamIfPresent("status", Optional.ofNullable(filter.status()))
+                        .queryParamIfPresent("type", Optional.ofNullable(filter.type()))
+                        .queryParamIfPresent("eServiceId", Optional.ofNullable(filter.eServiceId()))
+                        .queryParamIfPresent("overdue", Optional.ofNullable(filter.overdue()))
+                        .queryParam("page", filter.page())
+                        .queryParam("size", filter.size())
+                        .build())
+                .retrieve()
+                .body(TeamPage.class);
+    }
+
+    /** {@code POST /api/team/requests/{id}/rejection}: 400 without a reason, 409 once the request ended. */
+    public void reject(String id, String reason) {
+        request.post()
+                .uri("/api/team/requests/{id}/rejection", id)
+                .body(Map.of("reason", reason == null ? "" : reason))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** {@code POST /api/team/requests/{id}/assignment}: to a team member's user id; 409 once the request ended. */
+    public void assign(String id, String assignee) {
+        request.post()
+                .uri("/api/team/requests/{id}/assignment", id)
+                .body(Map.of("assignee", assignee == null ? "" : assignee))
+                .retrieve()
+                .toBodilessEntity();
     }
 }
