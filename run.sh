@@ -863,6 +863,22 @@ bench_step() {
     se.municipality.eops.benchmarks.Bench "$@" || say "bench: the step '$1' failed (exit $?); its figures stay out of the table"
 }
 
+# bench_mongo_commands SERVICE: the MongoDB commands the service sent so far, per collection and command, with their
+# mean time (the driver's timer in /actuator/prometheus); the whole scrape stays in the run's folder.
+bench_mongo_commands() {
+  local svc=$1 file="$BENCH_WORK_DIR/$1.prometheus.txt"
+  http_get "$(service_port "$svc")" /actuator/prometheus
+  printf '%s\n' "$HTTP_BODY" >"$file"
+  say ""
+  say "== MongoDB commands of $svc so far (count, mean ms per round trip)"
+  awk '/^mongodb_driver_commands_seconds_(count|sum)\{/ {
+         match($0, /collection="[^"]*"/); c = substr($0, RSTART + 12, RLENGTH - 13)
+         match($0, /command="[^"]*"/); k = c " " substr($0, RSTART + 9, RLENGTH - 10)
+         if ($0 ~ /_count\{/) n[k] += $NF; else t[k] += $NF
+       }
+       END { for (k in n) printf "  %-45s %8d  %7.1f ms\n", k, n[k], n[k] ? 1000 * t[k] / n[k] : 0 }' "$file" | sort -k3 -nr
+}
+
 bench_build() {
   local jars=("$LOCAL_STACK_JAR" "$LOCAL_IDENTITY_JAR" "$BENCH_TRIVIAL_JAR" "benchmarks/driver/target/bench-driver-$VERSION.jar") svc
   for svc in "${SERVICES[@]}"; do jars+=("$(service_jar "$svc")"); done
@@ -874,8 +890,25 @@ bench_build() {
   fi
 }
 
+# bench_wants GROUP: whether BENCH_STEPS (a comma-separated list of starts, mail, sse, intake, outbox; default all of
+# them) names that group of steps. The services are started (and their starts timed) whatever it says; Kafka's own
+# tools run always, as they are the baselines of several rows.
+bench_wants() {
+  case ",${BENCH_STEPS:-starts,mail,sse,intake,outbox}," in
+    *",$1,"*) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
 bench_command() {
   require_java
+  local step
+  for step in ${BENCH_STEPS//,/ }; do
+    case "$step" in
+      starts | mail | sse | intake | outbox) ;;
+      *) die "BENCH_STEPS names '$step'; the groups are starts, mail, sse, intake, outbox." ;;
+    esac
+  done
   local quick=${BENCH_QUICK:-0} warmup duration sustain outage mails drain_limit latency_warmup stamp svc pid
   if [ "$quick" = 1 ]; then
     warmup=$(seconds_of "${BENCH_WARMUP:-10s}")
@@ -925,7 +958,7 @@ bench_command() {
   bench_record machine.cores "$(getconf _NPROCESSORS_ONLN 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo '?')"
   bench_record machine.java "$("$JAVA" -version 2>&1 | head -n 1 | sed 's/"//g')"
   bench_record backend "mongo-java-server H2 file backend (run.sh's local MongoDB-protocol server)"
-  bench_record durations "warm-up ${warmup}s, measured ${duration}s, sustained intake ${sustain}s, outage ${outage}s$([ "$quick" = 1 ] && printf ' (BENCH_QUICK)')"
+  bench_record durations "warm-up ${warmup}s, measured ${duration}s, sustained intake ${sustain}s, outage ${outage}s$([ "$quick" = 1 ] && printf ' (BENCH_QUICK)')$([ -n "${BENCH_STEPS:-}" ] && printf ', steps %s' "$BENCH_STEPS")"
   say "Benchmark run $stamp: results in ${BENCH_WORK_DIR#"$ROOT"/}, logs in ${LOG_DIR#"$ROOT"/}"
 
   start_infrastructure
@@ -938,11 +971,13 @@ bench_command() {
   for svc in "${SERVICES[@]}"; do
     bench_start_app "$svc" "$(service_jar "$svc")" "$(service_port "$svc")"
   done
-  say "Letting them idle for 15s, then reading their resident memory..."
-  sleep 15
-  for svc in trivial-app "${SERVICES[@]}"; do
-    bench_record "rss.$svc.mb" "$(rss_mb "$(pid_of "$svc")")"
-  done
+  if bench_wants starts; then
+    say "Letting them idle for 15s, then reading their resident memory..."
+    sleep 15
+    for svc in trivial-app "${SERVICES[@]}"; do
+      bench_record "rss.$svc.mb" "$(rss_mb "$(pid_of "$svc")")"
+    done
+  fi
 
   say ""
   say "== Kafka's own tools on the same broker $(date +%H:%M:%S)"
@@ -962,24 +997,31 @@ bench_command() {
 
   # Mail first, while nothing else is queued for the mail server; the max-rate steps (which leave thousands of
   # receipts queued) come last.
-  bench_step mail-burst "$mails" "$((drain_limit > 300 ? drain_limit : 300))"
-  bench_step latency 20 "$latency_warmup" "$duration" "$((drain_limit / 2))"
-  bench_step sse-fanout 100 "$((quick == 1 ? 10 : 30))" 30
-  bench_step raw-insert "$((warmup / 2))" "$duration"
-  bench_step noop "$warmup" "$duration"
-  bench_step intake "$warmup" "$sustain"
+  if bench_wants mail; then
+    bench_step mail-burst "$mails" "$((drain_limit > 300 ? drain_limit : 300))"
+    bench_step latency 20 "$latency_warmup" "$duration" "$((drain_limit / 2))"
+    bench_mongo_commands notification-service
+  fi
+  bench_wants sse && bench_step sse-fanout 100 "$((quick == 1 ? 10 : 30))" 30
+  if bench_wants intake; then
+    bench_step raw-insert "$((warmup / 2))" "$duration"
+    bench_step noop "$warmup" "$duration"
+    bench_step intake "$warmup" "$sustain"
+  fi
 
-  say ""
-  say "== Kafka outage of ${outage}s $(date +%H:%M:%S)"
-  pid=$(pid_of kafka)
-  kill -TERM "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  say "  Kafka stopped; filing requests at the maximum rate for ${outage}s"
-  bench_step outage-load "$outage"
-  start_kafka
-  wait_for_port kafka "$EOPS_KAFKA_PORT"
-  say "  Kafka is back; waiting up to ${drain_limit}s for the outbox to drain"
-  bench_step drain "$drain_limit"
+  if bench_wants outbox; then
+    say ""
+    say "== Kafka outage of ${outage}s $(date +%H:%M:%S)"
+    pid=$(pid_of kafka)
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    say "  Kafka stopped; filing requests at the maximum rate for ${outage}s"
+    bench_step outage-load "$outage"
+    start_kafka
+    wait_for_port kafka "$EOPS_KAFKA_PORT"
+    say "  Kafka is back; waiting up to ${drain_limit}s for the outbox to drain"
+    bench_step drain "$drain_limit"
+  fi
 
   bench_step mongo-alive
   bench_record rss.mongodb.mb "$(rss_mb "$(pid_of mongodb)" || echo '')"
@@ -1065,7 +1107,8 @@ Environment (defaults in brackets):
   READINESS_TIMEOUT_SECONDS [180]  how long the services may take to become ready
   For bench: BENCH_QUICK=1 (short durations), BENCH_WARMUP [60s], BENCH_DURATION [120s] (each measured step),
   BENCH_SUSTAIN [300s] (max-rate intake), BENCH_OUTAGE [60s] (Kafka down), BENCH_DRAIN_LIMIT [180s],
-  BENCH_MAILS [1000] (receipt burst), BENCH_TRIVIAL_PORT [8089]
+  BENCH_MAILS [1000] (receipt burst), BENCH_TRIVIAL_PORT [8089],
+  BENCH_STEPS [starts,mail,sse,intake,outbox] (which steps; e.g. BENCH_STEPS=mail for the mail rows only)
 
 Logs go to .local/logs/<name>.log; data stays in .local/data across restarts.
 Exit status: 0 after a stop you asked for, 1 when something failed or died.

@@ -30,9 +30,10 @@ final class KafkaReading {
     }
 
     /** The partitions of a topic, assigned to the consumer at their current end (what comes next is read). */
-    static List<TopicPartition> assignAtEnd(KafkaConsumer<String, String> consumer, String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
+    static List<TopicPartition> assignAtEnd(KafkaConsumer<String, String> consumer, String... topics) {
+        List<TopicPartition> partitions = java.util.Arrays.stream(topics)
+                .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())))
                 .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);

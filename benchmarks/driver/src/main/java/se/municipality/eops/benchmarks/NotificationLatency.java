@@ -34,19 +34,26 @@ final class NotificationLatency {
         Map<String, Long> measuredOrder = new ConcurrentHashMap<>();
         Map<String, Long> notifiedAt = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
+        Stages stages = new Stages();
         CountDownLatch consumerReady = new CountDownLatch(1);
         Thread reader = new Thread(
                 () -> {
                     try (KafkaConsumer<String, String> consumer = KafkaReading.consumer(suite.kafkaBootstrap())) {
-                        KafkaReading.assignAtEnd(consumer, "eops.notification.events");
+                        KafkaReading.assignAtEnd(consumer, "eops.notification.events", "eops.request.events");
                         consumerReady.countDown();
                         while (reading.get()) {
                             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                                 long now = System.nanoTime();
-                                String requestId =
-                                        sentRequestId(KafkaReading.header(record, "ce_type"), record.value());
+                                long wallNow = System.currentTimeMillis();
+                                String type = KafkaReading.header(record, "ce_type");
+                                if (record.topic().equals("eops.request.events")) {
+                                    stages.requestEvent(type, record.value(), record.timestamp());
+                                    continue;
+                                }
+                                String requestId = sentRequestId(type, record.value());
                                 if (requestId != null) {
                                     notifiedAt.putIfAbsent(requestId, now);
+                                    stages.notificationSent(requestId, record.value(), record.timestamp(), wallNow);
                                 }
                             }
                         }
@@ -73,11 +80,13 @@ final class NotificationLatency {
                         return;
                     }
                     long before = System.nanoTime();
+                    long wallBefore = System.currentTimeMillis();
                     intake.file().whenComplete((requestId, error) -> {
                         if (error != null) {
                             failed.incrementAndGet();
                         } else if (before >= measureFrom) {
                             sentAt.put(requestId, before);
+                            stages.posted(requestId, wallBefore);
                             measuredOrder.put(requestId, number);
                         }
                         answered.countDown();
@@ -122,6 +131,7 @@ final class NotificationLatency {
                 last.add(micros);
             }
         }
+        stages.report(suite, inOrder);
         Percentiles latencies = Percentiles.of(all.toArray());
         suite.record("latency.rate", perSecond);
         suite.record("latency.requests", inOrder.size());

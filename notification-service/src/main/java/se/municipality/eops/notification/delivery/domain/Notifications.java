@@ -3,6 +3,7 @@ package se.municipality.eops.notification.delivery.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where notifications are kept. Every write stores the state together with the events the
@@ -15,6 +16,12 @@ public interface Notifications {
 
     /** Stores a new notification; false if one with its id exists already (someone claimed it first). */
     boolean insertIfAbsent(Notification notification);
+
+    /**
+     * Stores new notifications in one write, each unless one with its id exists already; returns the ids of those it
+     * stored (the others were claimed before, e.g. by an earlier delivery of their event).
+     */
+    Set<String> insertAllIfAbsent(List<Notification> notifications);
 
     /**
      * Stores the notification's changes; false if it was changed by someone else since it was read,

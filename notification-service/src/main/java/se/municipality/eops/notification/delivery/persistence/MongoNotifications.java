@@ -1,10 +1,19 @@
 package se.municipality.eops.notification.delivery.persistence;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,6 +38,9 @@ import se.municipality.eops.starter.outbox.PendingEvent;
 class MongoNotifications implements Notifications {
 
     static final String COLLECTION = "notifications";
+
+    private static final String VERSION = "version";
+    private static final long FIRST_VERSION = 0L;
 
     private final MongoTemplate mongo;
     private final OutboxWrites outbox;
@@ -55,6 +67,45 @@ class MongoNotifications implements Notifications {
         } catch (DuplicateKeyException claimedBefore) {
             return false;
         }
+    }
+
+    @Override
+    public Set<String> insertAllIfAbsent(List<Notification> notifications) {
+        Set<String> inserted = new LinkedHashSet<>();
+        if (notifications.size() < 2
+                || notifications.stream().anyMatch(n -> !n.newEvents().isEmpty())) {
+            // Nothing to save; or events to publish, which only the outbox's own insert hands to the relay.
+            notifications.stream()
+                    .filter(this::insertIfAbsent)
+                    .forEach(notification -> inserted.add(notification.id()));
+            return inserted;
+        }
+        List<Document> documents = new ArrayList<>(notifications.size());
+        for (Notification notification : notifications) {
+            Document document = new Document();
+            mongo.getConverter().write(toDocument(notification, List.of()), document);
+            document.put(VERSION, FIRST_VERSION); // as MongoTemplate.insert starts a @Version
+            documents.add(document);
+        }
+        Set<Integer> taken = new HashSet<>();
+        try {
+            // Unordered: an id taken before (a redelivery) does not stop the others.
+            mongo.getCollection(COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException refused) {
+            for (BulkWriteError error : refused.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw refused;
+                }
+                taken.add(error.getIndex());
+            }
+        }
+        for (int i = 0; i < notifications.size(); i++) {
+            if (!taken.contains(i)) {
+                notifications.get(i).stored(FIRST_VERSION);
+                inserted.add(notifications.get(i).id());
+            }
+        }
+        return inserted;
     }
 
     @Override

@@ -158,7 +158,7 @@ class NotificationConsumers {
             readModels.apply(type.name(), fields);
             if (incoming.event() instanceof RequestSubmitted submitted) {
                 // Events of other topics read before it may wait for this request's requester.
-                notify.requesterHeardOf(submitted.requestId());
+                notify.requestSubmitted(submitted.requestId());
             }
         });
     }

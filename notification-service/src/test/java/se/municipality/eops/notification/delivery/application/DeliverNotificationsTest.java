@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.contract.notification.NotificationFailed;
 import se.municipality.eops.contract.notification.NotificationSent;
+import se.municipality.eops.notification.TaskExecutor;
 import se.municipality.eops.notification.delivery.domain.Message;
 import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.NotificationStatus;
@@ -33,7 +33,7 @@ class DeliverNotificationsTest {
     private final FakeChannel email = new FakeChannel();
     /** Runs what the sender threads would run at once, on the test's thread. */
     private final DeliverNotifications deliver = new DeliverNotifications(
-            notifications, List.of(email), new DirectExecutor(), clock, properties, new SimpleMeterRegistry());
+            notifications, List.of(email), TaskExecutor.direct(), clock, properties, new SimpleMeterRegistry());
 
     @Test
     void anAddressRefusedForGoodFailsAtOnceWithNotificationFailedAndIsNotTriedAgain() {
@@ -190,38 +190,6 @@ class DeliverNotificationsTest {
         @Override
         public boolean available() {
             return available;
-        }
-    }
-
-    private static final class DirectExecutor extends AbstractExecutorService {
-        private final List<Runnable> none = new ArrayList<>();
-
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {}
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return none;
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
         }
     }
 }

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.notification.delivery.domain.Notification;
@@ -42,6 +44,13 @@ class InMemoryNotifications implements Notifications {
         }
         write(notification, 0);
         return true;
+    }
+
+    @Override
+    public Set<String> insertAllIfAbsent(List<Notification> notifications) {
+        Set<String> inserted = new LinkedHashSet<>();
+        notifications.stream().filter(this::insertIfAbsent).forEach(n -> inserted.add(n.id()));
+        return inserted;
     }
 
     @Override
