@@ -15,14 +15,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 
-/** Creates the issuer's RSA key and, when asked, keeps it in a file so tokens stay valid across restarts. */
-final class SigningKeys {
+/**
+ * Creates the issuer's RSA key and, when asked, keeps it in a file so tokens stay valid across restarts. Used by
+ * {@link DemoTokenIssuer} and by the local-identity module (Spring Authorization Server), so both read the same file.
+ */
+public final class SigningKeys {
 
     private static final int KEY_SIZE = 2048;
 
     private SigningKeys() {}
 
-    static RSAKey generate() {
+    public static RSAKey generate() {
         try {
             return new RSAKeyGenerator(KEY_SIZE)
                     .keyUse(KeyUse.SIGNATURE)
@@ -35,7 +38,7 @@ final class SigningKeys {
     }
 
     /** Reads the key from {@code file}, or generates one and writes it there (a private JWK in JSON). */
-    static RSAKey loadOrCreate(Path file) {
+    public static RSAKey loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
                 return RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
