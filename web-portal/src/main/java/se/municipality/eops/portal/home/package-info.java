@@ -1,0 +1,2 @@
+/** The start page after login. */
+package se.municipality.eops.portal.home;

@@ -1,0 +1,132 @@
+package se.municipality.eops.portal.requests;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.municipality.eops.portal.services.RequestServiceClient;
+import se.municipality.eops.portal.services.ServiceProblem;
+import se.municipality.eops.portal.web.FormErrors;
+
+/**
+ * {@code /requests}: my requests with their status; {@code /requests/{id}}: one, with its timeline (kept live by
+ * {@code js/request-live.js} from {@link LiveTimeline}'s stream; a reload shows the same), withdraw and comment.
+ */
+@Controller
+class MyRequestsController {
+
+    static final Set<String> ENDED = Set.of("COMPLETED", "REJECTED", "WITHDRAWN", "FAILED");
+    private static final int MINE = 50;
+    private static final int MAX_TEXT = 4000;
+
+    private final RequestServiceClient requests;
+
+    MyRequestsController(RequestServiceClient requests) {
+        this.requests = requests;
+    }
+
+    @GetMapping("/requests")
+    String mine(Model model) {
+        model.addAttribute("requests", requests.mine(MINE));
+        return "requests/mine";
+    }
+
+    @GetMapping("/requests/{id}")
+    String request(@PathVariable String id, Model model) {
+        return page(id, model, new FormErrors());
+    }
+
+    /** The timeline alone, for the page's script to refresh it after an event that is not a status change. */
+    @GetMapping("/requests/{id}/timeline")
+    String timeline(@PathVariable String id, Model model) {
+        RequestServiceClient.Request request = requests.request(id);
+        model.addAttribute("request", request);
+        model.addAttribute("lastSequence", lastSequence(request));
+        return "requests/detail :: timeline";
+    }
+
+    @PostMapping("/requests/{id}/withdrawal")
+    String withdraw(
+            @PathVariable String id,
+            @RequestParam(name = "reason", required = false) String reason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        if (reason != null && reason.length() > MAX_TEXT) {
+            errors.reject("reason", "requests.detail.text.tooLong");
+        } else {
+            try {
+                requests.withdraw(id, reason);
+                redirect.addFlashAttribute("notice", "requests.detail.withdrawn");
+                return "redirect:/requests/" + id;
+            } catch (ServiceProblem problem) {
+                refusedOrThrow(problem, errors, "reason");
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("reason", reason);
+        return page(id, model, errors);
+    }
+
+    @PostMapping("/requests/{id}/comments")
+    String comment(
+            @PathVariable String id,
+            @RequestParam(name = "comment", required = false) String text,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        if (text == null || text.isBlank()) {
+            errors.reject("comment", "requests.detail.comment.required");
+        } else if (text.length() > MAX_TEXT) {
+            errors.reject("comment", "requests.detail.text.tooLong");
+        } else {
+            try {
+                requests.comment(id, text);
+                redirect.addFlashAttribute("notice", "requests.detail.commented");
+                return "redirect:/requests/" + id;
+            } catch (ServiceProblem problem) {
+                refusedOrThrow(problem, errors, "comment");
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("comment", text);
+        return page(id, model, errors);
+    }
+
+    /** A refusal the form can show (a field error, an ended request's 409); anything else goes to the error pages. */
+    private static void refusedOrThrow(ServiceProblem problem, FormErrors errors, String input) {
+        if (problem.status() == 404 || problem.status() == 401 || problem.status() == 403) {
+            throw problem;
+        }
+        if (problem.status() == 409 && problem.fieldErrors().isEmpty()) {
+            errors.general("requests.detail.ended", null);
+            return;
+        }
+        errors.addAll(problem, field -> input);
+    }
+
+    private String page(String id, Model model, FormErrors errors) {
+        RequestServiceClient.Request request = requests.request(id);
+        model.addAttribute("request", request);
+        model.addAttribute("open", !ENDED.contains(request.status()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("lastSequence", lastSequence(request));
+        return "requests/detail";
+    }
+
+    private static int lastSequence(RequestServiceClient.Request request) {
+        List<RequestServiceClient.TimelineEntry> timeline = request.timeline() == null ? List.of() : request.timeline();
+        return timeline.stream()
+                .mapToInt(RequestServiceClient.TimelineEntry::sequence)
+                .max()
+                .orElse(0);
+    }
+}

@@ -1,0 +1,38 @@
+package se.municipality.eops.portal.services;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** permission-service's API as the portal uses it (README of permission-service for every endpoint). */
+@Component
+public class PermissionServiceClient {
+
+    /** A person as permission-service knows them. */
+    public record Person(String personId, String name, String email) {}
+
+    /** A handler found: directly a handler ({@code direct}) and/or through the groups named. */
+    public record HandlerHit(Person person, boolean direct, List<String> groups) {}
+
+    /** One page of the handler search. */
+    public record HandlerPage(List<HandlerHit> hits, int page, int size, int total) {}
+
+    private final RestClient permission;
+
+    PermissionServiceClient(ServiceClients.ServiceRestClients clients) {
+        this.permission = clients.forService("permission");
+    }
+
+    /** {@code GET /api/e-services/{id}/handlers?q=&page=&size=}: the e-service's case handlers whose name matches. */
+    public HandlerPage handlers(String eServiceId, String query, int page, int size) {
+        return permission
+                .get()
+                .uri(uri -> uri.path("/api/e-services/{id}/handlers")
+                        .queryParam("q", query)
+                        .queryParam("page", page)
+                        .queryParam("size", size)
+                        .build(eServiceId))
+                .retrieve()
+                .body(HandlerPage.class);
+    }
+}

@@ -1,0 +1,58 @@
+// A request's page kept live (CSP: a static file; the page works without it, a reload shows the same).
+// The portal relays request-service's events: "status" carries the new entry in the page's language; "changed"
+// (a comment, an assignment, ...) makes us reload the timeline from the portal; "closed" ends listening.
+document.addEventListener('DOMContentLoaded', function () {
+  var timeline = document.getElementById('timeline');
+  var status = document.getElementById('status');
+  if (!timeline || !window.EventSource) {
+    return;
+  }
+  var url = timeline.getAttribute('data-events');
+  var last = timeline.getAttribute('data-last');
+  var source = new EventSource(url + (last && last !== '0' ? '?after=' + encodeURIComponent(last) : ''));
+
+  function has(sequence) {
+    return timeline.querySelector('li[data-sequence="' + sequence + '"]') !== null;
+  }
+
+  source.addEventListener('status', function (event) {
+    var entry = JSON.parse(event.data);
+    if (status && entry.statusLabel) {
+      status.textContent = entry.statusLabel;
+    }
+    if (has(entry.sequence)) {
+      return;
+    }
+    var item = document.createElement('li');
+    item.setAttribute('data-sequence', String(entry.sequence));
+    var time = document.createElement('time');
+    if (entry.at) {
+      time.setAttribute('datetime', entry.at);
+    }
+    time.textContent = entry.atText || '';
+    var text = document.createElement('span');
+    text.textContent = ' ' + entry.text + (entry.actorText ? ' ' + entry.actorText : '');
+    item.appendChild(time);
+    item.appendChild(text);
+    timeline.appendChild(item);
+  });
+
+  source.addEventListener('changed', function () {
+    var refresh = timeline.getAttribute('data-refresh');
+    fetch(refresh, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) {
+          return;
+        }
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('timeline');
+        if (fresh) {
+          timeline.replaceChildren.apply(timeline, Array.prototype.slice.call(fresh.childNodes));
+        }
+      });
+  });
+
+  source.addEventListener('closed', function () {
+    source.close();
+  });
+});
