@@ -186,6 +186,16 @@ public final class Browser {
         return URI.create(driver.getCurrentUrl()).getPath();
     }
 
+    /**
+     * The HTTP status the page now shown came with (the browser's navigation timing: a 403 or 404 page is the
+     * portal's page with that status).
+     */
+    public long responseStatus() {
+        Object status = ((JavascriptExecutor) driver)
+                .executeScript("const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : -1;");
+        return status instanceof Number number ? number.longValue() : -1;
+    }
+
     public String pageSource() {
         return driver.getPageSource();
     }
