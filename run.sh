@@ -2,8 +2,8 @@
 # The suite's main command: builds what is missing and runs everything on this machine with nothing but a JDK 17.
 #
 #   ./run.sh              build if needed, start the infrastructure and the five services, stay in the foreground
-#   ./run.sh infra        only the infrastructure (Kafka, MongoDB, mail, token issuer), e.g. to run a service in an IDE
-#   ./run.sh token USER   print a bearer token for a demo user from the running token issuer
+#   ./run.sh infra        only the infrastructure (Kafka, MongoDB, mail, sign-in), e.g. to run a service in an IDE
+#   ./run.sh token USER   print a bearer token for a demo user from the running sign-in (local-identity)
 #   ./run.sh clean        delete the local data (MongoDB, Kafka, signing key) while nothing runs
 #   ./run.sh bench        start the suite on fresh data, measure the core paths against same-run baselines, print a table
 #   ./run.sh help         this text, with the environment variables
@@ -30,8 +30,14 @@ cd "$ROOT"
 : "${PURGE_SERVICE_PORT:=8083}"
 : "${PERMISSION_SERVICE_PORT:=8084}"
 : "${NOTIFICATION_SERVICE_PORT:=8085}"
+: "${EOPS_PORTAL_PORT:=8080}"
+# The sign-in (local-identity, Spring Authorization Server): every demo user's password, and the portal's client.
+: "${EOPS_DEMO_PASSWORD:=demo}"
+: "${EOPS_PORTAL_CLIENT_SECRET:=portal-secret-local}"
+: "${EOPS_PORTAL_BASE_URL:=http://localhost:$EOPS_PORTAL_PORT}"
 # The local-stack processes read their ports from these.
 export EOPS_MONGO_PORT EOPS_SMTP_PORT EOPS_IMAP_PORT EOPS_MAIL_UI_PORT EOPS_ISSUER_PORT
+export EOPS_DEMO_PASSWORD EOPS_PORTAL_CLIENT_SECRET EOPS_PORTAL_BASE_URL
 
 LOCAL_DIR="$ROOT/.local"
 DATA_DIR="$LOCAL_DIR/data"
@@ -45,6 +51,8 @@ export EOPS_DATA_DIR="$DATA_DIR"
 VERSION="0.1.0-SNAPSHOT"
 LOCAL_STACK_JAR="local-stack/target/local-stack-$VERSION.jar"
 LOCAL_STACK_CLASSPATH="$LOCAL_STACK_JAR:local-stack/target/lib/*"
+# The sign-in, a Boot app started like the services (but as infrastructure: before them, stopped after them).
+LOCAL_IDENTITY_JAR="local-identity/target/local-identity.jar"
 SERVICES=(request-service publication-service purge-service permission-service notification-service)
 
 INFRA_STARTUP_SECONDS=90
@@ -78,6 +86,7 @@ have() { command -v "$1" >/dev/null 2>&1; }
 app_port() {
   case "$1" in
     trivial-app) echo "$BENCH_TRIVIAL_PORT" ;;
+    local-identity) echo "$EOPS_ISSUER_PORT" ;;
     *) service_port "$1" ;;
   esac
 }
@@ -172,7 +181,7 @@ needs_build() {
       # A service jar holds the shared modules too, so any change in the tree counts.
       newer=$(newer_source "$jar" .)
     else
-      newer=$(newer_source "$jar" pom.xml local-stack)
+      newer=$(newer_source "$jar" pom.xml local-stack local-identity)
     fi
     if [ -n "$newer" ]; then
       say "  $newer changed after $jar was built"
@@ -184,7 +193,7 @@ needs_build() {
 
 # build_if_needed all|infra
 build_if_needed() {
-  local scope=$1 jars=("$LOCAL_STACK_JAR") svc
+  local scope=$1 jars=("$LOCAL_STACK_JAR" "$LOCAL_IDENTITY_JAR") svc
   if [ "$scope" = all ]; then
     for svc in "${SERVICES[@]}"; do jars+=("$(service_jar "$svc")"); done
   fi
@@ -199,8 +208,8 @@ build_if_needed() {
     say "Building the suite with ./mvnw -q -DskipTests install (the first build downloads dependencies: a few minutes)..."
     ./mvnw -q -DskipTests install || die "The build failed; see the Maven output above."
   else
-    say "Building local-stack with ./mvnw -q -DskipTests -pl local-stack -am install ..."
-    ./mvnw -q -DskipTests -pl local-stack -am install || die "The build failed; see the Maven output above."
+    say "Building local-stack and local-identity with ./mvnw -q -DskipTests -pl local-stack,local-identity -am install ..."
+    ./mvnw -q -DskipTests -pl local-stack,local-identity -am install || die "The build failed; see the Maven output above."
   fi
   for jar in "${jars[@]}"; do
     [ -f "$jar" ] || die "The build finished but $jar is missing."
@@ -343,7 +352,7 @@ start_infrastructure() {
   check_port_free "SMTP" "$EOPS_SMTP_PORT" EOPS_SMTP_PORT
   check_port_free "IMAP" "$EOPS_IMAP_PORT" EOPS_IMAP_PORT
   check_port_free "mail viewer" "$EOPS_MAIL_UI_PORT" EOPS_MAIL_UI_PORT
-  check_port_free "token issuer" "$EOPS_ISSUER_PORT" EOPS_ISSUER_PORT
+  check_port_free "sign-in (local-identity)" "$EOPS_ISSUER_PORT" EOPS_ISSUER_PORT
 
   local log4j="-Dlog4j2.configurationFile=log4j2-local-stack.xml"
   # A small initial heap (-Xms): the JVM's default, 1/64 of the machine's memory, costs hundreds of MB of RSS.
@@ -355,19 +364,45 @@ start_infrastructure() {
   start_process mongodb infra "$JAVA" -Xmx1g "${small_jvm[@]}" "$log4j" \
     -cp "$LOCAL_STACK_CLASSPATH" se.municipality.eops.localstack.MongoServerMain "$DATA_DIR"
   start_process dev-services infra "$JAVA" -Xmx128m "${small_jvm[@]}" "$log4j" \
-    -cp "$LOCAL_STACK_CLASSPATH" se.municipality.eops.localstack.DevServicesMain "$DATA_DIR"
+    -cp "$LOCAL_STACK_CLASSPATH" se.municipality.eops.localstack.DevServicesMain
 
   write_kafka_config
   format_kafka_storage
   start_kafka
 
+  start_identity
+
   wait_for_port mongodb "$EOPS_MONGO_PORT"
   wait_for_port dev-services "$EOPS_SMTP_PORT"
   wait_for_port dev-services "$EOPS_IMAP_PORT"
   wait_for_port dev-services "$EOPS_MAIL_UI_PORT"
-  wait_for_port dev-services "$EOPS_ISSUER_PORT"
   wait_for_port kafka "$EOPS_KAFKA_PORT"
+  # The services read the issuer's discovery document when they start: it must answer before they do.
+  wait_for_boot_ready local-identity "$EOPS_ISSUER_PORT" "$INFRA_STARTUP_SECONDS"
   say "  infrastructure ready after ${SECONDS}s"
+}
+
+# The sign-in (local-identity: Spring Authorization Server with the demo users), from its extracted layout with a
+# class-data-sharing archive like the services; its signing key in .local/data/identity, so tokens survive restarts.
+start_identity() {
+  export EOPS_IDENTITY_KEY_FILE="$DATA_DIR/identity/signing-key.json"
+  prepare_class_data_sharing "local-identity=$LOCAL_IDENTITY_JAR"
+  start_boot_app local-identity "$LOCAL_IDENTITY_JAR" "$EOPS_ISSUER_PORT" infra
+}
+
+# wait_for_boot_ready NAME PORT SECONDS: waits until the Boot app NAME answers 200 on /actuator/health/readiness.
+wait_for_boot_ready() {
+  local name=$1 port=$2 pid deadline
+  pid=$(pid_of "$name")
+  deadline=$((SECONDS + $3))
+  while :; do
+    is_running "$pid" || report_death "$name" "$pid"
+    http_get "$port" /actuator/health/readiness
+    [ "$HTTP_STATUS" = 200 ] && break
+    [ "$SECONDS" -lt "$deadline" ] ||
+      die "$name is not ready after ${3}s (http://localhost:$port/actuator/health/readiness); see ${LOG_DIR#"$ROOT"/}/$name.log"
+    sleep 0.5
+  done
 }
 
 # Kafka alone, with its config written and its storage formatted (the benchmark restarts it after an outage).
@@ -481,17 +516,18 @@ prepare_class_data_sharing() {
   done
 }
 
-# start_boot_app NAME JAR PORT: a Boot app with the common JVM options, from its extracted layout with its
-# class-data-sharing archive when prepare_class_data_sharing made them, else from the jar itself.
+# start_boot_app NAME JAR PORT [KIND]: a Boot app with the common JVM options, from its extracted layout with its
+# class-data-sharing archive when prepare_class_data_sharing made them, else from the jar itself. KIND (service
+# unless given) decides when it is stopped: services first, then the infrastructure.
 start_boot_app() {
-  local jar=$2 archive cds=()
+  local jar=$2 kind=${4:-service} archive cds=()
   boot_jvm_options
   archive=$(cds_archive "$jar")
   if [ -f "$archive" ] && [ -f "$(extracted_jar "$jar")" ]; then
     cds=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
     jar=$(extracted_jar "$jar")
   fi
-  start_process "$1" service "$JAVA" "${BOOT_JVM[@]}" ${cds[@]+"${cds[@]}"} -jar "$jar" --server.port="$3"
+  start_process "$1" "$kind" "$JAVA" "${BOOT_JVM[@]}" ${cds[@]+"${cds[@]}"} -jar "$jar" --server.port="$3"
 }
 
 # NAME=JAR for each service, as prepare_class_data_sharing takes them.
@@ -550,13 +586,13 @@ wait_for_readiness() {
 print_infrastructure() {
   say ""
   say "  Infrastructure"
-  printf '    %-14s %s\n' \
+  printf '    %-18s %s\n' \
     "Kafka" "localhost:$EOPS_KAFKA_PORT" \
     "MongoDB" "mongodb://localhost:$EOPS_MONGO_PORT" \
     "SMTP" "localhost:$EOPS_SMTP_PORT (no authentication; any recipient gets a mailbox)" \
     "IMAP" "localhost:$EOPS_IMAP_PORT (user and password: the recipient's e-mail address)" \
     "Mail viewer" "http://localhost:$EOPS_MAIL_UI_PORT/" \
-    "Token issuer" "http://localhost:$EOPS_ISSUER_PORT (/.well-known/openid-configuration)"
+    "Sign-in (issuer)" "http://localhost:$EOPS_ISSUER_PORT (/.well-known/openid-configuration); every demo user's password: $EOPS_DEMO_PASSWORD"
 }
 
 print_services() {
@@ -572,12 +608,12 @@ print_services() {
 
 print_users() {
   say ""
-  say "  Demo users (a token: ./run.sh token USER)"
+  say "  Demo users (password: $EOPS_DEMO_PASSWORD; a token for curl: ./run.sh token USER)"
   http_get "$EOPS_ISSUER_PORT" "/users?format=text"
   if [ "$HTTP_STATUS" = 200 ]; then
     printf '%s\n' "$HTTP_BODY" | sed '/^$/d; s/^/    /'
   else
-    say "    (cannot list them: the token issuer answered $HTTP_STATUS)"
+    say "    (cannot list them: the sign-in answered $HTTP_STATUS)"
   fi
 }
 
@@ -633,7 +669,8 @@ probe_of() {
   case "$1" in
     mongodb) echo "mongo $EOPS_MONGO_PORT" ;;
     kafka) echo "tcp $EOPS_KAFKA_PORT" ;;
-    dev-services) echo "http $EOPS_ISSUER_PORT /.well-known/openid-configuration" ;;
+    dev-services) echo "http $EOPS_MAIL_UI_PORT /" ;;
+    local-identity) echo "http $EOPS_ISSUER_PORT /actuator/health/liveness" ;;
     *) echo "http $(service_port "$1") /actuator/health/liveness" ;;
   esac
 }
@@ -794,7 +831,7 @@ bench_step() {
 }
 
 bench_build() {
-  local jars=("$LOCAL_STACK_JAR" "$BENCH_TRIVIAL_JAR" "benchmarks/driver/target/bench-driver-$VERSION.jar") svc
+  local jars=("$LOCAL_STACK_JAR" "$LOCAL_IDENTITY_JAR" "$BENCH_TRIVIAL_JAR" "benchmarks/driver/target/bench-driver-$VERSION.jar") svc
   for svc in "${SERVICES[@]}"; do jars+=("$(service_jar "$svc")"); done
   [ "${SKIP_BUILD:-0}" != 1 ] || return 0
   if [ "${REBUILD:-0}" = 1 ] || [ ! -d benchmarks/kafka-tools/target/lib ] || needs_build all "${jars[@]}"; then
@@ -950,8 +987,8 @@ token_command() {
   http_get "$EOPS_ISSUER_PORT" "/token?user=$user"
   case "$HTTP_STATUS" in
     200) printf '%s\n' "$HTTP_BODY" ;;
-    000) die "The token issuer does not answer at http://localhost:$EOPS_ISSUER_PORT. Start the suite first: ./run.sh" ;;
-    *) die "${HTTP_BODY:-the token issuer answered $HTTP_STATUS}" ;;
+    000) die "The sign-in (local-identity) does not answer at http://localhost:$EOPS_ISSUER_PORT. Start the suite first: ./run.sh" ;;
+    *) die "${HTTP_BODY:-the sign-in answered $HTTP_STATUS}" ;;
   esac
 }
 
@@ -968,11 +1005,11 @@ usage() {
 Usage: ./run.sh [command]
 
 Commands:
-  (none)       Build what is missing, start Kafka, MongoDB, mail, the token issuer and the five services,
+  (none)       Build what is missing, start Kafka, MongoDB, mail, the sign-in and the five services,
                print where everything is, and stay in the foreground. Ctrl-C stops it all.
   infra        The same without the services (to run or debug a service from an IDE).
   token USER   Print a bearer token for a demo user (anna, erik, cecilia, rolf, rut, arvid, astrid, nils)
-               from the running token issuer: curl -H "Authorization: Bearer \$(./run.sh token anna)" ...
+               from the running sign-in: curl -H "Authorization: Bearer \$(./run.sh token anna)" ...
   clean        Delete the local data in .local/data (MongoDB, Kafka, signing key). The suite must be stopped.
   bench        Build what is missing (with -Pbench), start the suite on fresh data in .local/bench, warm up,
                measure and print one table (each figure, its same-run baseline, ratio, target, met); also written
@@ -984,7 +1021,9 @@ Environment (defaults in brackets):
   EOPS_KAFKA_PORT [9092]  EOPS_KAFKA_CONTROLLER_PORT [9093]  EOPS_MONGO_PORT [27017]
   EOPS_SMTP_PORT [2525]  EOPS_IMAP_PORT [2143]  EOPS_MAIL_UI_PORT [8025]  EOPS_ISSUER_PORT [9000]
   REQUEST_SERVICE_PORT [8081]  PUBLICATION_SERVICE_PORT [8082]  PURGE_SERVICE_PORT [8083]
-  PERMISSION_SERVICE_PORT [8084]  NOTIFICATION_SERVICE_PORT [8085]
+  PERMISSION_SERVICE_PORT [8084]  NOTIFICATION_SERVICE_PORT [8085]  EOPS_PORTAL_PORT [8080]
+  EOPS_DEMO_PASSWORD [demo]  every demo user's password at the sign-in (http://localhost:EOPS_ISSUER_PORT/login)
+  EOPS_PORTAL_CLIENT_SECRET [portal-secret-local]  EOPS_PORTAL_BASE_URL [http://localhost:EOPS_PORTAL_PORT]
   JAVA_OPTS      extra JVM options for the services
   JAVA_HOME      the JDK to use (else java on the PATH)
   REBUILD=1      build even if the jars look up to date;  SKIP_BUILD=1  never build

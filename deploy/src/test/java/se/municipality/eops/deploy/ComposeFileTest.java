@@ -130,6 +130,28 @@ class ComposeFileTest {
                 });
     }
 
+    /**
+     * The portal signs in at Keycloak as at local-identity: the confidential client eops-portal, the code flow with
+     * PKCE (S256) required, the portal's redirect URI and its page after logout.
+     */
+    @Test
+    void keycloaksPortalClientRequiresPkceLikeTheLocalSignIn() {
+        Map<String, Object> realm = Repository.yamlDocuments(
+                        Repository.read(Repository.DEPLOY.resolve("compose/keycloak/eops-realm.json")))
+                .get(0);
+        Map<String, Object> portal = list(realm, "clients").stream()
+                .map(Repository::map)
+                .filter(client -> "eops-portal".equals(client.get("clientId")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no client eops-portal in the realm"));
+
+        assertThat(portal.get("publicClient")).isEqualTo(false);
+        assertThat(portal.get("standardFlowEnabled")).isEqualTo(true);
+        assertThat(string(portal, "attributes", "pkce.code.challenge.method")).isEqualTo("S256");
+        assertThat(list(portal, "redirectUris")).containsExactly("http://localhost:8080/login/oauth2/code/eops");
+        assertThat(string(portal, "attributes", "post.logout.redirect.uris")).isEqualTo("http://localhost:8080/");
+    }
+
     /** Variable name to its "used by" column, from the root README's Configuration table. */
     static Map<String, String> readmeConfiguration() {
         String readme = Repository.read(Repository.ROOT.resolve("README.md"));

@@ -60,13 +60,7 @@ class CurlTokenController {
     @GetMapping("/users")
     ResponseEntity<?> users(@RequestParam(name = "format", required = false) String format) {
         if ("text".equals(format)) {
-            StringBuilder text = new StringBuilder();
-            for (DemoUser user : DemoUser.ALL) {
-                text.append(String.format(
-                        "%-9s %-16s %-31s %s\n",
-                        user.username(), user.name(), user.email(), String.join(",", user.roles())));
-            }
-            return text(200, text.toString());
+            return text(200, DemoUser.table());
         }
         List<Map<String, Object>> users = DemoUser.ALL.stream()
                 .map(user -> {

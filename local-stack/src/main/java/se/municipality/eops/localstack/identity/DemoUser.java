@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * A person who exists in the local suite, so that every role can be tried without a real identity
- * provider. {@link DemoTokenIssuer} signs tokens for them.
+ * provider. The local-identity module signs them in with a password; {@link DemoTokenIssuer} signs tokens for
+ * them in tests.
  *
  * <table>
  *   <caption>Demo users</caption>
@@ -59,6 +60,17 @@ public record DemoUser(String username, String name, String email, List<String> 
         return find(username)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown demo user '" + username + "'. Known users: " + usernames()));
+    }
+
+    /** One aligned line per demo user (username, name, e-mail, roles), as run.sh prints them. */
+    public static String table() {
+        StringBuilder text = new StringBuilder();
+        for (DemoUser user : ALL) {
+            text.append(String.format(
+                    "%-9s %-16s %-31s %s\n",
+                    user.username(), user.name(), user.email(), String.join(",", user.roles())));
+        }
+        return text.toString();
     }
 
     public static String usernames() {
