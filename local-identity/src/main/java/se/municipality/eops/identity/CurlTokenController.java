@@ -66,7 +66,7 @@ class CurlTokenController {
                 .map(user -> {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("username", user.username());
-                    json.putAll(DemoClaims.of(user));
+                    json.putAll(user.claims());
                     return json;
                 })
                 .toList();
@@ -79,7 +79,7 @@ class CurlTokenController {
                 .issuer(settings.issuer().toString())
                 .audience(List.of(settings.audience()))
                 .subject(user.username())
-                .claims(all -> all.putAll(DemoClaims.of(user)))
+                .claims(all -> all.putAll(user.claims()))
                 .issuedAt(now)
                 .expiresAt(now.plus(settings.curlTokenLifetime()))
                 .id(UUID.randomUUID().toString())

@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import se.municipality.eops.localstack.identity.DemoUser;
 
 /**
  * Gives the tokens of the code flow the claims the suite reads: access and ID tokens carry the demo user's {@code
@@ -28,8 +29,9 @@ final class DemoTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCont
         if (!accessToken && !idToken) {
             return;
         }
-        Map<String, Object> person =
-                DemoClaims.forUsername(context.getPrincipal().getName()).orElse(Map.of());
+        Map<String, Object> person = DemoUser.find(context.getPrincipal().getName())
+                .map(DemoUser::claims)
+                .orElse(Map.of());
         context.getClaims().claims(claims -> claims.putAll(person));
         if (accessToken) {
             context.getClaims().audience(List.of(audience));

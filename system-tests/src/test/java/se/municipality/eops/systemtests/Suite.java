@@ -2,9 +2,15 @@ package se.municipality.eops.systemtests;
 
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +27,8 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.municipality.eops.contract.EventType;
-import se.municipality.eops.localstack.identity.DemoTokenIssuer;
+import se.municipality.eops.localstack.identity.SigningKeys;
+import se.municipality.eops.localstack.identity.TokenMinter;
 import se.municipality.eops.testkit.ConsistentReadsMemoryBackend;
 import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.RawKafka;
@@ -33,7 +40,9 @@ import se.municipality.eops.testkit.TestHttp;
  * (their packaged jars, run.sh's JVM options and environment, free ports, a fresh data folder under
  * {@code target/system-test-run}), one Kafka broker (a process of its own, as run.sh starts it), one
  * MongoDB-protocol server and one SMTP server (both in the test JVM; the services reach them over TCP) and the
- * local token issuer. {@link #get()} starts it on first use; everything it started is killed at JVM exit.
+ * sign-in (the local-identity module, Spring Authorization Server, a process of its own as run.sh starts it; demo
+ * users' tokens come from its {@code GET /token?user=}). {@link #get()} starts it on first use; everything it
+ * started is killed at JVM exit. Another Boot app (the web portal) starts with {@link #startBootApp}.
  *
  * <p>The fault tests take parts away for real: {@link #stopKafka()}, {@link #stopSmtp()}, {@link #kill9(Service)},
  * {@link #restart(Service)}, {@link #startSecondReplica(Service)}. See system-tests/README.md.
@@ -42,6 +51,15 @@ public final class Suite {
 
     private static final Logger log = LoggerFactory.getLogger(Suite.class);
     private static final Duration READINESS = Duration.ofSeconds(300);
+    /** The audience the services require (their default EOPS_TOKEN_AUDIENCE) and local-identity puts in tokens. */
+    private static final String AUDIENCE = "eops-services";
+    /** Every demo user's password at local-identity's login page (its default, as in run.sh). */
+    public static final String DEMO_PASSWORD = "demo";
+    /** The portal's client secret at local-identity (its default, as in run.sh). */
+    public static final String PORTAL_CLIENT_SECRET = "portal-secret-local";
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static volatile Suite instance;
 
     private final Path root;
@@ -51,7 +69,10 @@ public final class Suite {
     private final MongoServer mongo;
     private final int mongoPort;
     private final MailServer mail;
-    private final DemoTokenIssuer tokens;
+    private final BootProcess identity;
+    private final TokenMinter tokens;
+    private final int portalPort;
+    private final List<BootProcess> bootApps = new CopyOnWriteArrayList<>();
     private final PublishedEvents events;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private final List<ServiceProcess> extraReplicas = new CopyOnWriteArrayList<>();
@@ -68,6 +89,15 @@ public final class Suite {
         deleteRecursively(runDir);
         createDirectories(logDir);
 
+        // The sign-in first: it starts while the rest does. Its signing key is written here, so the forgery tests can
+        // sign tokens nobody can get from it (expired, another audience, someone who is no demo user) with it.
+        // The portal's port is chosen now: local-identity registers the portal's redirect URI at start.
+        portalPort = SharedInfrastructure.freePort();
+        RSAKey signingKey = SigningKeys.loadOrCreate(runDir.resolve("identity").resolve("signing-key.json"));
+        identity = newBootApp(
+                "local-identity", jar("local-identity"), SharedInfrastructure.freePort(), identityEnvironment());
+        identity.start();
+
         String version = System.getProperty("eops.version", "0.1.0-SNAPSHOT");
         Path localStack = root.resolve("local-stack/target");
         requireFile(localStack.resolve("local-stack-" + version + ".jar"));
@@ -82,15 +112,17 @@ public final class Suite {
         mongo.bind("localhost", mongoPort);
         mail = new MailServer(SharedInfrastructure.freePort());
         mail.start();
-        tokens = DemoTokenIssuer.start(0);
         events = PublishedEvents.capturing(kafka.bootstrap());
+        // The services read the issuer's discovery document when they start.
+        awaitReady(List.of(identity));
+        tokens = new TokenMinter(identityUri(), AUDIENCE, signingKey);
         log.info(
                 "System-test infrastructure up in {} ms: kafka {}, mongo {}, smtp {}, issuer {}",
                 (System.nanoTime() - started) / 1_000_000,
                 kafka.bootstrap(),
                 mongoPort,
                 mail.port(),
-                tokens.issuerUri());
+                identityUri());
 
         for (Service service : Service.values()) {
             ServiceProcess process = newReplica(service, service.artifact(), SharedInfrastructure.freePort());
@@ -190,11 +222,84 @@ public final class Suite {
     }
 
     private ServiceProcess newReplica(Service service, String name, int port, Map<String, String> extraEnvironment) {
-        Path jar = root.resolve(service.artifact() + "/target/" + service.artifact() + ".jar");
-        requireFile(jar);
         Map<String, String> environment = environment();
         environment.putAll(extraEnvironment);
-        return new ServiceProcess(service, name, jar, port, environment, logDir.resolve(name + ".log"));
+        return new ServiceProcess(
+                service, name, jar(service.artifact()), port, environment, logDir.resolve(name + ".log"));
+    }
+
+    // ---- other Boot apps (the sign-in, the portal) -------------------------------------------------------------
+
+    /**
+     * Starts a Spring Boot app of the suite as a process of its own (run.sh's JVM options, its log {@code
+     * <name>.log} beside the services'), and waits until it is ready; it is killed at JVM exit. For the web portal:
+     * {@code startBootApp("web-portal", jar("web-portal"), portalPort(), portalEnvironment())}.
+     */
+    public BootProcess startBootApp(String name, Path jar, int port, Map<String, String> environment) {
+        BootProcess app = newBootApp(name, jar, port, environment);
+        app.start();
+        awaitReady(List.of(app));
+        return app;
+    }
+
+    private BootProcess newBootApp(String name, Path jar, int port, Map<String, String> environment) {
+        BootProcess app = new BootProcess(name, jar, port, environment, logDir.resolve(name + ".log"));
+        bootApps.add(app);
+        return app;
+    }
+
+    /** A module's packaged Boot jar, {@code <module>/target/<module>.jar}; fails when it is not built. */
+    public Path jar(String module) {
+        Path jar = root.resolve(module + "/target/" + module + ".jar");
+        requireFile(jar);
+        return jar;
+    }
+
+    /** The sign-in's environment, as run.sh gives it (a fresh key file per run, the portal at its port). */
+    private Map<String, String> identityEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(
+                "EOPS_IDENTITY_KEY_FILE",
+                runDir.resolve("identity/signing-key.json").toString());
+        environment.put("EOPS_TOKEN_AUDIENCE", AUDIENCE);
+        environment.put("EOPS_DEMO_PASSWORD", DEMO_PASSWORD);
+        environment.put("EOPS_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
+        environment.put("EOPS_PORTAL_BASE_URL", portalBaseUrl());
+        return environment;
+    }
+
+    /** {@code http://localhost:<port>}: the issuer the services trust, exactly as every token's {@code iss}. */
+    public String identityUri() {
+        return identity.baseUrl();
+    }
+
+    /** The sign-in's process (its log, {@code kill9}, ...). */
+    public BootProcess identity() {
+        return identity;
+    }
+
+    /** The port kept for the web portal; local-identity has the portal's redirect URI at this port registered. */
+    public int portalPort() {
+        return portalPort;
+    }
+
+    public String portalBaseUrl() {
+        return "http://localhost:" + portalPort;
+    }
+
+    /** What the web portal reads (13-shared names), pointed at this suite's sign-in and services. */
+    public Map<String, String> portalEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("EOPS_ISSUER_URI", identityUri());
+        environment.put("EOPS_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
+        environment.put("EOPS_PORTAL_BASE_URL", portalBaseUrl());
+        environment.put("EOPS_PORTAL_PORT", String.valueOf(portalPort));
+        environment.put("EOPS_REQUEST_SERVICE_URL", baseUrl(Service.REQUEST));
+        environment.put("EOPS_PUBLICATION_SERVICE_URL", baseUrl(Service.PUBLICATION));
+        environment.put("EOPS_PURGE_SERVICE_URL", baseUrl(Service.PURGE));
+        environment.put("EOPS_PERMISSION_SERVICE_URL", baseUrl(Service.PERMISSION));
+        environment.put("EOPS_NOTIFICATION_SERVICE_URL", baseUrl(Service.NOTIFICATION));
+        return environment;
     }
 
     /** What run.sh exports for the services (export_service_environment), pointed at this suite's servers. */
@@ -203,7 +308,7 @@ public final class Suite {
         environment.put("EOPS_KAFKA_BOOTSTRAP", kafka.bootstrap());
         environment.put("EOPS_MONGODB_HOST", "localhost");
         environment.put("EOPS_MONGODB_PORT", String.valueOf(mongoPort));
-        environment.put("EOPS_ISSUER_URI", tokens.issuerUri());
+        environment.put("EOPS_ISSUER_URI", identityUri());
         environment.put("EOPS_SMTP_HOST", "localhost");
         environment.put("EOPS_SMTP_PORT", String.valueOf(mail.port()));
         environment.put("EOPS_SMTP_STARTTLS", "false");
@@ -222,8 +327,8 @@ public final class Suite {
         return environment;
     }
 
-    private static void awaitReady(Iterable<ServiceProcess> processes) {
-        for (ServiceProcess process : processes) {
+    private static void awaitReady(Iterable<? extends BootProcess> processes) {
+        for (BootProcess process : processes) {
             await(process.name() + " ready on " + process.baseUrl())
                     .atMost(READINESS)
                     .pollInterval(Duration.ofMillis(500))
@@ -280,13 +385,39 @@ public final class Suite {
         return "mongodb://localhost:" + mongoPort;
     }
 
-    /** A signed token for a demo user (anna, erik, cecilia, rolf, rut, arvid, astrid, nils), valid 8 hours. */
+    /**
+     * A demo user's token (anna, erik, cecilia, rolf, rut, arvid, astrid, nils), valid 8 hours, from the sign-in's
+     * {@code GET /token?user=} as {@code ./run.sh token USER} gets it; {@link IllegalArgumentException} for anyone
+     * else.
+     */
     public String token(String user) {
-        return tokens.tokenFor(user);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(identityUri() + "/token?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        HttpResponse<String> answer;
+        try {
+            answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("local-identity did not answer " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (answer.statusCode() == 400) {
+            throw new IllegalArgumentException(answer.body().strip());
+        }
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(request.uri() + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body().strip();
     }
 
-    /** The issuer the services trust, for tokens of other people and forged ones. */
-    public DemoTokenIssuer tokens() {
+    /**
+     * Tokens signed with the sign-in's own key, made in this JVM: for people who are no demo user and for forged
+     * tokens (another issuer or audience, expired, a foreign signature, {@code alg: none}).
+     */
+    public TokenMinter tokens() {
         return tokens;
     }
 
@@ -311,7 +442,10 @@ public final class Suite {
 
     // ---- logs ------------------------------------------------------------------------------------------------
 
-    /** The folder of every process's log ({@code <service>.log}, {@code <service>-2.log}, {@code kafka.log}). */
+    /**
+     * The folder of every process's log ({@code <service>.log}, {@code <service>-2.log}, {@code kafka.log},
+     * {@code local-identity.log}).
+     */
     public Path logDir() {
         return logDir;
     }

@@ -6,18 +6,11 @@ import static se.municipality.eops.localstack.http.HttpExchanges.allowOnlyReads;
 import static se.municipality.eops.localstack.http.HttpExchanges.queryParameters;
 import static se.municipality.eops.localstack.http.HttpExchanges.respond;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -25,16 +18,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -55,11 +43,13 @@ import java.util.concurrent.Executors;
  * <p>Tokens carry {@code iss, aud, sub, name, email, preferred_username, roles, iat, exp, jti}, live eight hours
  * and name their key in the {@code kid} header. {@code aud} is the audience the services require ({@value
  * #DEFAULT_AUDIENCE} unless started with another). Tests make tokens that must be refused with {@link
- * #token(String)}. Depends only on the JDK and Nimbus, so tests can start it cheaply.
+ * #token(String)} (a {@link TokenMinter} makes them all). Depends only on the JDK and Nimbus, so tests can start it
+ * cheaply. run.sh and the system tests use the local-identity module (Spring Authorization Server) instead; the
+ * services' integration tests keep this one, which starts in milliseconds inside their JVM.
  */
 public final class DemoTokenIssuer implements AutoCloseable {
 
-    public static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
+    public static final Duration TOKEN_LIFETIME = TokenMinter.TOKEN_LIFETIME;
 
     /** The audience the services require by default ({@code EOPS_TOKEN_AUDIENCE}). */
     public static final String DEFAULT_AUDIENCE = "eops-services";
@@ -73,20 +63,18 @@ public final class DemoTokenIssuer implements AutoCloseable {
     private final ExecutorService executor;
     private final String issuerUri;
     private final RSAKey signingKey;
-    private final Clock clock;
     private final String audience;
-    private RSAKey foreignKey;
+    private final TokenMinter minter;
 
-    private DemoTokenIssuer(
-            HttpServer server, ExecutorService executor, RSAKey signingKey, Clock clock, String audience) {
+    private DemoTokenIssuer(HttpServer server, ExecutorService executor, RSAKey signingKey, String audience) {
         this.server = server;
         this.executor = executor;
         this.signingKey = signingKey;
-        this.clock = clock;
         this.audience = Objects.requireNonNull(audience, "audience");
         // "localhost" rather than the bound address: services and browsers are configured with this exact string,
         // and Spring Security compares the "iss" claim with the configured issuer-uri character by character.
         this.issuerUri = "http://localhost:" + server.getAddress().getPort();
+        this.minter = new TokenMinter(issuerUri, audience, signingKey);
     }
 
     /** Starts an issuer with a fresh key on {@code port} (0 picks a free port), for the default audience. */
@@ -120,7 +108,7 @@ public final class DemoTokenIssuer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        DemoTokenIssuer issuer = new DemoTokenIssuer(server, executor, signingKey, Clock.systemUTC(), audience);
+        DemoTokenIssuer issuer = new DemoTokenIssuer(server, executor, signingKey, audience);
         server.createContext("/", issuer::handle);
         server.setExecutor(executor);
         server.start();
@@ -151,122 +139,30 @@ public final class DemoTokenIssuer implements AutoCloseable {
 
     /** A token for a demo user; throws {@link IllegalArgumentException} naming the known users otherwise. */
     public String tokenFor(String username) {
-        DemoUser user = DemoUser.get(username);
-        return tokenFor(user.username(), user.name(), user.email(), user.roles());
+        return minter.tokenFor(username);
     }
 
     /** A token for anyone a test needs, signed like the demo users' tokens. */
     public String tokenFor(String subject, String name, String email, List<String> roles) {
-        return new TokenBuilder(subject, name, email, roles).signed();
+        return minter.tokenFor(subject, name, email, roles);
     }
 
     /**
      * A demo user's token to change before it is made: another issuer, audience or validity, unsigned, or
      * signed by a key that is not in the JWKS. For tests of what a resource server must refuse.
      */
-    public TokenBuilder token(String username) {
-        DemoUser user = DemoUser.get(username);
-        return new TokenBuilder(user.username(), user.name(), user.email(), user.roles());
+    public TokenMinter.TokenBuilder token(String username) {
+        return minter.token(username);
     }
 
-    /**
-     * The same claims and {@code kid} as {@link #tokenFor(String)}, signed by a key that is not in the JWKS: a
-     * resource server must reject it because the signature does not verify.
-     */
+    /** See {@link TokenMinter#tokenWithForeignSignature(String)}. */
     public String tokenWithForeignSignature(String username) {
-        return token(username).signedByForeignKey();
+        return minter.tokenWithForeignSignature(username);
     }
 
     /** A correctly signed token for a demo user that expired an hour ago. */
     public String expiredTokenFor(String username) {
-        Instant expiry = now().minus(Duration.ofHours(1));
-        return token(username)
-                .issuedAt(expiry.minus(TOKEN_LIFETIME))
-                .expiresAt(expiry)
-                .signed();
-    }
-
-    /** A token in the making; starts as {@link #tokenFor(String)} would make it. */
-    public final class TokenBuilder {
-
-        private final String subject;
-        private final String name;
-        private final String email;
-        private final List<String> roles;
-        private String issuer = issuerUri;
-        private List<String> audiences = List.of(audience);
-        private Instant issuedAt = now();
-        private Instant notBefore;
-        private Instant expiresAt = issuedAt.plus(TOKEN_LIFETIME);
-
-        private TokenBuilder(String subject, String name, String email, List<String> roles) {
-            this.subject = Objects.requireNonNull(subject, "subject");
-            this.name = name;
-            this.email = email;
-            this.roles = List.copyOf(roles);
-        }
-
-        public TokenBuilder issuer(String issuer) {
-            this.issuer = issuer;
-            return this;
-        }
-
-        /** No audiences leaves {@code aud} out. */
-        public TokenBuilder audience(String... audiences) {
-            this.audiences = List.of(audiences);
-            return this;
-        }
-
-        public TokenBuilder issuedAt(Instant issuedAt) {
-            this.issuedAt = issuedAt;
-            return this;
-        }
-
-        /** {@code nbf}: the token is not valid before then. */
-        public TokenBuilder notBefore(Instant notBefore) {
-            this.notBefore = notBefore;
-            return this;
-        }
-
-        public TokenBuilder expiresAt(Instant expiresAt) {
-            this.expiresAt = expiresAt;
-            return this;
-        }
-
-        /** Signed with the issuer's key (RS256), as every real token. */
-        public String signed() {
-            return sign(signingKey, claims());
-        }
-
-        /** Signed by a key that is not in the JWKS, under the issuer's {@code kid}. */
-        public String signedByForeignKey() {
-            return sign(foreignKey(), claims());
-        }
-
-        /** {@code alg: none} and no signature: a resource server must never accept it. */
-        public String unsigned() {
-            return new PlainJWT(claims()).serialize();
-        }
-
-        private JWTClaimsSet claims() {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                    .issuer(issuer)
-                    .subject(subject)
-                    .claim("name", name)
-                    .claim("email", email)
-                    .claim("preferred_username", subject)
-                    .claim("roles", roles)
-                    .issueTime(Date.from(issuedAt))
-                    .expirationTime(Date.from(expiresAt))
-                    .jwtID(UUID.randomUUID().toString());
-            if (!audiences.isEmpty()) {
-                claims.audience(audiences);
-            }
-            if (notBefore != null) {
-                claims.notBeforeTime(Date.from(notBefore));
-            }
-            return claims.build();
-        }
+        return minter.expiredTokenFor(username);
     }
 
     public void stop() {
@@ -277,32 +173,6 @@ public final class DemoTokenIssuer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private Instant now() {
-        // JWT times are whole seconds; truncating keeps iat/exp arithmetic exact for callers.
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private String sign(RSAKey key, JWTClaimsSet claims) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT)
-                .keyID(signingKey.getKeyID())
-                .build();
-        SignedJWT jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign a token", e);
-        }
-        return jwt.serialize();
-    }
-
-    private synchronized RSAKey foreignKey() {
-        if (foreignKey == null) {
-            foreignKey = SigningKeys.generate();
-        }
-        return foreignKey;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -348,7 +218,7 @@ public final class DemoTokenIssuer implements AutoCloseable {
     /** JSON by default; {@code ?format=text} gives aligned lines that run.sh prints without a JSON parser. */
     private void handleUsersRequest(HttpExchange exchange) throws IOException {
         if ("text".equals(queryParameters(exchange.getRequestURI()).get("format"))) {
-            respond(exchange, 200, TEXT, usersText());
+            respond(exchange, 200, TEXT, DemoUser.table());
         } else {
             respond(exchange, 200, JSON, usersJson());
         }
@@ -368,16 +238,6 @@ public final class DemoTokenIssuer implements AutoCloseable {
                 "claims_supported",
                 List.of("iss", "aud", "sub", "name", "email", "preferred_username", "roles", "iat", "exp", "jti"));
         return JSONObjectUtils.toJSONString(document);
-    }
-
-    private static String usersText() {
-        StringBuilder text = new StringBuilder();
-        for (DemoUser user : DemoUser.ALL) {
-            text.append(String.format(
-                    "%-9s %-16s %-31s %s\n",
-                    user.username(), user.name(), user.email(), String.join(",", user.roles())));
-        }
-        return text.toString();
     }
 
     private static String usersJson() {

@@ -1,6 +1,8 @@
 package se.municipality.eops.localstack.identity;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -60,6 +62,19 @@ public record DemoUser(String username, String name, String email, List<String> 
         return find(username)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown demo user '" + username + "'. Known users: " + usernames()));
+    }
+
+    /**
+     * The claims that say who this user is, the same in every token the local issuers make: {@code name, email,
+     * preferred_username, roles} (a JSON array of role names, which the services and the portal read).
+     */
+    public Map<String, Object> claims() {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("name", name);
+        claims.put("email", email);
+        claims.put("preferred_username", username);
+        claims.put("roles", roles);
+        return claims;
     }
 
     /** One aligned line per demo user (username, name, e-mail, roles), as run.sh prints them. */

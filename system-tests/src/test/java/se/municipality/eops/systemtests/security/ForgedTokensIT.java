@@ -12,16 +12,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import se.municipality.eops.localstack.identity.DemoTokenIssuer;
+import se.municipality.eops.localstack.identity.TokenMinter;
 import se.municipality.eops.systemtests.Service;
 import se.municipality.eops.systemtests.Suite;
 import se.municipality.eops.systemtests.SystemTest;
 import se.municipality.eops.testkit.HttpAnswer;
 
 /**
- * Tokens that look right but are not: each service, running as its own process and trusting the suite's issuer,
- * refuses them with 401. Every forgery is of cecilia (the central team), on an endpoint her real token opens, so
- * only the forgery can be what is refused.
+ * Tokens that look right but are not: each service, running as its own process and trusting the suite's issuer
+ * (local-identity), refuses them with 401. Every forgery is of cecilia (the central team), on an endpoint her real
+ * token (from local-identity's {@code /token}) opens, so only the forgery can be what is refused. The forgeries are
+ * made in this JVM with Nimbus ({@link Suite#tokens()}): those that must be correctly signed (expired, another
+ * issuer or audience, not yet valid) with local-identity's own key, the suite's signing-key file.
  */
 @SystemTest
 class ForgedTokensIT {
@@ -53,9 +55,9 @@ class ForgedTokensIT {
         }),
         ALG_NONE(tokens -> tokens.token("cecilia").unsigned());
 
-        private final Function<DemoTokenIssuer, String> make;
+        private final Function<TokenMinter, String> make;
 
-        Forgery(Function<DemoTokenIssuer, String> make) {
+        Forgery(Function<TokenMinter, String> make) {
             this.make = make;
         }
     }
@@ -71,6 +73,19 @@ class ForgedTokensIT {
     @EnumSource(Service.class)
     void theRealTokenOpensTheEndpointTheForgeriesAreTriedOn(Service service) {
         HttpAnswer answer = suite.http(service).get(CENTRAL_TEAM_READS.get(service), suite.token("cecilia"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    /**
+     * The forgeries below are signed with the key the harness gave local-identity; an unforged token made with it
+     * is accepted, so each forgery is refused for what was forged, not for a key the services do not know.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Service.class)
+    void anUnforgedTokenMadeWithTheSignInsKeyOpensTheEndpointToo(Service service) {
+        HttpAnswer answer =
+                suite.http(service).get(CENTRAL_TEAM_READS.get(service), suite.tokens().tokenFor("cecilia"));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
