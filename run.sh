@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The suite's main command: builds what is missing and runs everything on this machine with nothing but a JDK 17.
 #
-#   ./run.sh              build if needed, start the infrastructure and the five services, stay in the foreground
+#   ./run.sh              build if needed, start the infrastructure, the five services and the web portal, stay in
+#                         the foreground
 #   ./run.sh infra        only the infrastructure (Kafka, MongoDB, mail, sign-in), e.g. to run a service in an IDE
 #   ./run.sh token USER   print a bearer token for a demo user from the running sign-in (local-identity)
 #   ./run.sh clean        delete the local data (MongoDB, Kafka, signing key) while nothing runs
@@ -54,6 +55,8 @@ LOCAL_STACK_CLASSPATH="$LOCAL_STACK_JAR:local-stack/target/lib/*"
 # The sign-in, a Boot app started like the services (but as infrastructure: before them, stopped after them).
 LOCAL_IDENTITY_JAR="local-identity/target/local-identity.jar"
 SERVICES=(request-service publication-service purge-service permission-service notification-service)
+# The web portal (people's pages over the services' APIs), started after the services are ready.
+PORTAL_JAR="web-portal/target/web-portal.jar"
 
 INFRA_STARTUP_SECONDS=90
 SERVICE_READINESS_SECONDS="${READINESS_TIMEOUT_SECONDS:-180}"
@@ -87,6 +90,7 @@ app_port() {
   case "$1" in
     trivial-app) echo "$BENCH_TRIVIAL_PORT" ;;
     local-identity) echo "$EOPS_ISSUER_PORT" ;;
+    web-portal) echo "$EOPS_PORTAL_PORT" ;;
     *) service_port "$1" ;;
   esac
 }
@@ -196,6 +200,7 @@ build_if_needed() {
   local scope=$1 jars=("$LOCAL_STACK_JAR" "$LOCAL_IDENTITY_JAR") svc
   if [ "$scope" = all ]; then
     for svc in "${SERVICES[@]}"; do jars+=("$(service_jar "$svc")"); done
+    jars+=("$PORTAL_JAR")
   fi
   if [ "${SKIP_BUILD:-0}" = 1 ]; then
     return 0
@@ -580,6 +585,24 @@ wait_for_readiness() {
   done
 }
 
+# The web portal: a Boot app like the services (extracted layout, class-data sharing), after them, since it calls
+# them; it reads the sign-in's discovery document at start. No Kafka, no MongoDB.
+start_portal() {
+  check_port_free "web portal" "$EOPS_PORTAL_PORT" EOPS_PORTAL_PORT
+  export EOPS_PORTAL_PORT
+  export EOPS_REQUEST_SERVICE_URL="http://localhost:$REQUEST_SERVICE_PORT"
+  export EOPS_PUBLICATION_SERVICE_URL="http://localhost:$PUBLICATION_SERVICE_PORT"
+  export EOPS_PURGE_SERVICE_URL="http://localhost:$PURGE_SERVICE_PORT"
+  export EOPS_PERMISSION_SERVICE_URL="http://localhost:$PERMISSION_SERVICE_PORT"
+  export EOPS_NOTIFICATION_SERVICE_URL="http://localhost:$NOTIFICATION_SERVICE_PORT"
+  local started=$SECONDS
+  prepare_class_data_sharing "web-portal=$PORTAL_JAR"
+  say "Starting the web portal..."
+  start_boot_app web-portal "$PORTAL_JAR" "$EOPS_PORTAL_PORT"
+  wait_for_boot_ready web-portal "$EOPS_PORTAL_PORT" "$SERVICE_READINESS_SECONDS"
+  say "  web-portal ready after $((SECONDS - started))s"
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # What runs where
 
@@ -604,6 +627,13 @@ print_services() {
     printf '    %-22s http://localhost:%-6s Swagger UI: http://localhost:%s/swagger-ui/index.html\n' \
       "$svc" "$port" "$port"
   done
+}
+
+print_portal() {
+  say ""
+  say "  Web portal"
+  say "    $EOPS_PORTAL_BASE_URL/  sign in as a demo user below with the password $EOPS_DEMO_PASSWORD (Swedish; English: ?lang=en)"
+  say "    anna, erik: file requests; cecilia: central team; rolf, rut: reviews; arvid, astrid: purges; nils: handler search"
 }
 
 print_users() {
@@ -640,8 +670,10 @@ print_footer() {
 print_summary() {
   say ""
   say "The e-service operations suite is running. All five services are ready after ${SECONDS}s."
+  say "The web portal is ready at $EOPS_PORTAL_BASE_URL/ (demo users, password: $EOPS_DEMO_PASSWORD)."
   print_infrastructure
   print_services
+  print_portal
   print_users
   print_memory
   say ""
@@ -671,6 +703,7 @@ probe_of() {
     kafka) echo "tcp $EOPS_KAFKA_PORT" ;;
     dev-services) echo "http $EOPS_MAIL_UI_PORT /" ;;
     local-identity) echo "http $EOPS_ISSUER_PORT /actuator/health/liveness" ;;
+    web-portal) echo "http $EOPS_PORTAL_PORT /actuator/health/liveness" ;;
     *) echo "http $(service_port "$1") /actuator/health/liveness" ;;
   esac
 }
@@ -971,6 +1004,7 @@ run_suite() {
   start_infrastructure
   if [ "$scope" = all ]; then
     start_services
+    start_portal
     print_summary
   else
     print_infra_summary
@@ -1005,8 +1039,9 @@ usage() {
 Usage: ./run.sh [command]
 
 Commands:
-  (none)       Build what is missing, start Kafka, MongoDB, mail, the sign-in and the five services,
-               print where everything is, and stay in the foreground. Ctrl-C stops it all.
+  (none)       Build what is missing, start Kafka, MongoDB, mail, the sign-in, the five services and the web
+               portal (http://localhost:EOPS_PORTAL_PORT), print where everything is, and stay in the foreground.
+               Ctrl-C stops it all.
   infra        The same without the services (to run or debug a service from an IDE).
   token USER   Print a bearer token for a demo user (anna, erik, cecilia, rolf, rut, arvid, astrid, nils)
                from the running sign-in: curl -H "Authorization: Bearer \$(./run.sh token anna)" ...

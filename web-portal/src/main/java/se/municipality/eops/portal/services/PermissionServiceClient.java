@@ -1,5 +1,6 @@
 package se.municipality.eops.portal.services;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -34,5 +35,17 @@ public class PermissionServiceClient {
                         .build(eServiceId))
                 .retrieve()
                 .body(HandlerPage.class);
+    }
+
+    /** A completed training, as the central team records it. */
+    public record Training(String userId, String name, String email, LocalDate completedOn, String course) {}
+
+    /** The training recorded, and how many grants waiting for it became active. */
+    public record TrainingRecorded(
+            String personId, LocalDate completedOn, String course, String recordedBy, int activatedGrants) {}
+
+    /** {@code POST /api/trainings}: 400 naming {@code person.userId}, {@code completedOn}, {@code course}... */
+    public TrainingRecorded recordTraining(Training training) {
+        return permission.post().uri("/api/trainings").body(training).retrieve().body(TrainingRecorded.class);
     }
 }

@@ -189,4 +189,87 @@ public class RequestServiceClient {
     public URI eventsOf(String id) {
         return URI.create("/api/requests/" + id + "/events");
     }
+
+    /** Who filed a request. */
+    public record Requester(String userId, String name, String email, String role) {}
+
+    /** A request as the central team sees it: with its requester (the timeline only when one request is read). */
+    public record TeamRequest(
+            String id,
+            String type,
+            String status,
+            Requester requester,
+            JsonNode publication,
+            JsonNode purge,
+            JsonNode permission,
+            Instant submittedAt,
+            List<TimelineEntry> timeline,
+            Instant statusSince,
+            String assignee,
+            boolean overdue,
+            String outcome,
+            Rejection rejection) {
+
+        /** The e-service the request is about, whichever its type. */
+        public Optional<String> eServiceName() {
+            return detail("eServiceName");
+        }
+
+        public Optional<String> eServiceId() {
+            return detail("eServiceId");
+        }
+
+        private Optional<String> detail(String name) {
+            for (JsonNode details : new JsonNode[] {publication, purge, permission}) {
+                if (details != null && details.hasNonNull(name)) {
+                    return Optional.of(details.get(name).asString());
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** One page of the central team's queue. */
+    public record TeamPage(List<TeamRequest> items, int page, int size, long totalItems, long totalPages) {}
+
+    /** The queue's filters; each one left out (null) does not filter. */
+    public record TeamFilter(String status, String type, String eServiceId, Boolean overdue, int page, int size) {}
+
+    /** {@code GET /api/team/requests}: every request, filtered, newest first; 400 naming a filter it refuses. */
+    public TeamPage teamQueue(TeamFilter filter) {
+        return request.get()
+                .uri(uri -> uri.path("/api/team/requests")
+                        .queryParamIfPresent("status", Optional.ofNullable(filter.status()))
+                        .queryParamIfPresent("type", Optional.ofNullable(filter.type()))
+                        .queryParamIfPresent("eServiceId", Optional.ofNullable(filter.eServiceId()))
+                        .queryParamIfPresent("overdue", Optional.ofNullable(filter.overdue()))
+                        .queryParam("page", filter.page())
+                        .queryParam("size", filter.size())
+                        .build())
+                .retrieve()
+                .body(TeamPage.class);
+    }
+
+    /** {@code GET /api/requests/{id}} as the central team reads it: with its requester. */
+    public TeamRequest teamRequest(String id) {
+        return request.get().uri("/api/requests/{id}", id).retrieve().body(TeamRequest.class);
+    }
+
+    /** {@code POST /api/team/requests/{id}/rejection}: 400 without a reason, 409 once the request ended. */
+    public void reject(String id, String reason) {
+        request.post()
+                .uri("/api/team/requests/{id}/rejection", id)
+                .body(Map.of("reason", reason == null ? "" : reason))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** {@code POST /api/team/requests/{id}/assignment}: to a team member's user id; 409 once the request ended. */
+    public void assign(String id, String assignee) {
+        request.post()
+                .uri("/api/team/requests/{id}/assignment", id)
+                .body(Map.of("assignee", assignee == null ? "" : assignee))
+                .retrieve()
+                .toBodilessEntity();
+    }
 }

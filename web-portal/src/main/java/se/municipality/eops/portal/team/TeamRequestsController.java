@@ -1,0 +1,139 @@
+package se.municipality.eops.portal.team;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.municipality.eops.portal.services.RequestServiceClient;
+import se.municipality.eops.portal.services.ServiceProblem;
+import se.municipality.eops.portal.web.FormErrors;
+import se.municipality.eops.portal.web.Refusals;
+
+/**
+ * {@code /team/requests}: the queue, filtered by status, type, e-service and overdue, paged; {@code
+ * /team/requests/{id}}: one request with its timeline and the team's three actions (reject with a reason, assign,
+ * comment), each a form that comes back with the service's refusal next to its field.
+ */
+@Controller
+class TeamRequestsController {
+
+    static final int PAGE_SIZE = 20;
+    static final List<String> STATUSES = List.of(
+            "SUBMITTED",
+            "IN_PROGRESS",
+            "WAITING_FOR_REVIEW",
+            "WAITING_FOR_TRAINING",
+            "WAITING_FOR_PURGE_APPROVAL",
+            "COMPLETED",
+            "REJECTED",
+            "WITHDRAWN",
+            "FAILED");
+    static final List<String> TYPES = List.of("PUBLICATION", "PURGE", "PERMISSION");
+    private static final Set<String> FILTERS = Set.of("status", "type", "eServiceId", "overdue");
+
+    /** The queue's filters as the form sends them; blank means "any". */
+    record Filter(String status, String type, String eServiceId, Boolean overdue, Integer page) {
+
+        int pageOrFirst() {
+            return page == null || page < 0 ? 0 : page;
+        }
+
+        RequestServiceClient.TeamFilter toService() {
+            return new RequestServiceClient.TeamFilter(
+                    blankToNull(status),
+                    blankToNull(type),
+                    blankToNull(eServiceId),
+                    Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null,
+                    pageOrFirst(),
+                    PAGE_SIZE);
+        }
+    }
+
+    /** The desk page's three forms share one object: each sends only its own field. */
+    record DeskForm(String reason, String assignee, String text) {
+
+        static DeskForm empty() {
+            return new DeskForm(null, null, null);
+        }
+    }
+
+    private final RequestServiceClient requests;
+
+    TeamRequestsController(RequestServiceClient requests) {
+        this.requests = requests;
+    }
+
+    @GetMapping("/team/requests")
+    String queue(@ModelAttribute("filter") Filter filter, Model model) {
+        FormErrors errors = new FormErrors();
+        model.addAttribute("errors", errors);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("types", TYPES);
+        try {
+            model.addAttribute("result", requests.teamQueue(filter.toService()));
+        } catch (ServiceProblem problem) {
+            Refusals.show(problem, errors, field -> FILTERS.contains(field) ? field : null);
+        }
+        return "team/requests";
+    }
+
+    @GetMapping("/team/requests/{id}")
+    String request(@PathVariable String id, Model model) {
+        return desk(id, DeskForm.empty(), new FormErrors(), model);
+    }
+
+    @PostMapping("/team/requests/{id}/rejection")
+    String reject(@PathVariable String id, DeskForm form, Model model, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            requests.reject(id, form.reason());
+            redirect.addFlashAttribute("notice", "team.request.rejected");
+            return "redirect:/team/requests/" + id;
+        } catch (ServiceProblem problem) {
+            Refusals.show(problem, errors, field -> field.equals("reason") ? "reason" : null);
+        }
+        return desk(id, form, errors, model);
+    }
+
+    @PostMapping("/team/requests/{id}/assignment")
+    String assign(@PathVariable String id, DeskForm form, Model model, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            requests.assign(id, form.assignee() == null ? null : form.assignee().strip());
+            redirect.addFlashAttribute("notice", "team.request.assigned");
+            return "redirect:/team/requests/" + id;
+        } catch (ServiceProblem problem) {
+            Refusals.show(problem, errors, field -> field.equals("assignee") ? "assignee" : null);
+        }
+        return desk(id, form, errors, model);
+    }
+
+    @PostMapping("/team/requests/{id}/comments")
+    String comment(@PathVariable String id, DeskForm form, Model model, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            requests.comment(id, form.text());
+            redirect.addFlashAttribute("notice", "team.request.commented");
+            return "redirect:/team/requests/" + id;
+        } catch (ServiceProblem problem) {
+            Refusals.show(problem, errors, field -> field.equals("text") ? "text" : null);
+        }
+        return desk(id, form, errors, model);
+    }
+
+    private String desk(String id, DeskForm form, FormErrors errors, Model model) {
+        model.addAttribute("request", requests.teamRequest(id));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "team/request";
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

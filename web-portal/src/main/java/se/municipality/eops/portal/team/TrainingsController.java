@@ -1,0 +1,82 @@
+package se.municipality.eops.portal.team;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.municipality.eops.portal.services.PermissionServiceClient;
+import se.municipality.eops.portal.services.ServiceProblem;
+import se.municipality.eops.portal.web.FormErrors;
+import se.municipality.eops.portal.web.Refusals;
+
+/**
+ * {@code /team/trainings}: record that a person completed the administrator training; permission-service then
+ * activates every administrator grant that waited for it (flow 4), and the page says how many.
+ */
+@Controller
+class TrainingsController {
+
+    /** The form: who (user id, name, e-mail), when, which course. */
+    record TrainingForm(String userId, String name, String email, String completedOn, String course) {
+
+        static TrainingForm empty() {
+            return new TrainingForm(null, null, null, null, null);
+        }
+    }
+
+    private final PermissionServiceClient permissions;
+
+    TrainingsController(PermissionServiceClient permissions) {
+        this.permissions = permissions;
+    }
+
+    @GetMapping("/team/trainings")
+    String form(Model model) {
+        model.addAttribute("form", TrainingForm.empty());
+        model.addAttribute("errors", new FormErrors());
+        return "team/trainings";
+    }
+
+    @PostMapping("/team/trainings")
+    String record(@ModelAttribute("form") TrainingForm form, Model model, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        model.addAttribute("errors", errors);
+        LocalDate completedOn = null;
+        if (form.completedOn() != null && !form.completedOn().isBlank()) {
+            try {
+                completedOn = LocalDate.parse(form.completedOn().strip());
+            } catch (DateTimeParseException notADate) {
+                errors.reject("completedOn", "team.trainings.completedOn.invalid");
+                return "team/trainings";
+            }
+        }
+        try {
+            PermissionServiceClient.TrainingRecorded recorded =
+                    permissions.recordTraining(new PermissionServiceClient.Training(
+                            TeamRequestsController.blankToNull(form.userId()),
+                            TeamRequestsController.blankToNull(form.name()),
+                            TeamRequestsController.blankToNull(form.email()),
+                            completedOn,
+                            TeamRequestsController.blankToNull(form.course())));
+            redirect.addFlashAttribute("notice", "team.trainings.recorded");
+            redirect.addFlashAttribute("noticeArgument", recorded.activatedGrants());
+            return "redirect:/team/trainings";
+        } catch (ServiceProblem problem) {
+            Refusals.show(problem, errors, TrainingsController::inputOf);
+        }
+        return "team/trainings";
+    }
+
+    /** permission-service names the person's fields {@code person.userId}, {@code person.name}, {@code person.email}. */
+    static String inputOf(String field) {
+        String name = field.startsWith("person.") ? field.substring("person.".length()) : field;
+        return switch (name) {
+            case "userId", "name", "email", "completedOn", "course" -> name;
+            default -> null;
+        };
+    }
+}

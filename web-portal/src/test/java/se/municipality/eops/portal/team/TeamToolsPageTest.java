@@ -1,0 +1,230 @@
+package se.municipality.eops.portal.team;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import se.municipality.eops.portal.DeskPageTest;
+import se.municipality.eops.portal.PurgeMother;
+import se.municipality.eops.portal.services.PermissionServiceClient;
+import se.municipality.eops.portal.services.PublicationServiceClient.ChecklistItem;
+import se.municipality.eops.portal.services.PublicationServiceClient.ChecklistVersion;
+import se.municipality.eops.portal.services.PurgeServiceClient;
+
+/** The central team's other pages: checklist, trainings, retention rules, legal holds, subscribers. */
+class TeamToolsPageTest extends DeskPageTest {
+
+    static final Instant MORNING = Instant.parse("2026-12-07T08:00:00Z");
+
+    static PurgeServiceClient.Rule rule(int version, String changedBy) {
+        return new PurgeServiceClient.Rule(
+                "rule-es-1001-felanmalan",
+                version,
+                "es-1001",
+                "Tekniska nämnden",
+                "3.2.1",
+                "TN 2025/14",
+                "2025-03-14",
+                "P2Y",
+                "CLOSED",
+                null,
+                true,
+                changedBy,
+                MORNING);
+    }
+
+    @Test
+    void everyTeamPageIsTheCentralTeamsOnly() throws Exception {
+        for (String path : List.of(
+                "/team/checklist",
+                "/team/trainings",
+                "/team/retention-rules",
+                "/team/legal-holds",
+                "/team/subscribers")) {
+            mvc.perform(get(path).with(as("arvid", "ARCHIVIST")))
+                    .andExpect(status().isForbidden())
+                    .andExpect(forwardedUrl("/forbidden"));
+        }
+    }
+
+    @Test
+    void theChecklistIsPublishedWithoutTheEmptyRowsAndARefusedRowIsMarked() throws Exception {
+        ChecklistVersion current = new ChecklistVersion(
+                1, MORNING, "cecilia", List.of(new ChecklistItem("accessibility", "Tillgänglighetsgranskad", true)));
+        when(publication.checklistInForce()).thenReturn(current);
+        when(publication.publishChecklist(any())).thenThrow(invalid("publication", "items[1].id", "is used twice"));
+
+        mvc.perform(post("/team/checklist")
+                        .param("items[0].id", "accessibility")
+                        .param("items[0].text", "Tillgänglighetsgranskad")
+                        .param("items[0].mandatory", "true")
+                        .param("items[1].id", "")
+                        .param("items[1].text", "")
+                        .param("items[2].id", "accessibility")
+                        .param("items[2].text", "Igen")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                // The row the person filled in third is the second item sent: its id input carries the error.
+                .andExpect(content().string(containsString("id=\"items-1-id-error\"")))
+                .andExpect(content().string(containsString("href=\"#items-1-id\"")))
+                .andExpect(content().string(containsString("value=\"Igen\"")));
+        verify(publication)
+                .publishChecklist(List.of(
+                        new ChecklistItem("accessibility", "Tillgänglighetsgranskad", true),
+                        new ChecklistItem("accessibility", "Igen", false)));
+    }
+
+    @Test
+    void aPublishedChecklistRedirectsWithItsVersion() throws Exception {
+        when(publication.publishChecklist(any())).thenReturn(new ChecklistVersion(2, MORNING, "cecilia", List.of()));
+
+        mvc.perform(post("/team/checklist")
+                        .param("items[0].id", "contact")
+                        .param("items[0].text", "Kontaktuppgifter")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(redirectedUrl("/team/checklist"))
+                .andExpect(flash().attribute("noticeArgument", 2));
+    }
+
+    @Test
+    void aTrainingIsRecordedAndTheServicesPersonFieldsMapToTheFormsInputs() throws Exception {
+        when(permissions.recordTraining(any()))
+                .thenThrow(invalid("permission", "person.email", "is not an e-mail address"));
+
+        mvc.perform(post("/team/trainings")
+                        .param("userId", "erik")
+                        .param("name", "Erik Ek")
+                        .param("email", "erik")
+                        .param("completedOn", "2026-11-27")
+                        .param("course", "Grundkurs")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("id=\"email-error\"")))
+                .andExpect(content().string(containsString("is not an e-mail address")));
+        verify(permissions)
+                .recordTraining(new PermissionServiceClient.Training(
+                        "erik", "Erik Ek", "erik", LocalDate.parse("2026-11-27"), "Grundkurs"));
+    }
+
+    @Test
+    void aTrainingWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/team/trainings").param("userId", "erik").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isForbidden());
+        verify(permissions, never()).recordTraining(any());
+    }
+
+    @Test
+    void aRuleChangedByAnotherFirstIsAConflictMessageAndTheVersionsAreListed() throws Exception {
+        when(purge.rule("rule-es-1001-felanmalan")).thenReturn(rule(3, "astrid"));
+        when(purge.ruleVersions("rule-es-1001-felanmalan")).thenReturn(List.of(rule(2, "arvid"), rule(3, "astrid")));
+        when(purge.changeRule(eq("rule-es-1001-felanmalan"), any()))
+                .thenThrow(refused("purge", 409, "version 2 is not the current version 3"));
+
+        mvc.perform(post("/team/retention-rules/rule-es-1001-felanmalan")
+                        .param("version", "2")
+                        .param("committee", "Tekniska nämnden")
+                        .param("retentionPeriod", "P3Y")
+                        .param("clockStart", "CLOSED")
+                        .param("active", "true")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("id=\"error-summary\"")))
+                .andExpect(content().string(containsString("version 2 is not the current version 3")))
+                .andExpect(content().string(containsString("id=\"versions\"")))
+                .andExpect(content().string(containsString("value=\"P3Y\"")));
+    }
+
+    @Test
+    void aRefusedRetentionPeriodIsShownNextToIt() throws Exception {
+        when(purge.rule("rule-es-1001-felanmalan")).thenReturn(rule(3, "astrid"));
+        when(purge.ruleVersions("rule-es-1001-felanmalan")).thenReturn(List.of(rule(3, "astrid")));
+        when(purge.changeRule(eq("rule-es-1001-felanmalan"), any()))
+                .thenThrow(invalid("purge", "retentionPeriod", "is no ISO-8601 period such as P2Y"));
+
+        mvc.perform(post("/team/retention-rules/rule-es-1001-felanmalan")
+                        .param("version", "3")
+                        .param("retentionPeriod", "två år")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"retentionPeriod-error\"")));
+    }
+
+    @Test
+    void aHoldOnAnEServiceIsPlacedByItsIdAndAMissingIdIsShownAtTheIdInput() throws Exception {
+        when(purge.legalHolds()).thenReturn(List.of());
+        mvc.perform(post("/team/legal-holds")
+                        .param("target", "ESERVICE")
+                        .param("targetId", "es-1001")
+                        .param("reason", "Tillsyn")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(redirectedUrl("/team/legal-holds"));
+        verify(purge).placeLegalHold("ESERVICE", "es-1001", "Tillsyn");
+
+        when(purge.placeLegalHold(anyString(), any(), anyString()))
+                .thenThrow(invalid("purge", "caseId", "give exactly one of caseId and eServiceId"));
+        mvc.perform(post("/team/legal-holds")
+                        .param("target", "CASE")
+                        .param("targetId", "")
+                        .param("reason", "Tillsyn")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("id=\"targetId-error\"")));
+    }
+
+    @Test
+    void liftingAHoldNoLongerThereSaysSoInsteadOfA404() throws Exception {
+        when(purge.legalHolds()).thenReturn(List.of());
+        doThrow(refused("purge", 404, "no such hold")).when(purge).liftLegalHold("CASE", "case-9");
+
+        mvc.perform(post("/team/legal-holds/lift")
+                        .param("target", "CASE")
+                        .param("targetId", "case-9")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"error-summary\"")));
+    }
+
+    @Test
+    void subscribersAndTheirOverdueAcknowledgementsAreListed() throws Exception {
+        when(purge.subscribers())
+                .thenReturn(List.of(
+                        new PurgeServiceClient.Subscriber("case-system", "Ärendesystemet", "cecilia", MORNING)));
+        when(purge.purges()).thenReturn(List.of(PurgeMother.completedWithOverdueBatch("purge-1", "case-system")));
+
+        mvc.perform(get("/team/subscribers").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("Ärendesystemet")))
+                .andExpect(content().string(containsString("id=\"overdue-acknowledgements\"")))
+                .andExpect(content().string(containsString("purge-1")));
+    }
+}
