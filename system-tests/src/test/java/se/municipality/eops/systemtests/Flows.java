@@ -219,7 +219,7 @@ public final class Flows {
         assertThat(published.status()).as(published.body()).isEqualTo(201);
     }
 
-    JsonNode eService(String eServiceId) {
+    public JsonNode eService(String eServiceId) {
         HttpAnswer answer = suite.http(Service.PUBLICATION).get("/api/eservices/" + eServiceId, suite.token("anna"));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();

@@ -192,7 +192,8 @@ public final class Browser {
      */
     public long responseStatus() {
         Object status = ((JavascriptExecutor) driver)
-                .executeScript("const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : -1;");
+                .executeScript(
+                        "const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : -1;");
         return status instanceof Number number ? number.longValue() : -1;
     }
 

@@ -1,11 +1,17 @@
 package se.municipality.eops.systemtests.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -20,7 +26,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * with no cookies, and keeps the page of a failed test.
  */
 public final class BrowserExtension
-        implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+        implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
     static final Locale DEFAULT_LANGUAGE = Locale.forLanguageTag("sv-SE");
     private static final ExtensionContext.Namespace NAMESPACE =
@@ -51,6 +57,19 @@ public final class BrowserExtension
         }
         return ConditionEvaluationResult.disabled("Browser tests skipped: " + missing.get() + ". Set "
                 + Chromium.REQUIRE_BROWSER + "=true to fail instead of skipping (CI does).");
+    }
+
+    /** A class's screenshots are of its last run only: those of an earlier run are deleted first. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Path folder = target().resolve("screenshots").resolve(context.getRequiredTestClass().getSimpleName());
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Override

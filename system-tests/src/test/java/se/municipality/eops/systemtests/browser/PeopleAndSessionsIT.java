@@ -61,7 +61,9 @@ class PeopleAndSessionsIT {
         assertThat(browser.h1()).isEqualTo(texts.get("requests.mine.title"));
 
         portal.logOut(browser);
-        assertThat(browser.present(By.id("person-name"))).as("signed out: nobody's name shown").isFalse();
+        assertThat(browser.present(By.id("person-name")))
+                .as("signed out: nobody's name shown")
+                .isFalse();
         assertThat(browser.present(By.id("logout"))).isFalse();
 
         browser.open(portal.url("/requests"));
@@ -72,7 +74,6 @@ class PeopleAndSessionsIT {
 
     private static String testCasePurge(String es) {
         return """
-                {"type":"PURGE","purge":{"kind":"TEST_CASES","eServiceId":"%1$s","eServiceName":"E-tjänst %1$s"}}"""
-                .formatted(es);
+                {"type":"PURGE","purge":{"kind":"TEST_CASES","eServiceId":"%1$s","eServiceName":"E-tjänst %1$s"}}""".formatted(es);
     }
 }

@@ -24,11 +24,15 @@ final class PortalPages {
                 .as("the error summary links to " + field)
                 .isTrue();
         WebElement input = browser.find(By.id(field));
-        assertThat(input.getAttribute("aria-invalid")).as(field + " aria-invalid").isEqualTo("true");
+        assertThat(input.getAttribute("aria-invalid"))
+                .as(field + " aria-invalid")
+                .isEqualTo("true");
         assertThat(input.getAttribute("aria-describedby"))
                 .as(field + " aria-describedby")
                 .contains(field + "-error");
-        assertThat(browser.text(By.id(field + "-error"))).as("the error next to " + field).isNotBlank();
+        assertThat(browser.text(By.id(field + "-error")))
+                .as("the error next to " + field)
+                .isNotBlank();
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
                 .as("the focus on the error summary, so a screen reader announces it")
                 .isEqualTo("error-summary");
@@ -39,7 +43,8 @@ final class PortalPages {
         browser.await(
                 "the status " + status + " (" + texts.status(status) + ") on the request's page",
                 LIVE,
-                driver -> texts.status(status).equals(driver.findElement(By.id("status")).getText()));
+                driver -> texts.status(status)
+                        .equals(driver.findElement(By.id("status")).getText()));
     }
 
     /** Picks the request type on {@code /requests/new} and starts its draft; the browser is on step 1. */

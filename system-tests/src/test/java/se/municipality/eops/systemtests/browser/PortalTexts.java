@@ -53,7 +53,9 @@ public final class PortalTexts {
     }
 
     private static Properties load(String bundle) {
-        Path root = Paths.get(System.getProperty("eops.root", "..")).toAbsolutePath().normalize();
+        Path root = Paths.get(System.getProperty("eops.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path file = root.resolve("web-portal/src/main/resources").resolve(bundle);
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

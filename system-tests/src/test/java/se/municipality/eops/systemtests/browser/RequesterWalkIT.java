@@ -83,11 +83,7 @@ class RequesterWalkIT {
         JsonNode filed = flows.request(id, "anna");
         assertThat(filed.get("publication").get("eServiceName").asString()).isEqualTo(name);
         assertThat(filed.get("publication").get("checklist").toString()).contains("test-cases");
-        assertThat(suite.events()
-                        .find(
-                                "eops.request.events",
-                                "RequestSubmitted",
-                                event -> id.equals(event.key())))
+        assertThat(suite.events().find("eops.request.events", "RequestSubmitted", event -> id.equals(event.key())))
                 .as("filed once")
                 .hasSize(1);
     }
@@ -152,7 +148,8 @@ class RequesterWalkIT {
 
         String id = Portal.requestIdOf(browser);
         awaitStatus(browser, texts, "WAITING_FOR_TRAINING");
-        int entries = browser.driver().findElements(By.cssSelector("#timeline li")).size();
+        int entries =
+                browser.driver().findElements(By.cssSelector("#timeline li")).size();
         browser.screenshot("waiting-for-training");
 
         HttpAnswer training = suite.http(Service.PERMISSION)
