@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -26,7 +26,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * with no cookies, and keeps the page of a failed test.
  */
 public final class BrowserExtension
-        implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+        implements ExecutionCondition,
+                BeforeAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                AfterAllCallback,
+                ParameterResolver {
 
     static final Locale DEFAULT_LANGUAGE = Locale.forLanguageTag("sv-SE");
     private static final ExtensionContext.Namespace NAMESPACE =
@@ -62,10 +67,12 @@ public final class BrowserExtension
     /** A class's screenshots are of its last run only: those of an earlier run are deleted first. */
     @Override
     public void beforeAll(ExtensionContext context) {
-        Path folder = target().resolve("screenshots").resolve(context.getRequiredTestClass().getSimpleName());
+        Path folder = target().resolve("screenshots")
+                .resolve(context.getRequiredTestClass().getSimpleName());
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

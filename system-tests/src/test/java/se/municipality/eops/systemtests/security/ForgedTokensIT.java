@@ -84,8 +84,8 @@ class ForgedTokensIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Service.class)
     void anUnforgedTokenMadeWithTheSignInsKeyOpensTheEndpointToo(Service service) {
-        HttpAnswer answer =
-                suite.http(service).get(CENTRAL_TEAM_READS.get(service), suite.tokens().tokenFor("cecilia"));
+        HttpAnswer answer = suite.http(service)
+                .get(CENTRAL_TEAM_READS.get(service), suite.tokens().tokenFor("cecilia"));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
