@@ -69,17 +69,26 @@ class IdentityConfiguration {
         return http.build();
     }
 
-    /** The login form, curl's token endpoint and the probes; nothing else is served. */
+    /** The login form, curl's token endpoint, the users and the probes; nothing else is served. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(
-                                "/token", "/users", "/actuator/health", "/actuator/health/**", "/error", "/favicon.ico")
+                                // The login page with any query (?lang=en); formLogin's permitAll matches exact URLs.
+                                "/login",
+                                "/login.css",
+                                "/token",
+                                "/users",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/error",
+                                "/favicon.ico")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(Customizer.withDefaults());
+                // Our own page (LoginPage: Swedish first, English by choice); Spring Security checks the POST.
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
     }
 

@@ -112,6 +112,23 @@ class SignInIT {
     }
 
     @Test
+    void theLoginPageSpeaksSwedishUnlessEnglishIsAskedFor() throws Exception {
+        Browser browser = new Browser();
+
+        String swedish = browser.get(ISSUER + "/login").body();
+        String english = browser.get(ISSUER + "/login?lang=en").body();
+        assertThat(browser.signIn("anna", "wrong")).isFalse();
+        String refused = browser.get(ISSUER + "/login?error").body();
+
+        assertThat(swedish)
+                .contains("<html lang=\"sv\">", "<h1>Logga in</h1>", "<label for=\"username\">Användarnamn</label>")
+                .contains("<label for=\"password\">Lösenord</label>", "<main id=\"main\">", "id=\"lang-en\"");
+        assertThat(english)
+                .contains("<html lang=\"en\">", "<h1>Sign in</h1>", "<label for=\"password\">Password</label>");
+        assertThat(refused).contains("id=\"error-summary\"", "Fel användarnamn eller lösenord.");
+    }
+
+    @Test
     void discoveryNamesTheIssuerTheJwksAndTheLogoutEndpoint() throws Exception {
         Map<String, Object> discovery = JSONObjectUtils.parse(
                 new Browser().get(ISSUER + "/.well-known/openid-configuration").body());
