@@ -9,7 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
 import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.services.ServiceUnavailable;
 
@@ -36,9 +36,10 @@ class ErrorPages {
         return unavailablePage(down.service(), model, response);
     }
 
-    @ExceptionHandler(ResourceAccessException.class)
-    String noAnswer(ResourceAccessException down, Model model, HttpServletResponse response) {
-        LOG.warn("A service does not answer: {}", down.getMessage());
+    /** No answer (connection refused, timeout), or one the portal cannot read: the same to the person. */
+    @ExceptionHandler(RestClientException.class)
+    String noAnswer(RestClientException down, Model model, HttpServletResponse response) {
+        LOG.warn("A service does not answer as expected: {}", down.getMessage());
         return unavailablePage(null, model, response);
     }
 

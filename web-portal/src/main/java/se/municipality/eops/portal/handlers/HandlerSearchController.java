@@ -20,7 +20,7 @@ class HandlerSearchController {
     /** The form: the e-service (required to search), a part of a name, user id or e-mail, the page. */
     record Search(String eServiceId, String q, Integer page) {
 
-        int pageOrFirst() {
+        public int pageOrFirst() {
             return page == null || page < 0 ? 0 : page;
         }
     }

@@ -58,21 +58,9 @@ class MyRequestsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        if (reason != null && reason.length() > MAX_TEXT) {
-            errors.reject("reason", "requests.detail.text.tooLong");
-        } else {
-            try {
-                requests.withdraw(id, reason);
-                redirect.addFlashAttribute("notice", "requests.detail.withdrawn");
-                return "redirect:/requests/" + id;
-            } catch (ServiceProblem problem) {
-                refusedOrThrow(problem, errors, "reason");
-            }
-        }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("reason", reason);
-        return page(id, model, errors);
+        String tooLong = reason != null && reason.length() > MAX_TEXT ? "requests.detail.text.tooLong" : null;
+        Action withdrawal = new Action("reason", reason, tooLong, "requests.detail.withdrawn");
+        return act(id, withdrawal, () -> requests.withdraw(id, reason), model, response, redirect);
     }
 
     @PostMapping("/requests/{id}/comments")
@@ -82,22 +70,41 @@ class MyRequestsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        String invalid = text == null || text.isBlank()
+                ? "requests.detail.comment.required"
+                : text.length() > MAX_TEXT ? "requests.detail.text.tooLong" : null;
+        Action comment = new Action("comment", text, invalid, "requests.detail.commented");
+        return act(id, comment, () -> requests.comment(id, text), model, response, redirect);
+    }
+
+    /** A form on the request's page: its one input, what it holds, our own check's message key, the notice. */
+    private record Action(String input, String value, String invalidKey, String noticeKey) {}
+
+    /**
+     * Does {@code call} unless our own check refused the input; then back to the request's page with the notice,
+     * or the page again with the error next to the input (and the text kept) when the check or the service refused.
+     */
+    private String act(
+            String id,
+            Action action,
+            Runnable call,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
-        if (text == null || text.isBlank()) {
-            errors.reject("comment", "requests.detail.comment.required");
-        } else if (text.length() > MAX_TEXT) {
-            errors.reject("comment", "requests.detail.text.tooLong");
+        if (action.invalidKey() != null) {
+            errors.reject(action.input(), action.invalidKey());
         } else {
             try {
-                requests.comment(id, text);
-                redirect.addFlashAttribute("notice", "requests.detail.commented");
+                call.run();
+                redirect.addFlashAttribute("notice", action.noticeKey());
                 return "redirect:/requests/" + id;
             } catch (ServiceProblem problem) {
-                refusedOrThrow(problem, errors, "comment");
+                refusedOrThrow(problem, errors, action.input());
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("comment", text);
+        model.addAttribute(action.input(), action.value());
         return page(id, model, errors);
     }
 

@@ -47,7 +47,7 @@ final class StepForm {
             List<Input> children,
             List<List<Input>> rows) {
 
-        boolean checked() {
+        public boolean checked() {
             return "true".equals(value);
         }
     }

@@ -207,4 +207,14 @@ class RequesterPagesTest extends PortalMvcTest {
         assertThat(upstream.get(0).authorization()).isEqualTo("Bearer " + ACCESS_TOKEN);
         assertThat(upstream.get(0).headers().get("Last-event-id")).containsExactly("1");
     }
+
+    @Test
+    void anAnswerThePortalCannotReadGivesTheUnavailablePageNotA500() throws Exception {
+        SERVICES.answer("GET", "/api/requests", 200, "{not json");
+
+        mvc.perform(get("/requests").with(as("anna", "ESERVICE_ADMINISTRATOR")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(containsString("<main id=\"main\"")))
+                .andExpect(content().string(containsString("En av tjänsterna bakom portalen svarar inte just nu.")));
+    }
 }
