@@ -6,6 +6,7 @@ import se.municipality.eops.portal.services.PurgeServiceClient.Batch;
 import se.municipality.eops.portal.services.PurgeServiceClient.HeldBack;
 import se.municipality.eops.portal.services.PurgeServiceClient.Preview;
 import se.municipality.eops.portal.services.PurgeServiceClient.Purge;
+import se.municipality.eops.portal.services.PurgeServiceClient.Rule;
 import se.municipality.eops.portal.services.PurgeServiceClient.RuleApplied;
 
 /** Purges and plans as purge-service answers them, for the page tests. */
@@ -14,6 +15,38 @@ public final class PurgeMother {
     static final Instant MADE = Instant.parse("2026-12-07T08:00:00Z");
 
     private PurgeMother() {}
+
+    /** Version {@code version} of es-1001's retention rule, changed by {@code changedBy}. */
+    public static Rule rule(int version, String changedBy) {
+        RuleApplied applied = felanmalan(version);
+        return new Rule(
+                applied.ruleId(),
+                version,
+                "es-1001",
+                applied.committee(),
+                applied.planRowReference(),
+                applied.decisionReference(),
+                applied.decisionDate(),
+                applied.retentionPeriod(),
+                applied.clockStart(),
+                null,
+                true,
+                changedBy,
+                MADE);
+    }
+
+    private static RuleApplied felanmalan(int version) {
+        return new RuleApplied(
+                "rule-es-1001-felanmalan",
+                version,
+                "Tekniska nämnden",
+                "3.2.1",
+                "TN 2025/14",
+                "2025-03-14",
+                "P2Y",
+                "CLOSED",
+                null);
+    }
 
     /** A retention plan of es-1001 made by {@code createdBy}, waiting for a second archivist: 42 cases, 3 held. */
     public static Purge planMadeBy(String purgeId, String createdBy) {
@@ -24,16 +57,7 @@ public final class PurgeMother {
                 "es-1001",
                 null,
                 null,
-                new RuleApplied(
-                        "rule-es-1001-felanmalan",
-                        1,
-                        "Tekniska nämnden",
-                        "3.2.1",
-                        "TN 2025/14",
-                        "2025-03-14",
-                        "P2Y",
-                        "CLOSED",
-                        null),
+                felanmalan(1),
                 new Preview(
                         "rule-es-1001-felanmalan",
                         42,

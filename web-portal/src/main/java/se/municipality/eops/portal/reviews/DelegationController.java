@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.layout.PortalTime;
 import se.municipality.eops.portal.services.PublicationServiceClient;
-import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
 
@@ -52,19 +51,22 @@ class DelegationController {
         if (errors.any()) {
             return page(form, errors, model);
         }
-        try {
-            publication.delegate(
-                    ReviewsController.blankToNull(form.delegateId()),
-                    from == null ? null : from.atStartOfDay(zone).toInstant(),
-                    until == null ? null : until.plusDays(1).atStartOfDay(zone).toInstant());
+        boolean delegated = Refusals.accepted(
+                () -> publication.delegate(
+                        ReviewsController.blankToNull(form.delegateId()),
+                        from == null ? null : from.atStartOfDay(zone).toInstant(),
+                        until == null
+                                ? null
+                                : until.plusDays(1).atStartOfDay(zone).toInstant()),
+                errors,
+                field -> switch (field) {
+                    case "delegateId", "from", "until" -> field;
+                    default -> null;
+                });
+        if (delegated) {
             redirect.addFlashAttribute("notice", "reviews.delegation.saved");
             redirect.addFlashAttribute("noticeArgument", form.delegateId());
             return "redirect:/reviews/delegation";
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, field -> switch (field) {
-                case "delegateId", "from", "until" -> field;
-                default -> null;
-            });
         }
         return page(form, errors, model);
     }

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.PublicationServiceClient;
-import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
 
@@ -52,15 +51,17 @@ class ReviewsController {
             @PathVariable String reviewId, DecisionForm form, Principal me, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         String decision = "REJECT".equals(form.decision()) ? "REJECT" : "APPROVE";
-        try {
-            publication.decide(reviewId, decision, blankToNull(form.comment()), blankToNull(form.onBehalfOf()));
+        boolean decided = Refusals.accepted(
+                () -> publication.decide(
+                        reviewId, decision, blankToNull(form.comment()), blankToNull(form.onBehalfOf())),
+                errors,
+                field -> switch (field) {
+                    case "comment", "onBehalfOf" -> field;
+                    default -> null;
+                });
+        if (decided) {
             redirect.addFlashAttribute("notice", decision.equals("APPROVE") ? "reviews.approved" : "reviews.rejected");
             return "redirect:/reviews";
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, field -> switch (field) {
-                case "comment", "onBehalfOf" -> field;
-                default -> null;
-            });
         }
         return page(reviewId, me, form, errors, model);
     }

@@ -35,9 +35,12 @@ public class PurgeServiceClient {
             String changedBy,
             Instant changedAt) {}
 
-    /** A new version of a rule, naming the version it changes ({@code version}; 409 if another came first). */
+    /**
+     * A new version of a rule, naming the version it changes ({@code version}; 409 if another came first). Also the
+     * rule's form: a checkbox left unticked sends nothing, so {@code active} may be null (not active).
+     */
     public record RuleChange(
-            int version,
+            Integer version,
             String committee,
             String planRowReference,
             String decisionReference,
@@ -45,7 +48,40 @@ public class PurgeServiceClient {
             String retentionPeriod,
             String clockStart,
             String caseType,
-            boolean active) {}
+            Boolean active) {
+
+        /** The rule's current version, as the form to change it starts. */
+        public static RuleChange of(Rule rule) {
+            return new RuleChange(
+                    rule.version(),
+                    rule.committee(),
+                    rule.planRowReference(),
+                    rule.decisionReference(),
+                    rule.decisionDate(),
+                    rule.retentionPeriod(),
+                    rule.clockStart(),
+                    rule.caseType(),
+                    rule.active());
+        }
+
+        /** Texts left empty in a form as not given. */
+        public RuleChange withoutBlanks() {
+            return new RuleChange(
+                    version,
+                    given(committee),
+                    given(planRowReference),
+                    given(decisionReference),
+                    given(decisionDate),
+                    given(retentionPeriod),
+                    given(clockStart),
+                    given(caseType),
+                    Boolean.TRUE.equals(active));
+        }
+
+        private static String given(String text) {
+            return text == null || text.isBlank() ? null : text.strip();
+        }
+    }
 
     /** A legal hold: a case ({@code CASE}) or a whole e-service ({@code ESERVICE}) kept out of every purge. */
     public record LegalHold(String target, String targetId, String reason, String setBy, Instant setAt) {}

@@ -84,11 +84,15 @@ public class RequestServiceClient {
     /** Why a request was rejected. */
     public record Rejection(String reasonCode, String reason, String rejectedBy, boolean blockedByChecklist) {}
 
-    /** A request with its status and timeline. */
+    /** Who filed a request. */
+    public record Requester(String userId, String name, String email, String role) {}
+
+    /** A request with its status and timeline, and who filed it (the central team's desk shows them). */
     public record Request(
             String id,
             String type,
             String status,
+            Requester requester,
             JsonNode publication,
             JsonNode purge,
             JsonNode permission,
@@ -102,13 +106,22 @@ public class RequestServiceClient {
 
         /** The e-service the request is about, whichever its type. */
         public Optional<String> eServiceName() {
-            for (JsonNode details : new JsonNode[] {publication, purge, permission}) {
-                if (details != null && details.hasNonNull("eServiceName")) {
-                    return Optional.of(details.get("eServiceName").asString());
-                }
-            }
-            return Optional.empty();
+            return detailOf("eServiceName", publication, purge, permission);
         }
+
+        public Optional<String> eServiceId() {
+            return detailOf("eServiceId", publication, purge, permission);
+        }
+    }
+
+    /** A field of a request's details object, whichever of them is set. */
+    private static Optional<String> detailOf(String name, JsonNode... details) {
+        for (JsonNode detail : details) {
+            if (detail != null && detail.hasNonNull(name)) {
+                return Optional.of(detail.get(name).asString());
+            }
+        }
+        return Optional.empty();
     }
 
     private final RestClient request;
@@ -190,47 +203,8 @@ public class RequestServiceClient {
         return URI.create("/api/requests/" + id + "/events");
     }
 
-    /** Who filed a request. */
-    public record Requester(String userId, String name, String email, String role) {}
-
-    /** A request as the central team sees it: with its requester (the timeline only when one request is read). */
-    public record TeamRequest(
-            String id,
-            String type,
-            String status,
-            Requester requester,
-            JsonNode publication,
-            JsonNode purge,
-            JsonNode permission,
-            Instant submittedAt,
-            List<TimelineEntry> timeline,
-            Instant statusSince,
-            String assignee,
-            boolean overdue,
-            String outcome,
-            Rejection rejection) {
-
-        /** The e-service the request is about, whichever its type. */
-        public Optional<String> eServiceName() {
-            return detail("eServiceName");
-        }
-
-        public Optional<String> eServiceId() {
-            return detail("eServiceId");
-        }
-
-        private Optional<String> detail(String name) {
-            for (JsonNode details : new JsonNode[] {publication, purge, permission}) {
-                if (details != null && details.hasNonNull(name)) {
-                    return Optional.of(details.get(name).asString());
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
     /** One page of the central team's queue. */
-    public record TeamPage(List<TeamRequest> items, int page, int size, long totalItems, long totalPages) {}
+    public record TeamPage(List<Request> items, int page, int size, long totalItems, long totalPages) {}
 
     /** The queue's filters; each one left out (null) does not filter. */
     public record TeamFilter(String status, String type, String eServiceId, Boolean overdue, int page, int size) {}
@@ -248,11 +222,6 @@ public class RequestServiceClient {
                         .build())
                 .retrieve()
                 .body(TeamPage.class);
-    }
-
-    /** {@code GET /api/requests/{id}} as the central team reads it: with its requester. */
-    public TeamRequest teamRequest(String id) {
-        return request.get().uri("/api/requests/{id}", id).retrieve().body(TeamRequest.class);
     }
 
     /** {@code POST /api/team/requests/{id}/rejection}: 400 without a reason, 409 once the request ended. */

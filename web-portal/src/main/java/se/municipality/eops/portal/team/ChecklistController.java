@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.PublicationServiceClient;
 import se.municipality.eops.portal.services.PublicationServiceClient.ChecklistItem;
-import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
 
@@ -106,13 +105,12 @@ class ChecklistController {
                 .map(row -> new ChecklistItem(strip(row.getId()), strip(row.getText()), row.isMandatory()))
                 .toList();
         FormErrors errors = new FormErrors();
-        try {
-            PublicationServiceClient.ChecklistVersion published = publication.publishChecklist(items);
+        var published =
+                Refusals.answer(() -> publication.publishChecklist(items), errors, ChecklistController::inputOf);
+        if (published.isPresent()) {
             redirect.addFlashAttribute("notice", "team.checklist.published");
-            redirect.addFlashAttribute("noticeArgument", published.version());
+            redirect.addFlashAttribute("noticeArgument", published.get().version());
             return "redirect:/team/checklist";
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, ChecklistController::inputOf);
         }
         return page(publication.checklistInForce(), form, errors, model);
     }

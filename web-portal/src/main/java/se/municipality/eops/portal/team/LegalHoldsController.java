@@ -47,18 +47,18 @@ class LegalHoldsController {
     String place(@ModelAttribute("form") HoldForm form, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         String target = TARGETS.contains(form.target()) ? form.target() : "CASE";
-        try {
-            purge.placeLegalHold(target, TeamRequestsController.blankToNull(form.targetId()), form.reason());
+        String targetId = TeamRequestsController.blankToNull(form.targetId());
+        // The service names a missing id caseId or eServiceId, whichever the form's target is.
+        boolean placed = Refusals.accepted(
+                () -> purge.placeLegalHold(target, targetId, form.reason()), errors, field -> switch (field) {
+                    case "caseId", "eServiceId" -> "targetId";
+                    case "reason" -> "reason";
+                    default -> null;
+                });
+        if (placed) {
             redirect.addFlashAttribute("notice", "team.holds.placed");
-            redirect.addFlashAttribute("noticeArgument", form.targetId());
+            redirect.addFlashAttribute("noticeArgument", targetId);
             return "redirect:/team/legal-holds";
-        } catch (ServiceProblem problem) {
-            // The service names a missing id caseId or eServiceId, whichever the form's target is.
-            Refusals.show(problem, errors, field -> switch (field) {
-                case "caseId", "eServiceId" -> "targetId";
-                case "reason" -> "reason";
-                default -> null;
-            });
         }
         return page(form, errors, model);
     }

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.PurgeServiceClient;
-import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
 
@@ -34,45 +33,6 @@ class RetentionRulesController {
             "caseType",
             "active");
 
-    /** The editable fields of a rule, and the version they change. */
-    record RuleForm(
-            Integer version,
-            String committee,
-            String planRowReference,
-            String decisionReference,
-            String decisionDate,
-            String retentionPeriod,
-            String clockStart,
-            String caseType,
-            Boolean active) {
-
-        static RuleForm of(PurgeServiceClient.Rule rule) {
-            return new RuleForm(
-                    rule.version(),
-                    rule.committee(),
-                    rule.planRowReference(),
-                    rule.decisionReference(),
-                    rule.decisionDate(),
-                    rule.retentionPeriod(),
-                    rule.clockStart(),
-                    rule.caseType(),
-                    rule.active());
-        }
-
-        PurgeServiceClient.RuleChange toChange() {
-            return new PurgeServiceClient.RuleChange(
-                    version == null ? 0 : version,
-                    TeamRequestsController.blankToNull(committee),
-                    TeamRequestsController.blankToNull(planRowReference),
-                    TeamRequestsController.blankToNull(decisionReference),
-                    TeamRequestsController.blankToNull(decisionDate),
-                    TeamRequestsController.blankToNull(retentionPeriod),
-                    TeamRequestsController.blankToNull(clockStart),
-                    TeamRequestsController.blankToNull(caseType),
-                    Boolean.TRUE.equals(active));
-        }
-    }
-
     private final PurgeServiceClient purge;
 
     RetentionRulesController(PurgeServiceClient purge) {
@@ -91,35 +51,35 @@ class RetentionRulesController {
             errors.reject("eServiceId", "team.rules.eServiceId.required");
             return "team/retention-rules";
         }
-        try {
-            model.addAttribute("rules", purge.rulesOf(eServiceId.strip()));
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, field -> "eServiceId");
-        }
+        Refusals.answer(() -> purge.rulesOf(eServiceId.strip()), errors, field -> "eServiceId")
+                .ifPresent(rules -> model.addAttribute("rules", rules));
         return "team/retention-rules";
     }
 
     @GetMapping("/team/retention-rules/{ruleId}")
     String rule(@PathVariable String ruleId, Model model) {
         PurgeServiceClient.Rule rule = purge.rule(ruleId);
-        return page(rule, RuleForm.of(rule), new FormErrors(), model);
+        return page(rule, PurgeServiceClient.RuleChange.of(rule), new FormErrors(), model);
     }
 
     @PostMapping("/team/retention-rules/{ruleId}")
-    String change(@PathVariable String ruleId, RuleForm form, Model model, RedirectAttributes redirect) {
+    String change(
+            @PathVariable String ruleId, PurgeServiceClient.RuleChange form, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
-        try {
-            PurgeServiceClient.Rule changed = purge.changeRule(ruleId, form.toChange());
+        var changed = Refusals.answer(
+                () -> purge.changeRule(ruleId, form.withoutBlanks()),
+                errors,
+                field -> INPUTS.contains(field) ? field : null);
+        if (changed.isPresent()) {
             redirect.addFlashAttribute("notice", "team.rule.saved");
-            redirect.addFlashAttribute("noticeArgument", changed.version());
+            redirect.addFlashAttribute("noticeArgument", changed.get().version());
             return "redirect:/team/retention-rules/" + ruleId;
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, field -> INPUTS.contains(field) ? field : null);
         }
         return page(purge.rule(ruleId), form, errors, model);
     }
 
-    private String page(PurgeServiceClient.Rule rule, RuleForm form, FormErrors errors, Model model) {
+    private String page(
+            PurgeServiceClient.Rule rule, PurgeServiceClient.RuleChange form, FormErrors errors, Model model) {
         model.addAttribute("rule", rule);
         model.addAttribute("versions", newestFirst(purge.ruleVersions(rule.ruleId())));
         model.addAttribute("form", form);

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.PurgeServiceClient;
-import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
 
@@ -52,16 +51,15 @@ class SubscribersController {
             errors.reject("subscriberId", "team.subscribers.subscriberId.required");
             return page(form, errors, model);
         }
-        try {
-            purge.registerSubscriber(id, form.name());
+        boolean registered =
+                Refusals.accepted(() -> purge.registerSubscriber(id, form.name()), errors, field -> switch (field) {
+                    case "subscriberId", "name" -> field;
+                    default -> null;
+                });
+        if (registered) {
             redirect.addFlashAttribute("notice", "team.subscribers.registered");
             redirect.addFlashAttribute("noticeArgument", id);
             return "redirect:/team/subscribers";
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, field -> switch (field) {
-                case "subscriberId", "name" -> field;
-                default -> null;
-            });
         }
         return page(form, errors, model);
     }

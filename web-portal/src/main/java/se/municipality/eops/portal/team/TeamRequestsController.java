@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.RequestServiceClient;
-import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
 
@@ -74,11 +73,11 @@ class TeamRequestsController {
         model.addAttribute("errors", errors);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("types", TYPES);
-        try {
-            model.addAttribute("result", requests.teamQueue(filter.toService()));
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, field -> FILTERS.contains(field) ? field : null);
-        }
+        Refusals.answer(
+                        () -> requests.teamQueue(filter.toService()),
+                        errors,
+                        field -> FILTERS.contains(field) ? field : null)
+                .ifPresent(page -> model.addAttribute("result", page));
         return "team/requests";
     }
 
@@ -89,45 +88,41 @@ class TeamRequestsController {
 
     @PostMapping("/team/requests/{id}/rejection")
     String reject(@PathVariable String id, DeskForm form, Model model, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            requests.reject(id, form.reason());
-            redirect.addFlashAttribute("notice", "team.request.rejected");
-            return "redirect:/team/requests/" + id;
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, field -> field.equals("reason") ? "reason" : null);
-        }
-        return desk(id, form, errors, model);
+        return act(
+                id, form, "reason", () -> requests.reject(id, form.reason()), "team.request.rejected", model, redirect);
     }
 
     @PostMapping("/team/requests/{id}/assignment")
     String assign(@PathVariable String id, DeskForm form, Model model, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            requests.assign(id, form.assignee() == null ? null : form.assignee().strip());
-            redirect.addFlashAttribute("notice", "team.request.assigned");
-            return "redirect:/team/requests/" + id;
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, field -> field.equals("assignee") ? "assignee" : null);
-        }
-        return desk(id, form, errors, model);
+        String assignee = form.assignee() == null ? null : form.assignee().strip();
+        return act(id, form, "assignee", () -> requests.assign(id, assignee), "team.request.assigned", model, redirect);
     }
 
     @PostMapping("/team/requests/{id}/comments")
     String comment(@PathVariable String id, DeskForm form, Model model, RedirectAttributes redirect) {
+        return act(
+                id, form, "text", () -> requests.comment(id, form.text()), "team.request.commented", model, redirect);
+    }
+
+    /** One of the desk's actions: back to the request with a notice, or the desk again with the refusal at {@code input}. */
+    private String act(
+            String id,
+            DeskForm form,
+            String input,
+            Runnable action,
+            String notice,
+            Model model,
+            RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
-        try {
-            requests.comment(id, form.text());
-            redirect.addFlashAttribute("notice", "team.request.commented");
+        if (Refusals.accepted(action, errors, field -> field.equals(input) ? input : null)) {
+            redirect.addFlashAttribute("notice", notice);
             return "redirect:/team/requests/" + id;
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, field -> field.equals("text") ? "text" : null);
         }
         return desk(id, form, errors, model);
     }
 
     private String desk(String id, DeskForm form, FormErrors errors, Model model) {
-        model.addAttribute("request", requests.teamRequest(id));
+        model.addAttribute("request", requests.request(id));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "team/request";

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.PermissionServiceClient;
-import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
 
@@ -54,19 +53,18 @@ class TrainingsController {
                 return "team/trainings";
             }
         }
-        try {
-            PermissionServiceClient.TrainingRecorded recorded =
-                    permissions.recordTraining(new PermissionServiceClient.Training(
-                            TeamRequestsController.blankToNull(form.userId()),
-                            TeamRequestsController.blankToNull(form.name()),
-                            TeamRequestsController.blankToNull(form.email()),
-                            completedOn,
-                            TeamRequestsController.blankToNull(form.course())));
+        var training = new PermissionServiceClient.Training(
+                TeamRequestsController.blankToNull(form.userId()),
+                TeamRequestsController.blankToNull(form.name()),
+                TeamRequestsController.blankToNull(form.email()),
+                completedOn,
+                TeamRequestsController.blankToNull(form.course()));
+        var recorded =
+                Refusals.answer(() -> permissions.recordTraining(training), errors, TrainingsController::inputOf);
+        if (recorded.isPresent()) {
             redirect.addFlashAttribute("notice", "team.trainings.recorded");
-            redirect.addFlashAttribute("noticeArgument", recorded.activatedGrants());
+            redirect.addFlashAttribute("noticeArgument", recorded.get().activatedGrants());
             return "redirect:/team/trainings";
-        } catch (ServiceProblem problem) {
-            Refusals.show(problem, errors, TrainingsController::inputOf);
         }
         return "team/trainings";
     }

@@ -1,5 +1,7 @@
 package se.municipality.eops.portal.web;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import se.municipality.eops.portal.services.ServiceProblem;
 
@@ -11,6 +13,27 @@ import se.municipality.eops.portal.services.ServiceProblem;
 public final class Refusals {
 
     private Refusals() {}
+
+    /** Sends a form with {@code call}: true when the service took it, false with its refusal in {@code errors}. */
+    public static boolean accepted(Runnable call, FormErrors errors, UnaryOperator<String> inputOf) {
+        try {
+            call.run();
+            return true;
+        } catch (ServiceProblem problem) {
+            show(problem, errors, inputOf);
+            return false;
+        }
+    }
+
+    /** Like {@link #accepted(Runnable, FormErrors, UnaryOperator)} for a call whose answer the page needs. */
+    public static <T> Optional<T> answer(Supplier<T> call, FormErrors errors, UnaryOperator<String> inputOf) {
+        try {
+            return Optional.of(call.get());
+        } catch (ServiceProblem problem) {
+            show(problem, errors, inputOf);
+            return Optional.empty();
+        }
+    }
 
     public static void show(ServiceProblem problem, FormErrors errors, UnaryOperator<String> inputOf) {
         int status = problem.status();

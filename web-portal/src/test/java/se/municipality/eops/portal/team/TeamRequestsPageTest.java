@@ -22,15 +22,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.municipality.eops.portal.DeskPageTest;
 import se.municipality.eops.portal.services.RequestServiceClient;
+import se.municipality.eops.portal.services.RequestServiceClient.Request;
 import se.municipality.eops.portal.services.RequestServiceClient.TeamFilter;
 import se.municipality.eops.portal.services.RequestServiceClient.TeamPage;
-import se.municipality.eops.portal.services.RequestServiceClient.TeamRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 class TeamRequestsPageTest extends DeskPageTest {
 
-    static TeamRequest annasRequest(String id, String status) {
-        return new TeamRequest(
+    static Request annasRequest(String id, String status) {
+        return new Request(
                 id,
                 "PUBLICATION",
                 status,
@@ -110,7 +110,7 @@ class TeamRequestsPageTest extends DeskPageTest {
 
     @Test
     void aRejectionWithoutReasonShowsTheServicesErrorNextToTheReason() throws Exception {
-        when(requests.teamRequest("REQ-1")).thenReturn(annasRequest("REQ-1", "SUBMITTED"));
+        when(requests.request("REQ-1")).thenReturn(annasRequest("REQ-1", "SUBMITTED"));
         doThrow(invalid("request", "reason", "is required")).when(requests).reject("REQ-1", "");
 
         mvc.perform(post("/team/requests/REQ-1/rejection")
@@ -127,7 +127,7 @@ class TeamRequestsPageTest extends DeskPageTest {
 
     @Test
     void assigningAnEndedRequestShowsTheConflictAtTheTopNotAnErrorPage() throws Exception {
-        when(requests.teamRequest("REQ-1")).thenReturn(annasRequest("REQ-1", "COMPLETED"));
+        when(requests.request("REQ-1")).thenReturn(annasRequest("REQ-1", "COMPLETED"));
         doThrow(new se.municipality.eops.portal.services.ServiceProblem(
                         "request",
                         409,
@@ -153,7 +153,7 @@ class TeamRequestsPageTest extends DeskPageTest {
 
     @Test
     void theDeskShowsTheRequestItsTimelineAndTheThreeForms() throws Exception {
-        when(requests.teamRequest("REQ-1")).thenReturn(annasRequest("REQ-1", "SUBMITTED"));
+        when(requests.request("REQ-1")).thenReturn(annasRequest("REQ-1", "SUBMITTED"));
 
         mvc.perform(get("/team/requests/REQ-1").with(as("cecilia", "CENTRAL_TEAM")))
                 .andExpect(status().isOk())

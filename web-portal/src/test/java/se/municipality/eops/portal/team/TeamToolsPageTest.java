@@ -33,23 +33,6 @@ class TeamToolsPageTest extends DeskPageTest {
 
     static final Instant MORNING = Instant.parse("2026-12-07T08:00:00Z");
 
-    static PurgeServiceClient.Rule rule(int version, String changedBy) {
-        return new PurgeServiceClient.Rule(
-                "rule-es-1001-felanmalan",
-                version,
-                "es-1001",
-                "Tekniska nämnden",
-                "3.2.1",
-                "TN 2025/14",
-                "2025-03-14",
-                "P2Y",
-                "CLOSED",
-                null,
-                true,
-                changedBy,
-                MORNING);
-    }
-
     @Test
     void everyTeamPageIsTheCentralTeamsOnly() throws Exception {
         for (String path : List.of(
@@ -137,8 +120,9 @@ class TeamToolsPageTest extends DeskPageTest {
 
     @Test
     void aRuleChangedByAnotherFirstIsAConflictMessageAndTheVersionsAreListed() throws Exception {
-        when(purge.rule("rule-es-1001-felanmalan")).thenReturn(rule(3, "astrid"));
-        when(purge.ruleVersions("rule-es-1001-felanmalan")).thenReturn(List.of(rule(2, "arvid"), rule(3, "astrid")));
+        when(purge.rule("rule-es-1001-felanmalan")).thenReturn(PurgeMother.rule(3, "astrid"));
+        when(purge.ruleVersions("rule-es-1001-felanmalan"))
+                .thenReturn(List.of(PurgeMother.rule(2, "arvid"), PurgeMother.rule(3, "astrid")));
         when(purge.changeRule(eq("rule-es-1001-felanmalan"), any()))
                 .thenThrow(refused("purge", 409, "version 2 is not the current version 3"));
 
@@ -160,8 +144,8 @@ class TeamToolsPageTest extends DeskPageTest {
 
     @Test
     void aRefusedRetentionPeriodIsShownNextToIt() throws Exception {
-        when(purge.rule("rule-es-1001-felanmalan")).thenReturn(rule(3, "astrid"));
-        when(purge.ruleVersions("rule-es-1001-felanmalan")).thenReturn(List.of(rule(3, "astrid")));
+        when(purge.rule("rule-es-1001-felanmalan")).thenReturn(PurgeMother.rule(3, "astrid"));
+        when(purge.ruleVersions("rule-es-1001-felanmalan")).thenReturn(List.of(PurgeMother.rule(3, "astrid")));
         when(purge.changeRule(eq("rule-es-1001-felanmalan"), any()))
                 .thenThrow(invalid("purge", "retentionPeriod", "is no ISO-8601 period such as P2Y"));
 
