@@ -217,4 +217,29 @@ class RequesterPagesTest extends PortalMvcTest {
                 .andExpect(content().string(containsString("<main id=\"main\"")))
                 .andExpect(content().string(containsString("En av tjänsterna bakom portalen svarar inte just nu.")));
     }
+
+    @Test
+    void theTypePickerStartsADraftOfTheChosenTypeAndRefusesNoChoiceNextToTheField() throws Exception {
+        SERVICES.answer("GET", "/api/request-types", 200, RequestServiceAnswers.TYPES);
+        SERVICES.answer("POST", "/api/drafts", 201, RequestServiceAnswers.draft("DRF-7", "{}", null));
+
+        mvc.perform(get("/requests/new").with(as("erik", "ESERVICE_AMBASSADOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"type\" value=\"PUBLICATION\"")))
+                .andExpect(content().string(containsString(">Publicering</label>")));
+        mvc.perform(post("/requests/new")
+                        .with(as("erik", "ESERVICE_AMBASSADOR"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"type-error\"")))
+                .andExpect(content().string(containsString("Välj vad begäran gäller")));
+        assertThat(SERVICES.calls("POST", "/api/drafts")).isEmpty();
+
+        mvc.perform(post("/requests/new")
+                        .with(as("erik", "ESERVICE_AMBASSADOR"))
+                        .with(csrf())
+                        .param("type", "PUBLICATION"))
+                .andExpect(redirectedUrl("/drafts/DRF-7/steps/1"));
+        assertThat(SERVICES.calls("POST", "/api/drafts").get(0).body()).isEqualTo("{\"type\":\"PUBLICATION\"}");
+    }
 }
