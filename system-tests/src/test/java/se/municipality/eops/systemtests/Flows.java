@@ -19,13 +19,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the flow tests share, all through public doors: filing and following requests over HTTP, the platform's
- * case events on Kafka, what is on the topics per aggregate.
+ * case events on Kafka, what is on the topics per aggregate. Public for the browser tests, which set up and cause
+ * what their pages show the same way.
  */
-final class Flows {
+public final class Flows {
 
-    static final Duration FLOW_STEP = Duration.ofSeconds(90);
+    public static final Duration FLOW_STEP = Duration.ofSeconds(90);
     static final String REQUEST_EVENTS = "eops.request.events";
-    static final String PUBLICATION_EVENTS = "eops.publication.events";
+    public static final String PUBLICATION_EVENTS = "eops.publication.events";
     static final String PURGE_EVENTS = "eops.purge.events";
     static final String PERMISSION_EVENTS = "eops.permission.events";
 
@@ -36,18 +37,18 @@ final class Flows {
 
     private final Suite suite;
 
-    Flows(Suite suite) {
+    public Flows(Suite suite) {
         this.suite = suite;
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     // ---- requests ---------------------------------------------------------------------------------------------
 
     /** Files a request as {@code user}; 201 expected; returns its id. */
-    String file(String user, String json) {
+    public String file(String user, String json) {
         HttpAnswer answer = suite.http(Service.REQUEST).post("/api/requests", suite.token(user), json);
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().get("id").asString();
@@ -57,7 +58,7 @@ final class Flows {
      * Files once request-service's read models know what the request names (until then it answers 422, or 503
      * while catching up), as a client retrying would; 201 expected; returns the id.
      */
-    String fileWhenKnown(String user, String json) {
+    public String fileWhenKnown(String user, String json) {
         HttpAnswer filed = await("request-service accepts the request")
                 .atMost(FLOW_STEP)
                 .pollInterval(Duration.ofMillis(500))
@@ -68,14 +69,14 @@ final class Flows {
         return filed.json().get("id").asString();
     }
 
-    JsonNode request(String id, String user) {
+    public JsonNode request(String id, String user) {
         HttpAnswer answer = suite.http(Service.REQUEST).get("/api/requests/" + id, suite.token(user));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
     }
 
     /** Waits until the request has the status, as its requester sees it; returns the request. */
-    JsonNode awaitStatus(String id, String user, String status) {
+    public JsonNode awaitStatus(String id, String user, String status) {
         return await(id + " " + status)
                 .atMost(FLOW_STEP)
                 .pollInterval(Duration.ofMillis(300))
@@ -103,7 +104,7 @@ final class Flows {
         return lines;
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
     }
@@ -115,7 +116,7 @@ final class Flows {
         return suite.events().find(topic, null, event -> key.equals(event.key()));
     }
 
-    static JsonNode json(CapturedEvent event) {
+    public static JsonNode json(CapturedEvent event) {
         return EventJson.mapper().readTree(event.payload());
     }
 
@@ -123,7 +124,7 @@ final class Flows {
         return eventsOf(topic, key).stream().map(CapturedEvent::type).toList();
     }
 
-    CapturedEvent awaitEvent(String topic, String type, Predicate<CapturedEvent> matching) {
+    public CapturedEvent awaitEvent(String topic, String type, Predicate<CapturedEvent> matching) {
         return suite.events().awaitOne(topic, type, matching, FLOW_STEP);
     }
 
@@ -154,7 +155,7 @@ final class Flows {
     // ---- the e-service platform -------------------------------------------------------------------------------
 
     /** A case as the platform reports it on {@code eops.platform.case-events}. */
-    void caseSubmitted(String caseId, String eServiceId, Instant submittedAt, boolean test) {
+    public void caseSubmitted(String caseId, String eServiceId, Instant submittedAt, boolean test) {
         publishAsPlatform(
                 new CaseSubmitted(UUID.randomUUID(), caseId, Instant.now(), eServiceId, submittedAt, test, null));
     }
@@ -169,7 +170,7 @@ final class Flows {
     }
 
     /** purge-service's count of indexed cases (its Prometheus counter: no token, no other door needed). */
-    double casesIndexed() {
+    public double casesIndexed() {
         HttpAnswer answer = suite.http(Service.PURGE).get("/actuator/prometheus", null);
         for (String line : answer.body().split("\n")) {
             if (line.startsWith("eops_purge_cases_indexed_total")) {
@@ -180,7 +181,7 @@ final class Flows {
     }
 
     /** Waits until purge-service has indexed {@code more} cases more than {@code before}. */
-    void awaitCasesIndexed(double before, int more) {
+    public void awaitCasesIndexed(double before, int more) {
         await("purge-service indexed " + more + " more cases")
                 .atMost(FLOW_STEP)
                 .pollInterval(Duration.ofMillis(300))
@@ -190,7 +191,7 @@ final class Flows {
     // ---- catalogue --------------------------------------------------------------------------------------------
 
     /** Registers a running e-service in the catalogue (central team) and waits until request-service knows it. */
-    void registerPublishedEService(String eServiceId, String name, String versionLabel) {
+    public void registerPublishedEService(String eServiceId, String name, String versionLabel) {
         HttpAnswer answer = suite.http(Service.PUBLICATION)
                 .post("/api/eservices", suite.token("cecilia"), """
                         {"eServiceId":"%s","name":"%s","committee":"Tekniska nämnden","orderer":"Gatuenheten",
@@ -203,7 +204,7 @@ final class Flows {
      * The checklist in force is version 1 of the README (its four mandatory items and the optional one): published
      * by the central team unless it is in force already (the suite runs without demo data).
      */
-    void ensureChecklistVersion1() {
+    public void ensureChecklistVersion1() {
         HttpAnswer current = suite.http(Service.PUBLICATION).get("/api/checklist", suite.token("anna"));
         if (current.status() == 200 && current.body().contains("\"test-cases\"")) {
             return;
@@ -218,7 +219,7 @@ final class Flows {
         assertThat(published.status()).as(published.body()).isEqualTo(201);
     }
 
-    JsonNode eService(String eServiceId) {
+    public JsonNode eService(String eServiceId) {
         HttpAnswer answer = suite.http(Service.PUBLICATION).get("/api/eservices/" + eServiceId, suite.token("anna"));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();

@@ -302,6 +302,20 @@ public final class Suite {
         return environment;
     }
 
+    private BootProcess portal;
+
+    /**
+     * The web portal (web-portal/target/web-portal.jar) as a process of its own on {@link #portalPort()}, pointed at
+     * this suite's sign-in and services: started, and awaited ready, on the first call only, so that only the test
+     * classes that ask for it (the browser tests) pay for its start; later calls return it.
+     */
+    public synchronized BootProcess portal() {
+        if (portal == null) {
+            portal = startBootApp("web-portal", jar("web-portal"), portalPort(), portalEnvironment());
+        }
+        return portal;
+    }
+
     /** What run.sh exports for the services (export_service_environment), pointed at this suite's servers. */
     private Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
