@@ -9,11 +9,9 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +33,7 @@ import se.municipality.eops.starter.outbox.TraceHeaders;
 import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
+import se.municipality.eops.testkit.TraceParent;
 
 /**
  * One trace from an HTTP request to the consumer of the event it caused, across the outbox (a MongoDB
@@ -76,14 +75,15 @@ class TracingIT {
 
     @Test
     void theConsumerOfAnEventLogsTheTraceIdOfTheHttpRequestThatCausedIt(CapturedOutput output) {
-        String traceId = randomHex(16);
+        TraceParent caller = TraceParent.sampled();
+        String traceId = caller.traceId();
         String requestId = "traced-" + UUID.randomUUID();
 
         RestClient.create("http://localhost:" + port)
                 .post()
                 .uri("/test-aggregates/{id}", requestId)
                 // As a browser's or gateway's instrumentation sends it; sampled, so the spans are recorded.
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .header(TraceParent.HEADER, caller.header())
                 .retrieve()
                 .toBodilessEntity();
 
@@ -114,10 +114,11 @@ class TracingIT {
 
     @Test
     void anEventTheSweepPublishesAfterARestartKeepsTheTraceOfTheRequestThatRaisedIt(CapturedOutput output) {
-        String traceId = randomHex(16);
+        TraceParent raisedIn = TraceParent.sampled();
+        String traceId = raisedIn.traceId();
         String requestId = "traced-crash-left-" + UUID.randomUUID();
         PendingEvent stored = PendingEvent.of(StarterTestApplication.sampleEvent(requestId))
-                .withTrace(TraceHeaders.of("00-" + traceId + "-" + randomHex(8) + "-01", "eops=restart"));
+                .withTrace(TraceHeaders.of(raisedIn.header(), "eops=restart"));
         // As a process that died after its write left it: no publication after the write, older than the grace.
         Document entry = stored.toDocument();
         entry.put("occurredAt", Date.from(Instant.now().minus(Duration.ofMinutes(5))));
@@ -152,12 +153,5 @@ class TracingIT {
                                 .findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        random[0] |= 1; // never all zeros, which W3C calls invalid
-        return HexFormat.of().formatHex(random);
     }
 }

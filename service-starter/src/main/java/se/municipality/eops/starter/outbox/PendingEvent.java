@@ -40,18 +40,6 @@ public record PendingEvent(
         Objects.requireNonNull(payload, "payload");
     }
 
-    /** An event without a trace context. */
-    public PendingEvent(
-            String eventId,
-            String type,
-            int schemaVersion,
-            String topic,
-            String key,
-            Instant occurredAt,
-            String payload) {
-        this(eventId, type, schemaVersion, topic, key, occurredAt, payload, null, null);
-    }
-
     /** The same event raised within the given trace (null: none). */
     public PendingEvent withTrace(TraceHeaders trace) {
         return new PendingEvent(
@@ -81,15 +69,17 @@ public record PendingEvent(
         EventType type = EventCatalog.of(event.getClass());
         String payload = EventJson.write(event);
         OutgoingEventCheck.requireValid(type, payload);
+        TraceHeaders raisedIn = TraceHeaders.current();
         return new PendingEvent(
-                        event.eventId().toString(),
-                        type.name(),
-                        type.schemaVersion(),
-                        type.topic(),
-                        event.aggregateId(),
-                        event.occurredAt(),
-                        payload)
-                .withTrace(TraceHeaders.current());
+                event.eventId().toString(),
+                type.name(),
+                type.schemaVersion(),
+                type.topic(),
+                event.aggregateId(),
+                event.occurredAt(),
+                payload,
+                raisedIn == null ? null : raisedIn.traceparent(),
+                raisedIn == null ? null : raisedIn.tracestate());
     }
 
     /** The event as the relay stores it in {@code pendingEvents} (and {@code parkedEvents}). */
