@@ -387,7 +387,9 @@ class OutboxRelayIT {
                 event.topic(),
                 event.key(),
                 event.occurredAt(),
-                padded);
+                padded,
+                event.traceparent(),
+                event.tracestate());
     }
 
     private static String tokenFor(String user) {

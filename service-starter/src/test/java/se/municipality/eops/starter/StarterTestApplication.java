@@ -2,6 +2,9 @@ package se.municipality.eops.starter;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +101,17 @@ public class StarterTestApplication {
         public void published(PendingEvent event, PublicationPath path) {
             pathByEventId.put(event.eventId(), path);
         }
+    }
+
+    /** Every finished span, at once (test only: services export by OTLP, batched, when turned on). */
+    @Bean
+    InMemorySpanExporter finishedSpans() {
+        return InMemorySpanExporter.create();
+    }
+
+    @Bean
+    SpanProcessor finishedSpansProcessor(InMemorySpanExporter finishedSpans) {
+        return SimpleSpanProcessor.create(finishedSpans);
     }
 
     @Bean

@@ -338,6 +338,10 @@ public final class Suite {
         // a kill -9 in the middle of a purge of a few thousand cases lands between two of its writes.
         environment.put("EOPS_PURGE_BATCH_SIZE", "100");
         environment.put("EOPS_PURGE_BATCHES_PER_WRITE", "1");
+        // One line per event each consumer handles ("<consumer> handles <type> <event id> (key <aggregate>)") or
+        // skips, with the trace id of the request that caused it: a flow can be followed by its trace id through every
+        // log. (A variable names a package: Boot lower-cases what it maps from the environment, logger names are not.)
+        environment.put("LOGGING_LEVEL_SE_MUNICIPALITY_EOPS_STARTER_MESSAGING", "DEBUG");
         return environment;
     }
 

@@ -112,6 +112,9 @@ public final class EventHandlers {
             String topic = header(message, KafkaHeaders.RECEIVED_TOPIC);
             IncomingEvent<E> incoming =
                     new IncomingEvent<>(event, type, header(message, CloudEventHeaders.SOURCE), topic, consumer);
+            // With DEBUG on this logger, one line per event each consumer handles: the line carries the trace id
+            // of the request that caused the event (the consumer continues the trace of the record's traceparent).
+            log.debug("{} handles {} {} (key {})", consumer, type, event.eventId(), event.aggregateId());
             once.applyOnce(consumer, event.eventId(), () -> handler.accept(incoming));
         }
     }

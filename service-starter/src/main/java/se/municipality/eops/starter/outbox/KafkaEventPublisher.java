@@ -1,5 +1,6 @@
 package se.municipality.eops.starter.outbox;
 
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
@@ -28,6 +29,10 @@ import se.municipality.eops.contract.EventType;
  * future to complete. The handler removes the header before the record is made. Failures reach the
  * relay, which reports each one with its aggregate, so the binder's error channel does not log them
  * again.
+ *
+ * <p>An event raised within a trace (see {@link TraceHeaders}) is sent with that trace made current again,
+ * so the binder's producer span is a child of the span that raised it and the record carries its W3C
+ * {@code traceparent} header (the binder's {@code enable-observation}); the consumers continue the trace.
  */
 public class KafkaEventPublisher {
 
@@ -70,7 +75,11 @@ public class KafkaEventPublisher {
      */
     public CompletableFuture<Void> send(PendingEvent event) {
         Sent sent = new Sent();
-        try {
+        // The trace of the request that raised the event is the current one while the binder sends: its Kafka
+        // observation starts the producer span as a child of it and writes that span into the record's
+        // traceparent header, whichever thread publishes the event and however much later.
+        TraceHeaders raisedIn = event.traceHeaders();
+        try (Scope trace = raisedIn == null ? Scope.noop() : raisedIn.makeCurrent()) {
             if (!streamBridge.send(event.topic(), toMessage(event, sent))) {
                 sent.completeExceptionally(new IllegalStateException("Kafka did not accept event " + event.eventId()));
             }

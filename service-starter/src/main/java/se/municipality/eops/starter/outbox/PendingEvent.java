@@ -15,9 +15,21 @@ import se.municipality.eops.starter.messaging.EventJson;
  * MongoDB and without transactions.
  *
  * @param payload the event as JSON, serialized when the state changed so the relay needs no types
+ * @param traceparent the W3C trace context of the thread that raised the event (the HTTP request or the
+ *     consumer), or null: the relay publishes the event in that trace, also when the sweep publishes it
+ *     after a restart ({@link TraceHeaders})
+ * @param tracestate the W3C {@code tracestate} that came with it, or null
  */
 public record PendingEvent(
-        String eventId, String type, int schemaVersion, String topic, String key, Instant occurredAt, String payload) {
+        String eventId,
+        String type,
+        int schemaVersion,
+        String topic,
+        String key,
+        Instant occurredAt,
+        String payload,
+        String traceparent,
+        String tracestate) {
 
     public PendingEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -26,6 +38,25 @@ public record PendingEvent(
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(payload, "payload");
+    }
+
+    /** The same event raised within the given trace (null: none). */
+    public PendingEvent withTrace(TraceHeaders trace) {
+        return new PendingEvent(
+                eventId,
+                type,
+                schemaVersion,
+                topic,
+                key,
+                occurredAt,
+                payload,
+                trace == null ? null : trace.traceparent(),
+                trace == null ? null : trace.tracestate());
+    }
+
+    /** The trace the event was raised in, or null. */
+    public TraceHeaders traceHeaders() {
+        return TraceHeaders.of(traceparent, tracestate);
     }
 
     /**
@@ -38,6 +69,7 @@ public record PendingEvent(
         EventType type = EventCatalog.of(event.getClass());
         String payload = EventJson.write(event);
         OutgoingEventCheck.requireValid(type, payload);
+        TraceHeaders raisedIn = TraceHeaders.current();
         return new PendingEvent(
                 event.eventId().toString(),
                 type.name(),
@@ -45,18 +77,28 @@ public record PendingEvent(
                 type.topic(),
                 event.aggregateId(),
                 event.occurredAt(),
-                payload);
+                payload,
+                raisedIn == null ? null : raisedIn.traceparent(),
+                raisedIn == null ? null : raisedIn.tracestate());
     }
 
     /** The event as the relay stores it in {@code pendingEvents} (and {@code parkedEvents}). */
     public Document toDocument() {
-        return new Document("eventId", eventId)
+        Document document = new Document("eventId", eventId)
                 .append("type", type)
                 .append("schemaVersion", schemaVersion)
                 .append("topic", topic)
                 .append("key", key)
                 .append("occurredAt", Date.from(occurredAt))
                 .append("payload", payload);
+        // As Spring Data writes the record into an aggregate's pendingEvents: fields that are null are left out.
+        if (traceparent != null) {
+            document.append(TraceHeaders.TRACEPARENT, traceparent);
+        }
+        if (tracestate != null) {
+            document.append(TraceHeaders.TRACESTATE, tracestate);
+        }
+        return document;
     }
 
     /** Reads an entry of {@code pendingEvents} or {@code parkedEvents}, ignoring parking notes. */
@@ -68,6 +110,8 @@ public record PendingEvent(
                 document.getString("topic"),
                 document.getString("key"),
                 document.getDate("occurredAt").toInstant(),
-                document.getString("payload"));
+                document.getString("payload"),
+                document.getString(TraceHeaders.TRACEPARENT),
+                document.getString(TraceHeaders.TRACESTATE));
     }
 }
