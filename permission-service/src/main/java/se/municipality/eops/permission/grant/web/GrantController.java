@@ -23,6 +23,7 @@ import se.municipality.eops.permission.grant.domain.Trainings;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
+import se.municipality.eops.starter.web.PageBounds;
 
 /**
  * Grants, trainings and the permission check. Reading needs any token of the suite's issuer (other
@@ -134,12 +135,7 @@ class GrantController {
             @RequestParam(required = false) String userId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(page, size, MAX_PAGE_SIZE);
         String personId = userId == null || userId.isBlank() ? null : PersonIds.normalize(userId);
         Trainings.Page found = trainings.list(personId, page, size);
         return new TrainingsPage(
