@@ -1,5 +1,6 @@
 package se.municipality.eops.portal.services;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,30 @@ public class PermissionServiceClient {
     /** The training recorded, and how many grants waiting for it became active. */
     public record TrainingRecorded(
             String personId, LocalDate completedOn, String course, String recordedBy, int activatedGrants) {}
+
+    /** A training on record: the person as named when it was recorded, the course, the day, who recorded it and when. */
+    public record RecordedTraining(
+            Person person, String course, LocalDate completedOn, String recordedBy, Instant recordedAt) {}
+
+    /** One page of the trainings on record, newest recorded first. */
+    public record TrainingsPage(List<RecordedTraining> items, int page, int size, long total) {
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+    }
+
+    /** {@code GET /api/trainings?page=&size=}: the trainings on record, newest recorded first (central team only). */
+    public TrainingsPage trainings(int page, int size) {
+        return permission
+                .get()
+                .uri(uri -> uri.path("/api/trainings")
+                        .queryParam("page", page)
+                        .queryParam("size", size)
+                        .build())
+                .retrieve()
+                .body(TrainingsPage.class);
+    }
 
     /** {@code POST /api/trainings}: 400 naming {@code person.userId}, {@code completedOn}, {@code course}... */
     public TrainingRecorded recordTraining(Training training) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import se.municipality.eops.portal.services.RequestServiceClient;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
@@ -40,6 +41,24 @@ class TeamRequestsController {
 
         int pageOrFirst() {
             return page == null || page < 0 ? 0 : page;
+        }
+
+        /** The queue's address for {@code page} with only the filters that are set (no {@code ?status&type…}). */
+        public String linkTo(int page) {
+            UriComponentsBuilder link = UriComponentsBuilder.fromPath("/team/requests");
+            if (blankToNull(status) != null) {
+                link.queryParam("status", blankToNull(status));
+            }
+            if (blankToNull(type) != null) {
+                link.queryParam("type", blankToNull(type));
+            }
+            if (blankToNull(eServiceId) != null) {
+                link.queryParam("eServiceId", blankToNull(eServiceId));
+            }
+            if (Boolean.TRUE.equals(overdue)) {
+                link.queryParam("overdue", true);
+            }
+            return link.queryParam("page", page).encode().build().toUriString();
         }
 
         RequestServiceClient.TeamFilter toService() {

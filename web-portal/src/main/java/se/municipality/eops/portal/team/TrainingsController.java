@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.PermissionServiceClient;
 import se.municipality.eops.portal.web.FormErrors;
@@ -14,10 +15,13 @@ import se.municipality.eops.portal.web.Refusals;
 
 /**
  * {@code /team/trainings}: record that a person completed the administrator training; permission-service then
- * activates every administrator grant that waited for it (flow 4), and the page says how many.
+ * activates every administrator grant that waited for it (flow 4), and the page says how many. Under the form, the
+ * trainings on record, newest recorded first, paged.
  */
 @Controller
 class TrainingsController {
+
+    static final int PAGE_SIZE = 20;
 
     /** The form: who (user id, name, e-mail), when, which course. */
     record TrainingForm(String userId, String name, String email, String completedOn, String course) {
@@ -34,10 +38,10 @@ class TrainingsController {
     }
 
     @GetMapping("/team/trainings")
-    String form(Model model) {
+    String form(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("form", TrainingForm.empty());
         model.addAttribute("errors", new FormErrors());
-        return "team/trainings";
+        return page(page, model);
     }
 
     @PostMapping("/team/trainings")
@@ -50,7 +54,7 @@ class TrainingsController {
                 completedOn = LocalDate.parse(form.completedOn().strip());
             } catch (DateTimeParseException notADate) {
                 errors.reject("completedOn", "team.trainings.completedOn.invalid");
-                return "team/trainings";
+                return page(0, model);
             }
         }
         var training = new PermissionServiceClient.Training(
@@ -66,6 +70,12 @@ class TrainingsController {
             redirect.addFlashAttribute("noticeArgument", recorded.get().activatedGrants());
             return "redirect:/team/trainings";
         }
+        return page(0, model);
+    }
+
+    /** The page: the form, and under it one page of the trainings on record, newest first. */
+    private String page(int page, Model model) {
+        model.addAttribute("trainings", permissions.trainings(Math.max(page, 0), PAGE_SIZE));
         return "team/trainings";
     }
 

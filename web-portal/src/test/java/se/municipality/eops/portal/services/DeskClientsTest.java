@@ -174,6 +174,28 @@ class DeskClientsTest {
     }
 
     @Test
+    void theTrainingsOnRecordReadAsPermissionServiceWritesThem() {
+        answer("/api/trainings", 200, "application/json", """
+                {"items":[{"person":{"personId":"erik","name":"Erik Ek","email":"erik.ek@kommun.example"},
+                           "course":"E-tjänsteadministratör grundkurs","completedOn":"2026-11-27",
+                           "recordedBy":"cecilia","recordedAt":"2026-12-07T08:00:00Z"}],
+                 "page":0,"size":20,"total":21}
+                """);
+
+        PermissionServiceClient.TrainingsPage page = new PermissionServiceClient(clients).trainings(0, 20);
+
+        assertThat(page.items())
+                .containsExactly(new PermissionServiceClient.RecordedTraining(
+                        new PermissionServiceClient.Person("erik", "Erik Ek", "erik.ek@kommun.example"),
+                        "E-tjänsteadministratör grundkurs",
+                        java.time.LocalDate.parse("2026-11-27"),
+                        "cecilia",
+                        Instant.parse("2026-12-07T08:00:00Z")));
+        assertThat(page.hasNext()).isTrue();
+        assertThat(authorizationSeen.get("/api/trainings")).isEqualTo("Bearer token-of-arvid");
+    }
+
+    @Test
     void theQueuesFiltersGoAlongOnlyWhenSet() {
         AtomicReference<String> query = new AtomicReference<>();
         service.createContext("/api/team/requests", exchange -> {

@@ -64,6 +64,28 @@ class TeamRequestsPageTest extends DeskPageTest {
     }
 
     @Test
+    void thePagerLinksCarryOnlyTheFiltersThatAreSet() throws Exception {
+        when(requests.teamQueue(any()))
+                .thenReturn(new TeamPage(List.of(annasRequest("REQ-21", "SUBMITTED")), 1, 20, 60, 3));
+
+        mvc.perform(get("/team/requests?status=SUBMITTED&type=&eServiceId=es 2001&page=1")
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString(
+                                "href=\"/team/requests?status=SUBMITTED&amp;eServiceId=es%202001&amp;page=0\"")))
+                .andExpect(content()
+                        .string(containsString(
+                                "href=\"/team/requests?status=SUBMITTED&amp;eServiceId=es%202001&amp;page=2\"")))
+                .andExpect(content().string(not(containsString("type&amp;"))))
+                .andExpect(content().string(not(containsString("overdue" + "&amp;"))));
+
+        mvc.perform(get("/team/requests?page=1").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/team/requests?page=2\"")));
+    }
+
+    @Test
     void aFilterTheServiceRefusesIsShownNextToItsInput() throws Exception {
         when(requests.teamQueue(any())).thenThrow(invalid("request", "eServiceId", "is too long"));
 

@@ -112,6 +112,38 @@ class TeamToolsPageTest extends DeskPageTest {
     }
 
     @Test
+    void theTrainingsOnRecordAreListedUnderTheFormInTheUsersLanguage() throws Exception {
+        when(permissions.trainings(0, 20))
+                .thenReturn(new PermissionServiceClient.TrainingsPage(
+                        List.of(new PermissionServiceClient.RecordedTraining(
+                                new PermissionServiceClient.Person("erik", "Erik Ek", "erik.ek@kommun.example"),
+                                "E-tjänsteadministratör grundkurs",
+                                LocalDate.parse("2026-11-27"),
+                                "cecilia",
+                                MORNING)),
+                        0,
+                        20,
+                        21));
+
+        mvc.perform(get("/team/trainings").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("id=\"record\"")))
+                .andExpect(content().string(containsString("id=\"trainings\"")))
+                .andExpect(content().string(containsString("<caption>Registrerade utbildningar")))
+                .andExpect(content().string(containsString("Erik Ek (erik)")))
+                .andExpect(content().string(containsString("erik.ek@kommun.example")))
+                .andExpect(content().string(containsString("<td>E-tjänsteadministratör grundkurs</td>")))
+                .andExpect(content().string(containsString("2026-11-27")))
+                .andExpect(content().string(containsString("datetime=\"2026-12-07T08:00:00Z\"")))
+                .andExpect(content().string(containsString("href=\"/team/trainings?page=1\"")));
+
+        mvc.perform(get("/team/trainings?lang=en").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<caption>Recorded trainings")));
+    }
+
+    @Test
     void aTrainingWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/team/trainings").param("userId", "erik").with(as("cecilia", "CENTRAL_TEAM")))
                 .andExpect(status().isForbidden());

@@ -13,32 +13,39 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.municipality.eops.contract.permission.PermissionRole;
+import se.municipality.eops.contract.permission.Person;
 import se.municipality.eops.contract.permission.PersonIds;
 import se.municipality.eops.permission.grant.application.PermissionCheck;
 import se.municipality.eops.permission.grant.application.RecordTraining;
 import se.municipality.eops.permission.grant.domain.GrantStatus;
 import se.municipality.eops.permission.grant.domain.Grants;
+import se.municipality.eops.permission.grant.domain.Trainings;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
+import se.municipality.eops.starter.web.PageBounds;
 
 /**
  * Grants, trainings and the permission check. Reading needs any token of the suite's issuer (other
- * systems call the check); recording a training needs the central team's role.
+ * systems call the check); recording and listing trainings need the central team's role.
  */
 @RestController
 class GrantController {
 
     private static final int MAX_COURSE = 200;
+    private static final int MAX_PAGE_SIZE = 100;
 
     private final Grants grants;
     private final PermissionCheck check;
     private final RecordTraining recordTraining;
 
-    GrantController(Grants grants, PermissionCheck check, RecordTraining recordTraining) {
+    private final Trainings trainings;
+
+    GrantController(Grants grants, PermissionCheck check, RecordTraining recordTraining, Trainings trainings) {
         this.grants = grants;
         this.check = check;
         this.recordTraining = recordTraining;
+        this.trainings = trainings;
     }
 
     @GetMapping("/api/grants/{id}")
@@ -113,6 +120,36 @@ class GrantController {
                 recorded.training().course(),
                 recorded.training().recordedBy(),
                 recorded.activatedGrants());
+    }
+
+    /** A training on record, for the team's list. */
+    record RecordedTrainingView(
+            Person person, String course, LocalDate completedOn, String recordedBy, Instant recordedAt) {}
+
+    record TrainingsPage(List<RecordedTrainingView> items, int page, int size, long total) {}
+
+    /** The trainings on record, newest recorded first, optionally of one person ({@code userId}). */
+    @GetMapping("/api/trainings")
+    @PreAuthorize("hasRole('CENTRAL_TEAM')")
+    TrainingsPage trainings(
+            @RequestParam(required = false) String userId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageBounds.check(page, size, MAX_PAGE_SIZE);
+        String personId = userId == null || userId.isBlank() ? null : PersonIds.normalize(userId);
+        Trainings.Page found = trainings.list(personId, page, size);
+        return new TrainingsPage(
+                found.items().stream()
+                        .map(recorded -> new RecordedTrainingView(
+                                recorded.person(),
+                                recorded.training().course(),
+                                recorded.training().completedOn(),
+                                recorded.training().recordedBy(),
+                                recorded.training().recordedAt()))
+                        .toList(),
+                found.page(),
+                found.size(),
+                found.total());
     }
 
     private static String normalized(String userName) {

@@ -23,6 +23,7 @@ import se.municipality.eops.permission.group.application.HandlerSearch;
 import se.municipality.eops.permission.group.domain.HandlerGroup;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
+import se.municipality.eops.starter.web.PageBounds;
 
 /**
  * Handler groups and the handler search of an e-service. Anyone with a token searches and reads;
@@ -52,12 +53,7 @@ class GroupController {
             @RequestParam(name = "q", defaultValue = "") String fragment,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(page, size, MAX_PAGE_SIZE);
         if (fragment.length() > MAX_NAME) {
             throw new InvalidInputException("q", "is longer than " + MAX_NAME + " characters");
         }
