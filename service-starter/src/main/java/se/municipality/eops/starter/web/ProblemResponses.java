@@ -62,7 +62,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public static final String REQUIRED = "required";
 
     public static final String INVALID_VALUE = "invalid-value";
-    public static final String TOO_LONG = "too-long";
+    public static final String TOO_LARGE = "too-large";
     public static final String NOT_JSON = "not-json";
     public static final String NOT_JSON_OBJECT = "not-json-object";
     public static final String NOT_UTF8 = "not-utf8";
@@ -197,7 +197,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         String message = "may be at most " + maxBytes + " bytes";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BODY + ": " + message);
         problem.setTitle("Request body too large");
-        problem.setProperty("errors", List.of(new FieldError(BODY, message, TOO_LONG, Map.of("max", maxBytes))));
+        problem.setProperty("errors", List.of(new FieldError(BODY, message, TOO_LARGE, Map.of("max", maxBytes))));
         return problem;
     }
 

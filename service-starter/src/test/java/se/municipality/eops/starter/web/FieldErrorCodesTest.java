@@ -48,7 +48,8 @@ class FieldErrorCodesTest {
     @Test
     void theStartersOwnErrorsHaveCodes() {
         assertThat(errorsOf(ProblemResponses.bodyTooLarge(1024)))
-                .containsExactly(new FieldError("body", "may be at most 1024 bytes", "too-long", Map.of("max", 1024L)));
+                .containsExactly(
+                        new FieldError("body", "may be at most 1024 bytes", "too-large", Map.of("max", 1024L)));
         assertThat(errorsOf(responses.bodyNotUtf8(new BodyNotUtf8Exception(7)).getBody()))
                 .extracting(FieldError::code)
                 .containsExactly(ProblemResponses.NOT_UTF8);
