@@ -83,6 +83,7 @@ class DraftsIT {
         assertThat(nameMissing.json().get("errors").findValuesAsString("field"))
                 .as("later steps (committee, orderer, checklist) are not judged yet")
                 .containsExactly("publication.eServiceName");
+        assertThat(nameMissing.json().at("/errors/0/code").asString()).isEqualTo("required");
 
         HttpAnswer first = put(
                 "anna",
@@ -113,6 +114,8 @@ class DraftsIT {
         assertThat(strayField.status()).isEqualTo(400);
         assertThat(strayField.json().at("/errors/0/field").asString()).isEqualTo("publication.message");
         assertThat(strayField.json().at("/errors/0/message").asString()).contains("step message");
+        assertThat(strayField.json().at("/errors/0/code").asString()).isEqualTo("other-step");
+        assertThat(strayField.json().at("/errors/0/params/step").asString()).isEqualTo("message");
 
         assertThat(put(
                                 "anna",
@@ -222,6 +225,9 @@ class DraftsIT {
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("errors").findValuesAsString("field")).containsExactly("purge.message");
+        assertThat(tooLong.json().at("/errors/0/message").asString()).isEqualTo("may be at most 4000 characters");
+        assertThat(tooLong.json().at("/errors/0/code").asString()).isEqualTo("too-long");
+        assertThat(tooLong.json().at("/errors/0/params/max").asInt()).isEqualTo(RequestRules.MAX_MESSAGE);
         assertThat(get("erik", "/api/drafts/" + id).json().at("/purge/message").isMissingNode())
                 .as("a step that breaks a rule is not saved")
                 .isTrue();

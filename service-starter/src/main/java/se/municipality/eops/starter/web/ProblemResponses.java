@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,6 +58,27 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
+    /** The codes of the starter's own errors ({@link FieldError#code()}); services add their own. */
+    public static final String REQUIRED = "required";
+
+    public static final String INVALID_VALUE = "invalid-value";
+    public static final String TOO_LARGE = "too-large";
+    public static final String NOT_JSON = "not-json";
+    public static final String NOT_JSON_OBJECT = "not-json-object";
+    public static final String NOT_UTF8 = "not-utf8";
+    public static final String BEYOND_LIMITS = "beyond-limits";
+    public static final String OUT_OF_RANGE = "out-of-range";
+    public static final String NOT_ONE_OF = "not-one-of";
+    public static final String NOT_BOOLEAN = "not-boolean";
+    public static final String NOT_NUMBER = "not-number";
+    public static final String NOT_LIST = "not-list";
+    public static final String NOT_STRING = "not-string";
+    public static final String NOT_OBJECT = "not-object";
+    public static final String UNREADABLE = "unreadable";
+
+    /** Bean Validation's constraints that say a value is missing. */
+    private static final Set<String> REQUIRED_CONSTRAINTS = Set.of("NotNull", "NotBlank", "NotEmpty");
+
     /** Where a parser's own message stops being about the input and starts being about the parser. */
     private static final Pattern PARSER_SELF_REFERENCE =
             Pattern.compile("\\s*(\\(start marker at|at \\[Source).*", Pattern.DOTALL);
@@ -65,7 +87,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldError(
+                        error.getField(),
+                        error.getDefaultMessage(),
+                        REQUIRED_CONSTRAINTS.contains(error.getCode()) ? REQUIRED : null))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
@@ -99,7 +124,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.field(), ex.getMessage()))));
+        return ResponseEntity.badRequest().body(invalid(List.of(ex.asFieldError())));
     }
 
     /**
@@ -118,7 +143,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getName(), "has an invalid value"))));
+        return ResponseEntity.badRequest()
+                .body(invalid(List.of(new FieldError(ex.getName(), "has an invalid value", INVALID_VALUE))));
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -164,14 +190,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail notUtf8(BodyNotUtf8Exception ex) {
-        return invalid(List.of(new FieldError(BODY, "is not UTF-8 (byte " + ex.position() + ")")));
+        return invalid(List.of(new FieldError(BODY, "is not UTF-8 (byte " + ex.position() + ")", NOT_UTF8)));
     }
 
     static ProblemDetail bodyTooLarge(long maxBytes) {
         String message = "may be at most " + maxBytes + " bytes";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BODY + ": " + message);
         problem.setTitle("Request body too large");
-        problem.setProperty("errors", List.of(new FieldError(BODY, message)));
+        problem.setProperty("errors", List.of(new FieldError(BODY, message, TOO_LARGE, Map.of("max", maxBytes))));
         return problem;
     }
 
@@ -201,7 +227,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static FieldError unreadable(HttpMessageNotReadableException ex) {
         if (!(ex.getCause() instanceof JacksonException problem)) {
-            return new FieldError(BODY, "is missing or not readable");
+            return new FieldError(BODY, "is missing or not readable", UNREADABLE);
         }
         String field = pathOf(problem);
         if (problem instanceof StreamConstraintsException) {
@@ -210,18 +236,26 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     "goes beyond what this service reads: at most " + BoundedInput.MAX_NESTING_DEPTH
                             + " levels of nesting, texts of " + BoundedInput.MAX_STRING_LENGTH
                             + " characters, numbers of " + BoundedInput.MAX_NUMBER_LENGTH + " digits and names of "
-                            + BoundedInput.MAX_NAME_LENGTH + " characters");
+                            + BoundedInput.MAX_NAME_LENGTH + " characters",
+                    BEYOND_LIMITS,
+                    Map.of(
+                            "maxNesting", BoundedInput.MAX_NESTING_DEPTH,
+                            "maxText", BoundedInput.MAX_STRING_LENGTH,
+                            "maxDigits", BoundedInput.MAX_NUMBER_LENGTH,
+                            "maxName", BoundedInput.MAX_NAME_LENGTH));
         }
         if (problem instanceof InputCoercionException) {
-            return new FieldError(field, "holds a number out of range");
+            return new FieldError(field, "holds a number out of range", OUT_OF_RANGE);
         }
         if (problem instanceof MismatchedInputException mismatch) {
-            return new FieldError(field, field.equals(BODY) ? "must be one JSON object" : expectation(mismatch));
+            return field.equals(BODY)
+                    ? new FieldError(field, "must be one JSON object", NOT_JSON_OBJECT)
+                    : expectation(field, mismatch);
         }
         if (problem instanceof tools.jackson.databind.DatabindException) {
-            return new FieldError(field, "has an invalid value");
+            return new FieldError(field, "has an invalid value", INVALID_VALUE);
         }
-        return new FieldError(field, "is not valid JSON" + parserFinding(problem));
+        return new FieldError(field, "is not valid JSON" + parserFinding(problem), NOT_JSON);
     }
 
     /** The JSON path the parser had reached, e.g. {@code publication.checklist[0].done}; else the body. */
@@ -236,27 +270,30 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** Says what was expected without naming our classes. */
-    private static String expectation(MismatchedInputException mismatch) {
+    private static FieldError expectation(String field, MismatchedInputException mismatch) {
         Class<?> target = mismatch.getTargetType();
         if (target == null) {
-            return "has an invalid value";
+            return new FieldError(field, "has an invalid value", INVALID_VALUE);
         }
         if (target.isEnum()) {
-            return "must be one of " + Arrays.toString(target.getEnumConstants());
+            String allowed = Arrays.stream(target.getEnumConstants())
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            return new FieldError(field, "must be one of [" + allowed + "]", NOT_ONE_OF, Map.of("allowed", allowed));
         }
         if (target == boolean.class || target == Boolean.class) {
-            return "must be true or false";
+            return new FieldError(field, "must be true or false", NOT_BOOLEAN);
         }
         if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
-            return "must be a number";
+            return new FieldError(field, "must be a number", NOT_NUMBER);
         }
         if (Collection.class.isAssignableFrom(target) || target.isArray()) {
-            return "must be a list";
+            return new FieldError(field, "must be a list", NOT_LIST);
         }
         if (target == String.class) {
-            return "must be a string";
+            return new FieldError(field, "must be a string", NOT_STRING);
         }
-        return "must be an object";
+        return new FieldError(field, "must be an object", NOT_OBJECT);
     }
 
     /**

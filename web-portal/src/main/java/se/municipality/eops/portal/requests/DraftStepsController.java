@@ -107,9 +107,9 @@ class DraftStepsController {
             problem.fieldErrors().forEach(error -> {
                 String input = closestInput(error.field(), inputs);
                 if (input != null) {
-                    errors.rejectWithText(input, error.message());
+                    errors.reject(input, error);
                 } else {
-                    errors.general(null, error.message());
+                    errors.general(error);
                 }
             });
             if (problem.fieldErrors().isEmpty()) {

@@ -1,6 +1,7 @@
 package se.municipality.eops.portal.services;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,20 @@ import java.util.Optional;
  */
 public class ServiceProblem extends RuntimeException {
 
-    /** One field the service named, with its message. */
-    public record FieldProblem(String field, String message) {}
+    /**
+     * One field the service named, with its message (English) and, when the service gives them, the kind of error
+     * as a code and the values a text about it needs (e.g. {@code too-long} with {@code max}).
+     */
+    public record FieldProblem(String field, String message, String code, Map<String, String> params) {
+
+        public FieldProblem {
+            params = params == null ? Map.of() : Map.copyOf(params);
+        }
+
+        public FieldProblem(String field, String message) {
+            this(field, message, null, Map.of());
+        }
+    }
 
     private final String service;
     private final int status;

@@ -11,12 +11,25 @@ import se.municipality.eops.portal.services.ServiceProblem;
  * The errors of one form, by the id of the input they belong to: the template shows each next to its input
  * ({@code id="<field>-error"}, the input's {@code aria-describedby}) and all of them in the error summary at the top
  * ({@code id="error-summary"}, linking to each input). An error is a message key of our bundles, or a service's own
- * words (the services write for people; they name fields as their API does).
+ * words (the services write for people; they name fields as their API does); a service's error with a code is shown
+ * in the person's language when the bundles know the code ({@link ErrorTexts}).
  */
 public class FormErrors {
 
-    /** One error: the input's id, and either a message key or a text as the service wrote it. */
-    public record Error(String field, String messageKey, String text) {}
+    /**
+     * One error: the input's id, and either a message key or a text as the service wrote it; {@code code} and
+     * {@code params} when the service named the kind of error.
+     */
+    public record Error(String field, String messageKey, String text, String code, Map<String, String> params) {
+
+        public Error {
+            params = params == null ? Map.of() : Map.copyOf(params);
+        }
+
+        public Error(String field, String messageKey, String text) {
+            this(field, messageKey, text, null, Map.of());
+        }
+    }
 
     private final Map<String, Error> byField = new LinkedHashMap<>();
     private final List<Error> general = new ArrayList<>();
@@ -31,9 +44,19 @@ public class FormErrors {
         byField.putIfAbsent(field, new Error(field, null, text));
     }
 
+    /** A service's field error under {@code input}: in our words when its code is known, else in the service's. */
+    public void reject(String input, ServiceProblem.FieldProblem problem) {
+        byField.putIfAbsent(input, new Error(input, null, problem.message(), problem.code(), problem.params()));
+    }
+
     /** A refusal that names no field of this form (e.g. a conflict), shown in the summary only. */
     public void general(String messageKey, String text) {
         general.add(new Error(null, messageKey, text));
+    }
+
+    /** A service's field error for which the form has no input, shown in the summary only. */
+    public void general(ServiceProblem.FieldProblem problem) {
+        general.add(new Error(null, null, problem.message(), problem.code(), problem.params()));
     }
 
     /**
@@ -45,7 +68,7 @@ public class FormErrors {
             general("error.problem.generic", problem.detail());
             return;
         }
-        problem.fieldErrors().forEach(error -> rejectWithText(inputOf.apply(error.field()), error.message()));
+        problem.fieldErrors().forEach(error -> reject(inputOf.apply(error.field()), error));
     }
 
     public boolean any() {

@@ -47,7 +47,7 @@ public final class Refusals {
         for (ServiceProblem.FieldProblem error : problem.fieldErrors()) {
             String input = inputOf.apply(error.field());
             if (input != null) {
-                errors.rejectWithText(input, error.message());
+                errors.reject(input, error);
             } else {
                 errors.general(messageKeyOf(status), error.field() + ": " + error.message());
             }

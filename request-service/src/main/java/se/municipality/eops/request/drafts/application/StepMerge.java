@@ -10,6 +10,7 @@ import se.municipality.eops.contract.request.PurgeRequest;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.request.filing.domain.FieldViolation;
 import se.municipality.eops.request.filing.domain.RequestDetails;
+import se.municipality.eops.request.filing.domain.ViolationCodes;
 import se.municipality.eops.request.steps.domain.RequestSteps;
 import se.municipality.eops.request.steps.domain.Step;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,11 @@ class StepMerge {
                 continue;
             }
             if (!detailsField.equals(DETAILS_FIELD.get(type))) {
-                strangers.add(new FieldViolation(detailsField, "must be left out of a " + type + " request"));
+                strangers.add(new FieldViolation(
+                        detailsField,
+                        "must be left out of a " + type + " request",
+                        ViolationCodes.NOT_FOR_TYPE,
+                        Map.of("type", type.name())));
                 continue;
             }
             for (String name : details.propertyNames()) {
@@ -52,13 +57,20 @@ class StepMerge {
                 }
                 String path = detailsField + "." + name;
                 if (!step.hasField(path)) {
-                    String owner = RequestSteps.of(type).stream()
+                    strangers.add(RequestSteps.of(type).stream()
                             .filter(other -> other.hasField(path))
                             .map(Step::id)
                             .findFirst()
-                            .map(id -> "belongs to step " + id + ", save it there")
-                            .orElse("is not a field of a " + type + " request");
-                    strangers.add(new FieldViolation(path, owner));
+                            .map(id -> new FieldViolation(
+                                    path,
+                                    "belongs to step " + id + ", save it there",
+                                    ViolationCodes.OTHER_STEP,
+                                    Map.of("step", id)))
+                            .orElse(new FieldViolation(
+                                    path,
+                                    "is not a field of a " + type + " request",
+                                    ViolationCodes.UNKNOWN_FIELD,
+                                    Map.of("type", type.name()))));
                 }
             }
         }

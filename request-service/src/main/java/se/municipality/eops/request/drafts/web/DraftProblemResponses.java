@@ -20,7 +20,7 @@ class DraftProblemResponses {
     @ExceptionHandler(DraftProblems.StepInvalid.class)
     ResponseEntity<ProblemDetail> stepInvalid(DraftProblems.StepInvalid ex) {
         List<FieldError> errors = ex.violations().stream()
-                .map(v -> new FieldError(v.field(), v.message()))
+                .map(v -> new FieldError(v.field(), v.message(), v.code(), v.params()))
                 .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.request.filing.domain.FieldViolation;
 import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.RequestRuleViolation;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
@@ -51,7 +52,8 @@ public class RequestFiling {
         try {
             request = ServiceRequest.file(id, requester, details, clock.instant());
         } catch (RequestRuleViolation violation) {
-            throw new InvalidInputException(violation.field(), violation.getMessage());
+            FieldViolation broken = violation.violation();
+            throw new InvalidInputException(broken.field(), broken.message(), broken.code(), broken.params());
         }
         // Answers at once from the read models (409/422, or 503 while one catches up); see readmodel.
         instantAnswers.check(request);

@@ -3,14 +3,18 @@ package se.municipality.eops.request.filing.domain;
 /** What the requester asked for breaks a rule; {@code field} is the JSON path of the culprit. */
 public class RequestRuleViolation extends RuntimeException {
 
-    private final String field;
+    private final FieldViolation violation;
 
-    public RequestRuleViolation(String field, String message) {
-        super(message);
-        this.field = field;
+    public RequestRuleViolation(FieldViolation violation) {
+        super(violation.message());
+        this.violation = violation;
     }
 
     public String field() {
-        return field;
+        return violation.field();
+    }
+
+    public FieldViolation violation() {
+        return violation;
     }
 }

@@ -77,7 +77,7 @@ public final class RequestRules {
         if (permission != null
                 && permission.validUntil() != null
                 && !permission.validUntil().isAfter(now)) {
-            findings.add("permission.validUntil", "must be in the future");
+            findings.add("permission.validUntil", "must be in the future", ViolationCodes.NOT_IN_FUTURE);
         }
         return findings.list();
     }
@@ -90,8 +90,7 @@ public final class RequestRules {
 
     private static void throwFirst(List<FieldViolation> violations) {
         if (!violations.isEmpty()) {
-            throw new RequestRuleViolation(
-                    violations.get(0).field(), violations.get(0).message());
+            throw new RequestRuleViolation(violations.get(0));
         }
     }
 
@@ -101,7 +100,11 @@ public final class RequestRules {
         PurgeRequest purge = details.purge();
         PermissionRequest permission = details.permission();
         if (type == null) {
-            findings.add("type", "is required: PUBLICATION, PURGE or PERMISSION");
+            findings.add(
+                    "type",
+                    "is required: PUBLICATION, PURGE or PERMISSION",
+                    ViolationCodes.REQUIRED,
+                    Map.of("allowed", "PUBLICATION, PURGE, PERMISSION"));
             return;
         }
         requireOnly(type, RequestType.PUBLICATION, "publication", publication, findings);
@@ -132,10 +135,18 @@ public final class RequestRules {
     private static void requireOnly(
             RequestType type, RequestType owner, String field, Object details, Findings findings) {
         if (type == owner && details == null) {
-            findings.add(field, "is required for a " + owner + " request");
+            findings.add(
+                    field,
+                    "is required for a " + owner + " request",
+                    ViolationCodes.REQUIRED,
+                    Map.of("type", owner.name()));
         }
         if (type != owner && details != null) {
-            findings.add(field, "must be left out of a " + type + " request");
+            findings.add(
+                    field,
+                    "must be left out of a " + type + " request",
+                    ViolationCodes.NOT_FOR_TYPE,
+                    Map.of("type", type.name()));
         }
     }
 
@@ -150,7 +161,11 @@ public final class RequestRules {
         List<ChecklistItem> checklist = publication.checklist();
         if (checklist != null) {
             if (checklist.size() > MAX_CHECKLIST_ITEMS) {
-                findings.add("publication.checklist", "may hold at most " + MAX_CHECKLIST_ITEMS + " items");
+                findings.add(
+                        "publication.checklist",
+                        "may hold at most " + MAX_CHECKLIST_ITEMS + " items",
+                        ViolationCodes.TOO_MANY,
+                        Map.of("max", MAX_CHECKLIST_ITEMS));
             }
             for (int i = 0; i < checklist.size(); i++) {
                 String field = "publication.checklist[" + i + "]";
@@ -180,7 +195,11 @@ public final class RequestRules {
             List<Person> members = permission.group().members();
             if (members != null) {
                 if (members.size() > MAX_GROUP_MEMBERS) {
-                    findings.add("permission.group.members", "may name at most " + MAX_GROUP_MEMBERS + " members");
+                    findings.add(
+                            "permission.group.members",
+                            "may name at most " + MAX_GROUP_MEMBERS + " members",
+                            ViolationCodes.TOO_MANY,
+                            Map.of("max", MAX_GROUP_MEMBERS));
                 }
                 for (int i = 0; i < members.size(); i++) {
                     String field = "permission.group.members[" + i + "]";
@@ -210,7 +229,9 @@ public final class RequestRules {
             List<ChecklistItem> checklist = publication.checklist();
             if (checklist == null || checklist.isEmpty()) {
                 findings.add(
-                        "publication.checklist", "is required for a new e-service: go through the checklist first");
+                        "publication.checklist",
+                        "is required for a new e-service: go through the checklist first",
+                        ViolationCodes.CHECKLIST_REQUIRED);
                 return;
             }
             for (int i = 0; i < checklist.size(); i++) {
@@ -238,22 +259,28 @@ public final class RequestRules {
         required("permission.change", permission.change(), findings);
         required("permission.role", permission.role(), findings);
         if (permission.validUntil() != null && permission.change() != PermissionRequest.Change.GRANT) {
-            findings.add("permission.validUntil", "only a grant can have an end");
+            findings.add("permission.validUntil", "only a grant can have an end", ViolationCodes.END_ONLY_FOR_GRANT);
         }
         eServiceId("permission.eServiceId", permission.eServiceId(), findings);
         requiredText("permission.eServiceName", permission.eServiceName(), findings);
         if ((permission.person() == null) == (permission.group() == null)) {
-            findings.add("permission", "name either a person or a group, not both or neither");
+            findings.add(
+                    "permission",
+                    "name either a person or a group, not both or neither",
+                    ViolationCodes.PERSON_OR_GROUP);
             return;
         }
         if (permission.group() != null) {
             if (permission.role() != PermissionRole.CASE_HANDLER) {
-                findings.add("permission.group", "only case-handler permission can be given to a group");
+                findings.add(
+                        "permission.group",
+                        "only case-handler permission can be given to a group",
+                        ViolationCodes.GROUP_ONLY_CASE_HANDLER);
             }
             requiredText("permission.group.name", permission.group().name(), findings);
             List<Person> members = permission.group().members();
             if (members == null || members.isEmpty()) {
-                findings.add("permission.group.members", "must name at least one member");
+                findings.add("permission.group.members", "must name at least one member", ViolationCodes.NO_MEMBERS);
                 return;
             }
             Set<String> seen = new HashSet<>();
@@ -263,7 +290,10 @@ public final class RequestRules {
                 }
                 person("permission.group.members[" + i + "]", members.get(i), findings);
                 if (members.get(i).userId() != null && !seen.add(members.get(i).userId())) {
-                    findings.add("permission.group.members[" + i + "].userId", "names the same person twice");
+                    findings.add(
+                            "permission.group.members[" + i + "].userId",
+                            "names the same person twice",
+                            ViolationCodes.DUPLICATE_MEMBER);
                 }
             }
         } else {
@@ -277,26 +307,36 @@ public final class RequestRules {
         // The same rule as the event's schema, so no consumer ever dead-letters what we accepted.
         if (requiredText(field + ".email", person.email(), findings) && !EmailAddresses.isValid(person.email())) {
             findings.add(
-                    field + ".email", "is not an e-mail address we can send to (plain ASCII, such as name@kommun.se)");
+                    field + ".email",
+                    "is not an e-mail address we can send to (plain ASCII, such as name@kommun.se)",
+                    ViolationCodes.NOT_AN_EMAIL);
         }
     }
 
     private static void eServiceId(String field, String value, Findings findings) {
         if (requiredText(field, value, findings) && !E_SERVICE_ID.matcher(value).matches()) {
-            findings.add(field, "must be 1–" + MAX_E_SERVICE_ID + " letters, digits or . _ : - (no spaces)");
+            findings.add(
+                    field,
+                    "must be 1–" + MAX_E_SERVICE_ID + " letters, digits or . _ : - (no spaces)",
+                    ViolationCodes.NOT_AN_ID,
+                    Map.of("max", MAX_E_SERVICE_ID));
         }
     }
 
     /** Optional: answers without it are matched to the checklist by their text (publication-service). */
     private static void checklistItemId(String field, String value, Findings findings) {
         if (value != null && !CHECKLIST_ITEM_ID.matcher(value).matches()) {
-            findings.add(field, "must be 1–" + MAX_CHECKLIST_ITEM_ID + " letters, digits or . _ : - (no spaces)");
+            findings.add(
+                    field,
+                    "must be 1–" + MAX_CHECKLIST_ITEM_ID + " letters, digits or . _ : - (no spaces)",
+                    ViolationCodes.NOT_AN_ID,
+                    Map.of("max", MAX_CHECKLIST_ITEM_ID));
         }
     }
 
     private static boolean required(String field, Object value, Findings findings) {
         if (value == null) {
-            findings.add(field, "is required");
+            findings.add(field, "is required", ViolationCodes.REQUIRED);
             return false;
         }
         return true;
@@ -304,7 +344,7 @@ public final class RequestRules {
 
     private static boolean requiredText(String field, String value, Findings findings) {
         if (value == null || value.isBlank()) {
-            findings.add(field, "is required");
+            findings.add(field, "is required", ViolationCodes.REQUIRED);
             return false;
         }
         return true;
@@ -312,14 +352,19 @@ public final class RequestRules {
 
     private static void text(String field, String value, int max, Findings findings) {
         if (maxLength(field, value, max, findings) && value != null && hasForbiddenCharacters(value, false)) {
-            findings.add(field, "may not contain control characters such as line breaks, or half characters");
+            findings.add(
+                    field,
+                    "may not contain control characters such as line breaks, or half characters",
+                    ViolationCodes.CONTROL_CHARACTERS);
         }
     }
 
     private static void message(String field, String value, Findings findings) {
         if (maxLength(field, value, MAX_MESSAGE, findings) && value != null && hasForbiddenCharacters(value, true)) {
             findings.add(
-                    field, "may not contain control characters other than line breaks and tabs, or half characters");
+                    field,
+                    "may not contain control characters other than line breaks and tabs, or half characters",
+                    ViolationCodes.CONTROL_CHARACTERS_IN_MESSAGE);
         }
     }
 
@@ -348,7 +393,7 @@ public final class RequestRules {
 
     private static boolean maxLength(String field, String value, int max, Findings findings) {
         if (value != null && value.length() > max) {
-            findings.add(field, "may be at most " + max + " characters");
+            findings.add(field, "may be at most " + max + " characters", ViolationCodes.TOO_LONG, Map.of("max", max));
             return false;
         }
         return true;
@@ -359,8 +404,12 @@ public final class RequestRules {
 
         private final Map<String, FieldViolation> byField = new LinkedHashMap<>();
 
-        void add(String field, String message) {
-            byField.putIfAbsent(field, new FieldViolation(field, message));
+        void add(String field, String message, String code) {
+            add(field, message, code, Map.of());
+        }
+
+        void add(String field, String message, String code, Map<String, Object> params) {
+            byField.putIfAbsent(field, new FieldViolation(field, message, code, params));
         }
 
         List<FieldViolation> list() {
