@@ -164,7 +164,22 @@ class DraftStepsController {
                     model.addAttribute("incompleteStep", i + 1);
                 }
             }
-            problem.fieldErrors().forEach(error -> errors.general(null, error.field() + ": " + error.message()));
+            // Each error beside the summary's entry it belongs to, in the person's language when the service named
+            // its kind (the summary shows each step's inputs, not their nested parts).
+            StepForm stepForm = stepForm(locale);
+            Map<String, String> values = StepForm.valuesOf(detailsName(draft), draft.details());
+            Set<String> shown = new HashSet<>();
+            for (Step step : steps) {
+                stepForm.inputs(step, values, checklistFor(step), 0).forEach(input -> shown.add(input.id()));
+            }
+            problem.fieldErrors().forEach(error -> {
+                String input = closestInput(error.field(), shown);
+                if (input != null) {
+                    errors.reject(input, error);
+                } else {
+                    errors.general(error);
+                }
+            });
             if (problem.fieldErrors().isEmpty()) {
                 errors.general("error.problem.generic", problem.detail());
             }

@@ -71,6 +71,25 @@ class CodedFieldErrorsTest extends PortalMvcTest {
                 .andExpect(content().string(not(containsString("??"))));
     }
 
+    @Test
+    void aSubmitRefusedWithACodedErrorShowsItInSwedishBesideTheSummarysEntry() throws Exception {
+        SERVICES.answer("GET", "/api/request-types", 200, RequestServiceAnswers.TYPES);
+        SERVICES.answer("GET", "/api/drafts/DRF-2", 200, RequestServiceAnswers.draft("DRF-2", "{}", null));
+        SERVICES.answer("GET", "/api/checklist", 200, RequestServiceAnswers.CHECKLIST);
+        SERVICES.answerProblem("POST", "/api/drafts/DRF-2/submit", 400, TOO_LONG);
+
+        mvc.perform(post("/drafts/DRF-2/submit")
+                        .with(as("anna", "ESERVICE_ADMINISTRATOR"))
+                        .with(csrf())
+                        .param("idempotencyKey", "key-summary-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"error-summary\"")))
+                .andExpect(content().string(containsString("<dd id=\"publication.eServiceName\">")))
+                .andExpect(content().string(containsString("id=\"publication.eServiceName-error\"")))
+                .andExpect(content().string(containsString(">Får vara högst 200 tecken.</a>")))
+                .andExpect(content().string(not(containsString("may be at most 200 characters"))));
+    }
+
     private static void refuseTheStepWith(String problem) {
         SERVICES.answer("GET", "/api/request-types", 200, RequestServiceAnswers.TYPES);
         SERVICES.answer("GET", "/api/drafts/DRF-1", 200, RequestServiceAnswers.draft("DRF-1", "{}", null));
