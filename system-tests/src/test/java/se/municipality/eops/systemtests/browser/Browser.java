@@ -17,7 +17,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -108,9 +110,28 @@ public final class Browser {
         WebElement html = driver.findElement(By.tagName("html"));
         element.click();
         wait.withMessage(() -> "a new page after clicking " + target + " on " + driver.getCurrentUrl())
-                .until(ExpectedConditions.stalenessOf(html));
+                .until(page -> isGone(html));
         settle();
         return this;
+    }
+
+    /**
+     * Whether the element's document was replaced. Chromium answers a question about a node of a document it is
+     * just unloading either as a stale element or, now and then, as an inspector error that the node "does not
+     * belong to the document": both mean the old page is gone (Selenium's stalenessOf knew only the first).
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException inspector) {
+            if (String.valueOf(inspector.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw inspector;
+        }
     }
 
     /** Clicks something that changes the page in place (no new document is awaited). */
