@@ -902,8 +902,8 @@ bench_wants() {
 
 bench_command() {
   require_java
-  local step
-  for step in ${BENCH_STEPS//,/ }; do
+  local step steps=${BENCH_STEPS:-}
+  for step in ${steps//,/ }; do
     case "$step" in
       starts | mail | sse | intake | outbox) ;;
       *) die "BENCH_STEPS names '$step'; the groups are starts, mail, sse, intake, outbox." ;;
