@@ -41,7 +41,10 @@ class CatalogueIT {
                 .isEqualTo("PUBLISHED");
         EServiceRegistered event = scenario.awaitPublicationEvent(EServiceRegistered.class, eServiceId);
         assertThat(event.registeredBy()).isEqualTo("cecilia");
-        assertThat(scenario.register(eServiceId, "Felanmälan gata").status()).isEqualTo(409);
+        HttpAnswer again = scenario.register(eServiceId, "Felanmälan gata");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/errors/0/field").asString()).isEqualTo("eServiceId");
+        assertThat(again.json().at("/errors/0/code").asString()).isEqualTo("taken");
     }
 
     @Test
