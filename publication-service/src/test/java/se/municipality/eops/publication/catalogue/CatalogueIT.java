@@ -117,8 +117,11 @@ class CatalogueIT {
                         .get("total")
                         .asLong())
                 .isEqualTo(3);
-        assertThat(scenario.http().get("/api/eservices?size=101", token("anna")).status())
-                .isEqualTo(400);
+        HttpAnswer tooLarge = scenario.http().get("/api/eservices?size=101", token("anna"));
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.json().at("/errors/0/field").asString()).isEqualTo("size");
+        assertThat(tooLarge.json().at("/errors/0/code").asString()).isEqualTo("out-of-range");
+        assertThat(tooLarge.json().at("/errors/0/params/max").asInt()).isEqualTo(100);
         assertThat(scenario.http().get("/api/eservices/es-none", token("anna")).status())
                 .isEqualTo(404);
     }

@@ -17,6 +17,7 @@ import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
+import se.municipality.eops.starter.web.PageBounds;
 
 /** Reading the catalogue, registering existing e-services, and editors' changes of basic information. */
 @Service
@@ -65,12 +66,7 @@ public class Catalogue {
     }
 
     public EServices.CataloguePage search(EServices.CatalogueQuery query) {
-        if (query.page() < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (query.size() < 1 || query.size() > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(query.page(), query.size(), MAX_PAGE_SIZE);
         return eServices.search(query);
     }
 
