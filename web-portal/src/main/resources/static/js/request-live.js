@@ -1,6 +1,8 @@
 // A request's page kept live (CSP: a static file; the page works without it, a reload shows the same).
 // The portal relays request-service's events: "status" carries the new entry in the page's language; "changed"
-// (a comment, an assignment, ...) makes us reload the timeline from the portal; "closed" ends listening.
+// (a comment, an assignment, ...) makes us reload the timeline from the portal; "closed" ends listening. A final
+// status ("ended") removes what the page offers only while the request is open (data-while-open: withdraw), as a
+// reload would show the page.
 document.addEventListener('DOMContentLoaded', function () {
   var timeline = document.getElementById('timeline');
   var status = document.getElementById('status');
@@ -19,6 +21,11 @@ document.addEventListener('DOMContentLoaded', function () {
     var entry = JSON.parse(event.data);
     if (status && entry.statusLabel) {
       status.textContent = entry.statusLabel;
+    }
+    if (entry.ended) {
+      document.querySelectorAll('[data-while-open]').forEach(function (action) {
+        action.remove();
+      });
     }
     if (has(entry.sequence)) {
       return;

@@ -88,6 +88,23 @@ class NotificationApiIT {
     }
 
     @Test
+    void refusesAPageOutOfBoundsNamingTheParameterAndItsBounds() {
+        HttpAnswer badPage = get("/api/notifications?page=-1", token("CENTRAL_TEAM"));
+        HttpAnswer badSize = get("/api/notifications?size=201", token("CENTRAL_TEAM"));
+
+        assertThat(badPage.status()).isEqualTo(400);
+        assertThat(badPage.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(badPage.json().at("/errors/0/field").asString()).isEqualTo("page");
+        assertThat(badPage.json().at("/errors/0/code").asString()).isEqualTo("out-of-range");
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.json().at("/errors/0/field").asString()).isEqualTo("size");
+        assertThat(badSize.json().at("/errors/0/message").asString()).isEqualTo("must be between 1 and 200");
+        assertThat(badSize.json().at("/errors/0/params/max").asInt()).isEqualTo(200);
+        assertThat(get("/api/notifications?size=200", token("CENTRAL_TEAM")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void letsOnlyTheCentralTeamSeeNotifications() {
         assertThat(get("/api/notifications?requestId=req-1", null).status()).isEqualTo(401);
         assertThat(get("/api/notifications?requestId=req-1", token("ESERVICE_ADMINISTRATOR"))

@@ -108,6 +108,8 @@ class TrainingGateIT {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("course");
+        assertThat(answer.json().at("/errors/0/field").asString()).isEqualTo("course");
+        assertThat(answer.json().at("/errors/0/code").asString()).isEqualTo("required");
     }
 
     private HttpAnswer recordTraining(String as, String user) {

@@ -86,6 +86,7 @@ class TrainingListIT {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.headers().getContentType()).hasToString("application/problem+json");
         assertThat(answer.json().at("/errors/0/field").asString()).isEqualTo("size");
+        assertThat(answer.json().at("/errors/0/code").asString()).isEqualTo("out-of-range");
     }
 
     private HttpAnswer record(String user) {

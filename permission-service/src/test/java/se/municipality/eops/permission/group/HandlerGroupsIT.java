@@ -211,6 +211,8 @@ class HandlerGroupsIT {
         assertThat(byCecilia.status()).isEqualTo(201);
         assertThat(byCecilia.json().at("/members/0/personId").asString()).isEqualTo("nils");
         assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().at("/errors/0/field").asString()).isEqualTo("name");
+        assertThat(twice.json().at("/errors/0/code").asString()).isEqualTo("taken");
     }
 
     private HttpAnswer check(String user, String eServiceId) {

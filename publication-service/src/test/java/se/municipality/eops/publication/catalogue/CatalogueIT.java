@@ -41,7 +41,10 @@ class CatalogueIT {
                 .isEqualTo("PUBLISHED");
         EServiceRegistered event = scenario.awaitPublicationEvent(EServiceRegistered.class, eServiceId);
         assertThat(event.registeredBy()).isEqualTo("cecilia");
-        assertThat(scenario.register(eServiceId, "Felanmälan gata").status()).isEqualTo(409);
+        HttpAnswer again = scenario.register(eServiceId, "Felanmälan gata");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/errors/0/field").asString()).isEqualTo("eServiceId");
+        assertThat(again.json().at("/errors/0/code").asString()).isEqualTo("taken");
     }
 
     @Test
@@ -114,8 +117,11 @@ class CatalogueIT {
                         .get("total")
                         .asLong())
                 .isEqualTo(3);
-        assertThat(scenario.http().get("/api/eservices?size=101", token("anna")).status())
-                .isEqualTo(400);
+        HttpAnswer tooLarge = scenario.http().get("/api/eservices?size=101", token("anna"));
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.json().at("/errors/0/field").asString()).isEqualTo("size");
+        assertThat(tooLarge.json().at("/errors/0/code").asString()).isEqualTo("out-of-range");
+        assertThat(tooLarge.json().at("/errors/0/params/max").asInt()).isEqualTo(100);
         assertThat(scenario.http().get("/api/eservices/es-none", token("anna")).status())
                 .isEqualTo(404);
     }

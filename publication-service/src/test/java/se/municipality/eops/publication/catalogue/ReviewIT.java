@@ -91,6 +91,8 @@ class ReviewIT {
         HttpAnswer withoutReason = scenario.decide(reviewId, reviewer, "REJECT", null, null);
         assertThat(withoutReason.status()).isEqualTo(400);
         assertThat(withoutReason.body()).contains("comment").contains("reason");
+        assertThat(withoutReason.json().at("/errors/0/field").asString()).isEqualTo("comment");
+        assertThat(withoutReason.json().at("/errors/0/code").asString()).isEqualTo("required");
 
         HttpAnswer rejected = scenario.decide(reviewId, reviewer, "REJECT", "Kontaktuppgifter saknas", null);
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
@@ -115,6 +117,8 @@ class ReviewIT {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("decides once");
+        assertThat(again.json().at("/errors/0/field").asString()).isEqualTo("decision");
+        assertThat(again.json().at("/errors/0/code").asString()).isEqualTo("decided-already");
         assertThat(scenario.http()
                         .get("/api/reviews/" + reviewId, reviewer.token())
                         .json()
@@ -144,6 +148,7 @@ class ReviewIT {
         HttpAnswer forHerself = scenario.decide(reviewId, delegate, "APPROVE", null, null);
         assertThat(forHerself.status()).as(forHerself.body()).isEqualTo(409);
         assertThat(forHerself.body()).contains("each person decides once");
+        assertThat(forHerself.json().at("/errors/0/code").asString()).isEqualTo("decided-already");
         Reviewer second = newReviewer("rasmus");
         assertThat(scenario.decide(reviewId, second, "APPROVE", null, null).status())
                 .isEqualTo(200);

@@ -404,6 +404,8 @@ class RetentionPurgeIT {
         assertThat(changed.json().get("version").asInt()).isEqualTo(2);
         assertThat(changed.json().get("changedBy").asString()).isEqualTo("cecilia");
         assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().at("/errors/0/field").asString()).isEqualTo("version");
+        assertThat(stale.json().at("/errors/0/code").asString()).isEqualTo("changed-meanwhile");
         JsonNode versions = get(port, "arvid", "/api/retention-rules/" + ruleId + "/versions")
                 .json();
         assertThat(versions.size()).isEqualTo(2);
@@ -548,6 +550,24 @@ class RetentionPurgeIT {
                         + "\"retentionPeriod\":\"" + period + "\",\"clockStart\":\"" + clockStart + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("ruleId").asString();
+    }
+
+    @Test
+    void aLegalHoldWithoutAReasonOrWithTooLongAOneIsRefusedNamingTheFieldAndItsKind() {
+        HttpAnswer blank = post(port, "arvid", "/api/legal-holds", "{\"caseId\":\"c-no-reason\",\"reason\":\" \"}");
+        HttpAnswer tooLong = post(
+                port,
+                "arvid",
+                "/api/legal-holds",
+                "{\"caseId\":\"c-long-reason\",\"reason\":\"" + "x".repeat(501) + "\"}");
+
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().at("/errors/0/field").asString()).isEqualTo("reason");
+        assertThat(blank.json().at("/errors/0/code").asString()).isEqualTo("required");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().at("/errors/0/field").asString()).isEqualTo("reason");
+        assertThat(tooLong.json().at("/errors/0/code").asString()).isEqualTo("too-long");
+        assertThat(tooLong.json().at("/errors/0/params/max").asInt()).isEqualTo(500);
     }
 
     private JsonNode plan(String ruleId, String user) {

@@ -112,6 +112,8 @@ class TeamDeskIT {
         HttpAnswer badSort = scenario.call("cecilia", HttpMethod.GET, "/api/team/requests?sort=colour", null);
         assertThat(badStatus.json().get("errors").findValuesAsString("field")).containsExactly("status");
         assertThat(badSize.json().get("errors").findValuesAsString("field")).containsExactly("size");
+        assertThat(badSize.json().at("/errors/0/code").asString()).isEqualTo("out-of-range");
+        assertThat(badSize.json().at("/errors/0/params/max").asInt()).isEqualTo(100);
         assertThat(badSort.json().get("errors").findValuesAsString("field")).containsExactly("sort");
     }
 

@@ -1,5 +1,21 @@
 package se.municipality.eops.starter.web;
 
+import static se.municipality.eops.starter.rules.FieldErrorCodes.BEYOND_LIMITS;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.INVALID_VALUE;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_BOOLEAN;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_JSON;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_JSON_OBJECT;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_LIST;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_NUMBER;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_OBJECT;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_ONE_OF;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_STRING;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_UTF8;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.OUT_OF_RANGE;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.REQUIRED;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.TOO_LARGE;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.UNREADABLE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -57,24 +73,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final JsonMapper PROBLEM_JSON = JsonMapper.builder()
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
-
-    /** The codes of the starter's own errors ({@link FieldError#code()}); services add their own. */
-    public static final String REQUIRED = "required";
-
-    public static final String INVALID_VALUE = "invalid-value";
-    public static final String TOO_LARGE = "too-large";
-    public static final String NOT_JSON = "not-json";
-    public static final String NOT_JSON_OBJECT = "not-json-object";
-    public static final String NOT_UTF8 = "not-utf8";
-    public static final String BEYOND_LIMITS = "beyond-limits";
-    public static final String OUT_OF_RANGE = "out-of-range";
-    public static final String NOT_ONE_OF = "not-one-of";
-    public static final String NOT_BOOLEAN = "not-boolean";
-    public static final String NOT_NUMBER = "not-number";
-    public static final String NOT_LIST = "not-list";
-    public static final String NOT_STRING = "not-string";
-    public static final String NOT_OBJECT = "not-object";
-    public static final String UNREADABLE = "unreadable";
 
     /** Bean Validation's constraints that say a value is missing. */
     private static final Set<String> REQUIRED_CONSTRAINTS = Set.of("NotNull", "NotBlank", "NotEmpty");
@@ -152,7 +150,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.field() + ": " + ex.getMessage());
         problem.setTitle("Conflict");
-        problem.setProperty("errors", List.of(new FieldError(ex.field(), ex.getMessage())));
+        problem.setProperty("errors", List.of(ex.asFieldError()));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

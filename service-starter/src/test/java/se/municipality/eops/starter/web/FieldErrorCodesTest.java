@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +53,16 @@ class FieldErrorCodesTest {
                         new FieldError("body", "may be at most 1024 bytes", "too-large", Map.of("max", 1024L)));
         assertThat(errorsOf(responses.bodyNotUtf8(new BodyNotUtf8Exception(7)).getBody()))
                 .extracting(FieldError::code)
-                .containsExactly(ProblemResponses.NOT_UTF8);
+                .containsExactly(FieldErrorCodes.NOT_UTF8);
+    }
+
+    @Test
+    void aConflictKeepsTheCodeItWasThrownWith() {
+        var answer = responses.conflict(
+                new ConflictException("version", "was changed meanwhile", FieldErrorCodes.CHANGED_MEANWHILE));
+
+        assertThat(errorsOf(answer.getBody()))
+                .containsExactly(new FieldError("version", "was changed meanwhile", "changed-meanwhile", Map.of()));
     }
 
     enum Kind {

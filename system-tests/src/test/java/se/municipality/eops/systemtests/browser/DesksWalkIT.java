@@ -2,6 +2,7 @@ package se.municipality.eops.systemtests.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.municipality.eops.systemtests.browser.PortalPages.assertFieldError;
 import static se.municipality.eops.systemtests.browser.PortalPages.awaitStatus;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The reference group's and the archivists' desks in the portal: rolf and rut approve a review (the quorum of two)
  * and Anna's page of the request shows where that took it; arvid approves the purge plan astrid made, and his own
- * plan offers him no approval (four eyes).
+ * plan offers him no approval (four eyes); the central team's refused forms say the service's reason in Swedish.
  */
 @BrowserTest
 class DesksWalkIT {
@@ -98,28 +99,56 @@ class DesksWalkIT {
         assertThat(Flows.text(purge(arvidsPlan), "approvedBy")).isNull();
     }
 
+    @Test
+    void ceciliasRefusedFormsShowTheServicesReasonInSwedishBesideTheField(Browser browser) {
+        String ruleId = rule(Flows.unique("es-webe"));
+        portal.logIn(browser, "cecilia");
+
+        // purge-service refuses a legal hold without a reason: "is required", kind "required"
+        browser.open(portal.url("/team/legal-holds"));
+        browser.type(By.id("targetId"), Flows.unique("case-webe")).clickAndLoad(By.id("place"));
+        assertFieldError(browser, "reason");
+        assertThat(browser.text(By.id("reason-error")))
+                .contains(texts.get("field.error.required"))
+                .doesNotContain("is required");
+
+        // and a rule whose period is no ISO-8601 period: kind "not-a-period", its example filled in
+        browser.open(portal.url("/team/retention-rules/" + ruleId));
+        browser.type(By.id("retentionPeriod"), "två år").clickAndLoad(By.id("save"));
+        assertFieldError(browser, "retentionPeriod");
+        assertThat(browser.text(By.id("retentionPeriod-error")))
+                .contains(texts.get("field.error.not-a-period").replace("{example}", "P2Y"))
+                .doesNotContain("ISO-8601");
+        assertThat(browser.find(By.id("retentionPeriod")).getAttribute("value"))
+                .as("the form keeps what she typed")
+                .isEqualTo("två år");
+    }
+
     /** A retention rule with two due cases, and a plan of it made by {@code archivist} (over the API). */
     private String planWithDueCases(String archivist) {
         String es = Flows.unique("es-webg");
-        HttpAnswer rule =
-                suite.http(Service.PURGE).post("/api/retention-rules", suite.token("arvid"), """
-                        {"eServiceId":"%s","committee":"Socialnämnden","planRowReference":"4.2.1",
-                         "decisionReference":"SN %s","decisionDate":"2024-01-15","retentionPeriod":"P2Y",
-                         "clockStart":"SUBMITTED","active":true}""".formatted(es, es));
-        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        String ruleId = rule(es);
         double indexed = flows.casesIndexed();
         Instant threeYearsAgo = Instant.now().minus(3 * 365, ChronoUnit.DAYS);
         flows.caseSubmitted(es + "-d1", es, threeYearsAgo, false);
         flows.caseSubmitted(es + "-d2", es, threeYearsAgo, false);
         flows.awaitCasesIndexed(indexed, 2);
         HttpAnswer plan = suite.http(Service.PURGE)
-                .post(
-                        "/api/purges/plans",
-                        suite.token(archivist),
-                        "{\"ruleId\":\"" + Flows.text(rule.json(), "ruleId") + "\"}");
+                .post("/api/purges/plans", suite.token(archivist), "{\"ruleId\":\"" + ruleId + "\"}");
         assertThat(plan.status()).as(plan.body()).isEqualTo(201);
         assertThat(Flows.text(plan.json(), "createdBy")).isEqualTo(archivist);
         return Flows.text(plan.json(), "purgeId");
+    }
+
+    /** A retention rule of two years for the e-service {@code es} (over the API); its id. */
+    private String rule(String es) {
+        HttpAnswer rule =
+                suite.http(Service.PURGE).post("/api/retention-rules", suite.token("arvid"), """
+                        {"eServiceId":"%s","committee":"Socialnämnden","planRowReference":"4.2.1",
+                         "decisionReference":"SN %s","decisionDate":"2024-01-15","retentionPeriod":"P2Y",
+                         "clockStart":"SUBMITTED","active":true}""".formatted(es, es));
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        return Flows.text(rule.json(), "ruleId");
     }
 
     private JsonNode purge(String purgeId) {

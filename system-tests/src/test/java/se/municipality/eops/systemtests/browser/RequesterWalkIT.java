@@ -118,7 +118,8 @@ class RequesterWalkIT {
     /**
      * An administrator grant: the person's e-mail address refused on the second step, corrected; the request waits
      * for the person's training. The central team records the training (over the API, as flow 4 does) while Anna's
-     * page is open: the status and the timeline change there live, the page never reloaded.
+     * page is open: the status and the timeline change there live, the page never reloaded, and the withdraw form,
+     * there while the request waited, is gone once it completed.
      */
     @Test
     void annaFilesAnAdministratorGrantAndSeesItCompleteLiveWhenTheTrainingIsRecorded(Browser browser) {
@@ -151,6 +152,9 @@ class RequesterWalkIT {
         int entries =
                 browser.driver().findElements(By.cssSelector("#timeline li")).size();
         browser.screenshot("waiting-for-training");
+        assertThat(browser.present(By.id("withdraw")))
+                .as("an open request can be withdrawn")
+                .isTrue();
 
         HttpAnswer training = suite.http(Service.PERMISSION)
                 .post("/api/trainings", suite.token("cecilia"), """
@@ -164,6 +168,14 @@ class RequesterWalkIT {
                 .as("the completion added to the timeline")
                 .hasSizeGreaterThan(entries);
         assertThat(browser.text(By.id("timeline"))).contains(texts.status("COMPLETED"));
+        browser.await(
+                "the withdraw form gone once the request completed live",
+                PortalPages.LIVE,
+                driver -> driver.findElements(By.id("withdrawal")).isEmpty());
+        assertThat(browser.present(By.id("withdraw")))
+                .as("a completed request offers no withdrawal, without a reload")
+                .isFalse();
+        assertThat(browser.sameDocument()).as("still the page was not reloaded").isTrue();
         browser.screenshot("completed-live");
         assertThat(flows.request(id, "anna").get("status").asString()).isEqualTo("COMPLETED");
     }

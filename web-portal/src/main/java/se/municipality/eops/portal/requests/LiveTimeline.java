@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code GET /requests/{id}/events}: request-service's live stream of one request, relayed to the browser as the
  * portal's own server-sent events (the browser never sees the token). Each {@code status} event goes on with the
- * status and time already in the person's language ({@code status}, id = the timeline entry's sequence); any other
+ * status and time already in the person's language and whether it is a final one ({@code status}, id = the timeline
+ * entry's sequence; {@code ended}: the page then drops the actions that are over, as a reload would); any other
  * event of the request (a comment, an assignment, ...) as {@code changed}, on which the page's script reloads the
  * timeline. The browser's {@code Last-Event-ID} (or {@code ?after=n}, the last entry the page shows) goes upstream,
  * so a reconnect misses nothing and repeats nothing; heartbeats are passed on, which also tells us when the browser
@@ -133,6 +134,8 @@ class LiveTimeline implements DisposableBean {
         payload.put("sequence", upstream.path("sequence").asInt());
         payload.put("status", status);
         payload.put("statusLabel", messages.getMessage("status." + status, null, status, locale));
+        // A final status ends what the page offers (withdraw): the script removes it, as a reload would.
+        payload.put("ended", MyRequestsController.ENDED.contains(status));
         payload.put("at", at == null ? null : at.toString());
         payload.put("atText", times.format(at, locale));
         String actor = upstream.path("actor").asString("");

@@ -54,6 +54,14 @@ public class FormErrors {
         general.add(new Error(null, messageKey, text));
     }
 
+    /**
+     * A service's field error for which the form has no input, shown in the summary only: in our words when its code
+     * is known, else as {@code text} (e.g. the field and the service's message).
+     */
+    public void general(String messageKey, ServiceProblem.FieldProblem problem, String text) {
+        general.add(new Error(null, messageKey, text, problem.code(), problem.params()));
+    }
+
     /** A service's field error for which the form has no input, shown in the summary only. */
     public void general(ServiceProblem.FieldProblem problem) {
         general.add(new Error(null, null, problem.message(), problem.code(), problem.params()));

@@ -7,7 +7,8 @@ import se.municipality.eops.portal.services.ServiceProblem;
 
 /**
  * A service's refusal of a form, shown on the form: each field the service named next to its input when the form
- * has one ({@code inputOf} answers null when not), anything else in the error summary in the service's words. Only
+ * has one ({@code inputOf} answers null when not), anything else in the error summary; either in the person's
+ * language when the service named the kind of error and the bundles know it, else in the service's words. Only
  * "not found" and "not logged in" leave the form for the error pages.
  */
 public final class Refusals {
@@ -49,7 +50,7 @@ public final class Refusals {
             if (input != null) {
                 errors.reject(input, error);
             } else {
-                errors.general(messageKeyOf(status), error.field() + ": " + error.message());
+                errors.general(messageKeyOf(status), error, error.field() + ": " + error.message());
             }
         }
     }

@@ -186,6 +186,10 @@ class RequesterPagesTest extends PortalMvcTest {
                 event:RequestCommented
                 data:{"requestId":"REQ-1"}
 
+                id:3
+                event:status
+                data:{"requestId":"REQ-1","sequence":3,"fromStatus":"WAITING_FOR_REVIEW","status":"REJECTED","occurredAt":"2026-12-07T09:20:00Z","actor":"rut"}
+
                 """);
 
         MvcResult stream = mvc.perform(get("/requests/REQ-1/events")
@@ -201,7 +205,11 @@ class RequesterPagesTest extends PortalMvcTest {
                         .contains("id:2")
                         .contains("\"statusLabel\":\"Väntar på granskning\"")
                         .contains("\"atText\":\"7 dec. 2026 10:15\"")
-                        .contains("event:changed"));
+                        .contains(
+                                "\"status\":\"WAITING_FOR_REVIEW\",\"statusLabel\":\"Väntar på granskning\",\"ended\":false")
+                        .contains("event:changed")
+                        // a final status says so: the page then drops its withdraw form
+                        .contains("\"status\":\"REJECTED\",\"statusLabel\":\"Avslagen\",\"ended\":true"));
         var upstream = SERVICES.calls("GET", "/api/requests/REQ-1/events");
         assertThat(upstream).hasSize(1);
         assertThat(upstream.get(0).authorization()).isEqualTo("Bearer " + ACCESS_TOKEN);

@@ -1,6 +1,7 @@
 package se.municipality.eops.portal.team;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -20,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.municipality.eops.portal.DeskPageTest;
 import se.municipality.eops.portal.PurgeMother;
@@ -27,6 +29,7 @@ import se.municipality.eops.portal.services.PermissionServiceClient;
 import se.municipality.eops.portal.services.PublicationServiceClient.ChecklistItem;
 import se.municipality.eops.portal.services.PublicationServiceClient.ChecklistVersion;
 import se.municipality.eops.portal.services.PurgeServiceClient;
+import se.municipality.eops.portal.services.ServiceProblem;
 
 /** The central team's other pages: checklist, trainings, retention rules, legal holds, subscribers. */
 class TeamToolsPageTest extends DeskPageTest {
@@ -172,6 +175,32 @@ class TeamToolsPageTest extends DeskPageTest {
                 .andExpect(content().string(containsString("version 2 is not the current version 3")))
                 .andExpect(content().string(containsString("id=\"versions\"")))
                 .andExpect(content().string(containsString("value=\"P3Y\"")));
+    }
+
+    @Test
+    void aConflictOfAKindTheBundlesKnowIsSaidInSwedishInTheSummary() throws Exception {
+        when(purge.rule("rule-es-1001-felanmalan")).thenReturn(PurgeMother.rule(3, "astrid"));
+        when(purge.ruleVersions("rule-es-1001-felanmalan")).thenReturn(List.of(PurgeMother.rule(3, "astrid")));
+        when(purge.changeRule(eq("rule-es-1001-felanmalan"), any()))
+                .thenThrow(new ServiceProblem(
+                        "purge",
+                        409,
+                        "Conflict",
+                        "version: was changed by someone else meanwhile",
+                        null,
+                        List.of(new ServiceProblem.FieldProblem(
+                                "version", "was changed by someone else meanwhile", "changed-meanwhile", Map.of()))));
+
+        mvc.perform(post("/team/retention-rules/rule-es-1001-felanmalan")
+                        .param("version", "3")
+                        .param("retentionPeriod", "P3Y")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"error-summary\"")))
+                .andExpect(content()
+                        .string(containsString("<span>Någon annan ändrade det under tiden; titta på det igen.</span>")))
+                .andExpect(content().string(not(containsString("was changed by someone else meanwhile"))));
     }
 
     @Test

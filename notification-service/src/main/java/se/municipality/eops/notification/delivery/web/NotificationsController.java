@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.municipality.eops.notification.delivery.domain.NotificationFilter;
 import se.municipality.eops.notification.delivery.domain.NotificationStatus;
 import se.municipality.eops.notification.delivery.domain.Notifications;
-import se.municipality.eops.starter.web.InvalidInputException;
+import se.municipality.eops.starter.web.PageBounds;
 
 /** The record of what was sent to whom and when, for the central team. */
 @RestController
@@ -40,12 +40,7 @@ class NotificationsController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(page, size, MAX_PAGE_SIZE);
         Notifications.Page found = notifications.search(
                 new NotificationFilter(requestId, recipient, template, status, from, to), page, size);
         return new NotificationPage(

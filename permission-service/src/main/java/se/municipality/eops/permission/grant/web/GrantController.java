@@ -3,6 +3,7 @@ package se.municipality.eops.permission.grant.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import se.municipality.eops.permission.grant.application.RecordTraining;
 import se.municipality.eops.permission.grant.domain.GrantStatus;
 import se.municipality.eops.permission.grant.domain.Grants;
 import se.municipality.eops.permission.grant.domain.Trainings;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -72,7 +74,8 @@ class GrantController {
             @RequestParam PermissionRole role,
             @RequestParam(required = false) String eServiceId) {
         if (role != PermissionRole.ADMINISTRATOR && (eServiceId == null || eServiceId.isBlank())) {
-            throw new InvalidInputException("eServiceId", "is required for " + role);
+            throw new InvalidInputException(
+                    "eServiceId", "is required for " + role, FieldErrorCodes.REQUIRED, Map.of("role", role.name()));
         }
         PermissionCheck.Answer answer = check.check(normalized(personId), role, eServiceId);
         return new CheckView(
@@ -103,13 +106,17 @@ class GrantController {
     TrainingView recordTraining(@RequestBody TrainingBody body) {
         var person = new PersonInput(body.userId(), body.name(), body.email()).toPerson("person");
         if (body.completedOn() == null) {
-            throw new InvalidInputException("completedOn", "is required");
+            throw new InvalidInputException("completedOn", "is required", FieldErrorCodes.REQUIRED);
         }
         if (body.course() == null || body.course().isBlank()) {
-            throw new InvalidInputException("course", "is required");
+            throw new InvalidInputException("course", "is required", FieldErrorCodes.REQUIRED);
         }
         if (body.course().length() > MAX_COURSE) {
-            throw new InvalidInputException("course", "is longer than " + MAX_COURSE + " characters");
+            throw new InvalidInputException(
+                    "course",
+                    "is longer than " + MAX_COURSE + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_COURSE));
         }
         CurrentUser user = CurrentUser.fromSecurityContext();
         RecordTraining.Recorded recorded = recordTraining.record(
@@ -154,7 +161,7 @@ class GrantController {
 
     private static String normalized(String userName) {
         if (userName == null || userName.isBlank()) {
-            throw new InvalidInputException("personId", "is required");
+            throw new InvalidInputException("personId", "is required", FieldErrorCodes.REQUIRED);
         }
         return PersonIds.normalize(userName);
     }

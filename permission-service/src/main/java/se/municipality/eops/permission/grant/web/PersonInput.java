@@ -1,8 +1,10 @@
 package se.municipality.eops.permission.grant.web;
 
+import java.util.Map;
 import se.municipality.eops.contract.EmailAddresses;
 import se.municipality.eops.contract.permission.Person;
 import se.municipality.eops.contract.permission.PersonIds;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.InvalidInputException;
 
 /**
@@ -17,16 +19,24 @@ public record PersonInput(String userId, String name, String email) {
 
     public Person toPerson(String field) {
         if (userId == null || userId.isBlank()) {
-            throw new InvalidInputException(field + ".userId", "is required");
+            throw new InvalidInputException(field + ".userId", "is required", FieldErrorCodes.REQUIRED);
         }
         if (userId.length() > MAX_USER_ID) {
-            throw new InvalidInputException(field + ".userId", "is longer than " + MAX_USER_ID + " characters");
+            throw new InvalidInputException(
+                    field + ".userId",
+                    "is longer than " + MAX_USER_ID + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_USER_ID));
         }
         if (name != null && name.length() > MAX_NAME) {
-            throw new InvalidInputException(field + ".name", "is longer than " + MAX_NAME + " characters");
+            throw new InvalidInputException(
+                    field + ".name",
+                    "is longer than " + MAX_NAME + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_NAME));
         }
         if (email != null && !EmailAddresses.isValid(email)) {
-            throw new InvalidInputException(field + ".email", "is not an e-mail address");
+            throw new InvalidInputException(field + ".email", "is not an e-mail address", FieldErrorCodes.NOT_AN_EMAIL);
         }
         return new Person(PersonIds.normalize(userId), blankToNull(name), blankToNull(email));
     }

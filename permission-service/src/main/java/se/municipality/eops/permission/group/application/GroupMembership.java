@@ -10,6 +10,7 @@ import se.municipality.eops.contract.permission.Person;
 import se.municipality.eops.permission.grant.domain.Grants;
 import se.municipality.eops.permission.group.domain.HandlerGroup;
 import se.municipality.eops.permission.group.domain.HandlerGroups;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.NotFoundException;
 
@@ -59,13 +60,15 @@ public class GroupMembership {
                 return new Outcome(grown.get().group(), true);
             }
         }
-        throw new ConflictException("group", "the group " + name + " changes too often right now; try again");
+        throw new ConflictException(
+                "group", "the group " + name + " changes too often right now; try again", FieldErrorCodes.BUSY);
     }
 
     public HandlerGroup create(String eServiceId, String name, List<Person> members, String by) {
         HandlerGroup.Changed created = HandlerGroup.create(eServiceId, name, members, null, by, clock.instant());
         if (!groups.add(created)) {
-            throw new ConflictException("name", "the e-service " + eServiceId + " has a group named " + name);
+            throw new ConflictException(
+                    "name", "the e-service " + eServiceId + " has a group named " + name, FieldErrorCodes.TAKEN);
         }
         return created.group();
     }
@@ -109,6 +112,7 @@ public class GroupMembership {
                 return changed.get().group();
             }
         }
-        throw new ConflictException("group", "the group " + groupId + " changes too often right now; try again");
+        throw new ConflictException(
+                "group", "the group " + groupId + " changes too often right now; try again", FieldErrorCodes.BUSY);
     }
 }

@@ -1,6 +1,7 @@
 package se.municipality.eops.permission.group.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,6 +22,7 @@ import se.municipality.eops.permission.grant.web.PersonInput;
 import se.municipality.eops.permission.group.application.GroupMembership;
 import se.municipality.eops.permission.group.application.HandlerSearch;
 import se.municipality.eops.permission.group.domain.HandlerGroup;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.PageBounds;
@@ -55,7 +57,11 @@ class GroupController {
             @RequestParam(defaultValue = "20") int size) {
         PageBounds.check(page, size, MAX_PAGE_SIZE);
         if (fragment.length() > MAX_NAME) {
-            throw new InvalidInputException("q", "is longer than " + MAX_NAME + " characters");
+            throw new InvalidInputException(
+                    "q",
+                    "is longer than " + MAX_NAME + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_NAME));
         }
         return search.search(eServiceId, fragment, page, size);
     }
@@ -100,7 +106,7 @@ class GroupController {
         String by = mayChangeGroupsOf(groups.get(groupId).eServiceId());
         List<Person> people = people(body.members());
         if (people.isEmpty()) {
-            throw new InvalidInputException("members", "names nobody");
+            throw new InvalidInputException("members", "names nobody", FieldErrorCodes.EMPTY);
         }
         return GroupView.of(groups.addMembers(groupId, people, by));
     }
@@ -124,10 +130,14 @@ class GroupController {
 
     private static String name(String name) {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "is required");
+            throw new InvalidInputException("name", "is required", FieldErrorCodes.REQUIRED);
         }
         if (name.length() > MAX_NAME) {
-            throw new InvalidInputException("name", "is longer than " + MAX_NAME + " characters");
+            throw new InvalidInputException(
+                    "name",
+                    "is longer than " + MAX_NAME + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_NAME));
         }
         return name.strip();
     }
@@ -137,7 +147,11 @@ class GroupController {
             return List.of();
         }
         if (members.size() > MAX_MEMBERS) {
-            throw new InvalidInputException("members", "has more than " + MAX_MEMBERS + " people");
+            throw new InvalidInputException(
+                    "members",
+                    "has more than " + MAX_MEMBERS + " people",
+                    FieldErrorCodes.TOO_MANY,
+                    Map.of("max", MAX_MEMBERS));
         }
         return IntStream.range(0, members.size())
                 .mapToObj(i -> members.get(i).toPerson("members[" + i + "]"))

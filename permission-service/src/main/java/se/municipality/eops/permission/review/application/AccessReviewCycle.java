@@ -17,6 +17,7 @@ import se.municipality.eops.permission.grant.domain.Grant;
 import se.municipality.eops.permission.grant.domain.Grants;
 import se.municipality.eops.permission.review.domain.AccessReview;
 import se.municipality.eops.permission.review.domain.AccessReviews;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -146,7 +147,8 @@ public class AccessReviewCycle {
                 return decided.review();
             }
         }
-        throw new ConflictException("decision", "the review " + reviewId + " changes too often right now; try again");
+        throw new ConflictException(
+                "decision", "the review " + reviewId + " changes too often right now; try again", FieldErrorCodes.BUSY);
     }
 
     public List<AccessReview> ofEService(String eServiceId) {

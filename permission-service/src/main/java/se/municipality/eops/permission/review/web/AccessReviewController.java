@@ -1,6 +1,7 @@
 package se.municipality.eops.permission.review.web;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,7 @@ import se.municipality.eops.contract.permission.PersonIds;
 import se.municipality.eops.permission.grant.application.PermissionCheck;
 import se.municipality.eops.permission.review.application.AccessReviewCycle;
 import se.municipality.eops.permission.review.domain.AccessReview;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -44,13 +46,21 @@ class AccessReviewController {
     @PostMapping("/api/access-reviews/{reviewId}/decisions")
     AccessReview decide(@PathVariable String reviewId, @RequestBody DecisionBody body) {
         if (body.grantId() == null || body.grantId().isBlank()) {
-            throw new InvalidInputException("grantId", "is required");
+            throw new InvalidInputException("grantId", "is required", FieldErrorCodes.REQUIRED);
         }
         if (body.decision() == null) {
-            throw new InvalidInputException("decision", "is required (CONFIRMED or REVOKED)");
+            throw new InvalidInputException(
+                    "decision",
+                    "is required (CONFIRMED or REVOKED)",
+                    FieldErrorCodes.REQUIRED,
+                    Map.of("allowed", "CONFIRMED, REVOKED"));
         }
         if (body.comment() != null && body.comment().length() > MAX_COMMENT) {
-            throw new InvalidInputException("comment", "is longer than " + MAX_COMMENT + " characters");
+            throw new InvalidInputException(
+                    "comment",
+                    "is longer than " + MAX_COMMENT + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_COMMENT));
         }
         CurrentUser user = CurrentUser.fromSecurityContext();
         return reviews.decide(

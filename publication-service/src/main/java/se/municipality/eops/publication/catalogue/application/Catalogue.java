@@ -3,6 +3,7 @@ package se.municipality.eops.publication.catalogue.application;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.security.access.AccessDeniedException;
@@ -12,9 +13,11 @@ import se.municipality.eops.publication.catalogue.domain.EService;
 import se.municipality.eops.publication.catalogue.domain.EServices;
 import se.municipality.eops.publication.catalogue.domain.InfoChange;
 import se.municipality.eops.publication.editors.application.EditorPermissions;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
+import se.municipality.eops.starter.web.PageBounds;
 
 /** Reading the catalogue, registering existing e-services, and editors' changes of basic information. */
 @Service
@@ -63,12 +66,7 @@ public class Catalogue {
     }
 
     public EServices.CataloguePage search(EServices.CatalogueQuery query) {
-        if (query.page() < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (query.size() < 1 || query.size() > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(query.page(), query.size(), MAX_PAGE_SIZE);
         return eServices.search(query);
     }
 
@@ -76,7 +74,8 @@ public class Catalogue {
     public EService register(Registration registration, String registeredBy) {
         EService registered = checked(registration, "", registeredBy);
         if (!writes.add(registered)) {
-            throw new ConflictException("eServiceId", "the catalogue has " + registration.eServiceId() + " already");
+            throw new ConflictException(
+                    "eServiceId", "the catalogue has " + registration.eServiceId() + " already", FieldErrorCodes.TAKEN);
         }
         return registered;
     }
@@ -87,10 +86,14 @@ public class Catalogue {
      */
     public List<RegistrationOutcome> registerAll(List<Registration> registrations, String registeredBy) {
         if (registrations == null || registrations.isEmpty()) {
-            throw new InvalidInputException("eServices", "must list at least one e-service");
+            throw new InvalidInputException("eServices", "must list at least one e-service", FieldErrorCodes.EMPTY);
         }
         if (registrations.size() > MAX_BULK) {
-            throw new InvalidInputException("eServices", "must list at most " + MAX_BULK + " e-services per import");
+            throw new InvalidInputException(
+                    "eServices",
+                    "must list at most " + MAX_BULK + " e-services per import",
+                    FieldErrorCodes.TOO_MANY,
+                    Map.of("max", MAX_BULK));
         }
         List<RegistrationOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < registrations.size(); i++) {
@@ -135,11 +138,17 @@ public class Catalogue {
     private EService checked(Registration registration, String prefix, String registeredBy) {
         if (registration == null) {
             throw new InvalidInputException(
-                    prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "is required");
+                    prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+                    "is required",
+                    FieldErrorCodes.REQUIRED);
         }
         if (registration.eServiceId() == null
                 || !E_SERVICE_ID.matcher(registration.eServiceId()).matches()) {
-            throw new InvalidInputException(prefix + "eServiceId", "must be 1 to 64 letters, digits or . _ : -");
+            throw new InvalidInputException(
+                    prefix + "eServiceId",
+                    "must be 1 to 64 letters, digits or . _ : -",
+                    FieldErrorCodes.NOT_AN_ID,
+                    Map.of("max", 64));
         }
         text(registration.name(), prefix + "name", true);
         text(registration.committee(), prefix + "committee", false);
@@ -166,20 +175,30 @@ public class Catalogue {
 
     private static void checkInfo(BasicInfo info, String prefix) {
         if (info == null) {
-            throw new InvalidInputException(prefix.isEmpty() ? "body" : prefix, "is required");
+            throw new InvalidInputException(
+                    prefix.isEmpty() ? "body" : prefix, "is required", FieldErrorCodes.REQUIRED);
         }
         if (info.informationText() != null && info.informationText().length() > MAX_INFO_TEXT) {
             throw new InvalidInputException(
-                    prefix + "informationText", "must be at most " + MAX_INFO_TEXT + " characters");
+                    prefix + "informationText",
+                    "must be at most " + MAX_INFO_TEXT + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_INFO_TEXT));
         }
         if (info.requirements() != null && info.requirements().length() > MAX_INFO_TEXT) {
             throw new InvalidInputException(
-                    prefix + "requirements", "must be at most " + MAX_INFO_TEXT + " characters");
+                    prefix + "requirements",
+                    "must be at most " + MAX_INFO_TEXT + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_INFO_TEXT));
         }
         if (info.searchKeywords() != null) {
             if (info.searchKeywords().size() > MAX_KEYWORDS) {
                 throw new InvalidInputException(
-                        prefix + "searchKeywords", "must hold at most " + MAX_KEYWORDS + " words");
+                        prefix + "searchKeywords",
+                        "must hold at most " + MAX_KEYWORDS + " words",
+                        FieldErrorCodes.TOO_MANY,
+                        Map.of("max", MAX_KEYWORDS));
             }
             for (int i = 0; i < info.searchKeywords().size(); i++) {
                 text(info.searchKeywords().get(i), prefix + "searchKeywords[" + i + "]", true);
@@ -190,12 +209,16 @@ public class Catalogue {
     private static void text(String value, String field, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw new InvalidInputException(field, "is required");
+                throw new InvalidInputException(field, "is required", FieldErrorCodes.REQUIRED);
             }
             return;
         }
         if (value.length() > MAX_TEXT) {
-            throw new InvalidInputException(field, "must be at most " + MAX_TEXT + " characters");
+            throw new InvalidInputException(
+                    field,
+                    "must be at most " + MAX_TEXT + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_TEXT));
         }
     }
 }

@@ -54,8 +54,8 @@ class EServiceWrites {
 
     private static RuntimeException translated(PublicationRefused refused) {
         return switch (refused.kind()) {
-            case INVALID -> new InvalidInputException(refused.field(), refused.getMessage());
-            case CONFLICT -> new ConflictException(refused.field(), refused.getMessage());
+            case INVALID -> new InvalidInputException(refused);
+            case CONFLICT -> new ConflictException(refused);
             case FORBIDDEN -> new AccessDeniedException(refused.getMessage());
         };
     }

@@ -21,6 +21,7 @@ import se.municipality.eops.contract.publication.ReviewReminder;
 import se.municipality.eops.contract.publication.ReviewRequested;
 import se.municipality.eops.publication.catalogue.domain.PublicationRefused.Kind;
 import se.municipality.eops.publication.checklist.domain.ChecklistVerdict;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 
 /**
  * An e-service in the catalogue with all its versions: the aggregate every publication step changes.
@@ -217,17 +218,22 @@ public final class EService {
      */
     public void decide(String reviewId, ReviewVote vote) {
         EServiceVersion version = versionReviewed(reviewId)
-                .orElseThrow(() -> new PublicationRefused(Kind.CONFLICT, "reviewId", "no review " + reviewId));
+                .orElseThrow(() -> new PublicationRefused(
+                        Kind.CONFLICT, "reviewId", "no review " + reviewId, PublicationRefused.NO_SUCH_REVIEW));
         if (!version.is(VersionStatus.IN_REVIEW)) {
             throw new PublicationRefused(
-                    Kind.CONFLICT, "reviewId", "the review is closed: the version is " + version.status());
+                    Kind.CONFLICT,
+                    "reviewId",
+                    "the review is closed: the version is " + version.status(),
+                    PublicationRefused.REVIEW_CLOSED);
         }
         Review review = version.review();
         if (review.hasDecided(vote.seat())) {
             throw new PublicationRefused(
                     Kind.CONFLICT,
                     "decision",
-                    vote.seat() + " has decided on this review already; each reviewer decides once");
+                    vote.seat() + " has decided on this review already; each reviewer decides once",
+                    PublicationRefused.DECIDED_ALREADY);
         }
         if (review.hasDecidedInPerson(vote.reviewerId())) {
             // Four eyes: a delegate holding a delegator's seat still counts as one person towards the quorum.
@@ -236,10 +242,12 @@ public final class EService {
                     "decision",
                     vote.reviewerId()
                             + " has decided on this review already, for themselves or for a reviewer who delegated;"
-                            + " each person decides once");
+                            + " each person decides once",
+                    PublicationRefused.DECIDED_ALREADY);
         }
         if (!vote.approved() && (vote.comment() == null || vote.comment().isBlank())) {
-            throw new PublicationRefused(Kind.INVALID, "comment", "a rejection needs a reason");
+            throw new PublicationRefused(
+                    Kind.INVALID, "comment", "a rejection needs a reason", FieldErrorCodes.REQUIRED);
         }
         Review voted = review.with(vote);
         if (!vote.approved()) {
@@ -362,7 +370,10 @@ public final class EService {
     public Optional<InfoChange> editBasicInfo(BasicInfo edited, String editedBy, Instant now) {
         if (published().isEmpty()) {
             throw new PublicationRefused(
-                    Kind.CONFLICT, "eServiceId", "only a published e-service's basic information can be edited");
+                    Kind.CONFLICT,
+                    "eServiceId",
+                    "only a published e-service's basic information can be edited",
+                    PublicationRefused.NOT_PUBLISHED);
         }
         BasicInfo after = new BasicInfo(
                 edited.informationText(),

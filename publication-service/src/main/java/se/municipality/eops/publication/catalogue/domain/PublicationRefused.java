@@ -1,10 +1,22 @@
 package se.municipality.eops.publication.catalogue.domain;
 
+import java.util.Map;
+import se.municipality.eops.starter.rules.BrokenRule;
+
 /**
  * A command the catalogue's rules refuse. {@code kind} says how a caller should see it; {@code field}
- * names the input concerned.
+ * names the input concerned, {@code code} the kind (the starter's {@code FieldErrorCodes} or one of those below).
  */
-public class PublicationRefused extends RuntimeException {
+public class PublicationRefused extends BrokenRule {
+
+    /** The review is closed: the version is no longer in review. */
+    public static final String REVIEW_CLOSED = "review-closed";
+    /** The reviewer (or the person) has decided on this review already. */
+    public static final String DECIDED_ALREADY = "decided-already";
+    /** No review of that id. */
+    public static final String NO_SUCH_REVIEW = "no-such-review";
+    /** Only a published e-service can have this done. */
+    public static final String NOT_PUBLISHED = "not-published";
 
     public enum Kind {
         /** The input breaks a rule (400). */
@@ -16,19 +28,13 @@ public class PublicationRefused extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String field;
 
-    public PublicationRefused(Kind kind, String field, String message) {
-        super(message);
+    public PublicationRefused(Kind kind, String field, String message, String code) {
+        super(field, message, code, Map.of());
         this.kind = kind;
-        this.field = field;
     }
 
     public Kind kind() {
         return kind;
-    }
-
-    public String field() {
-        return field;
     }
 }

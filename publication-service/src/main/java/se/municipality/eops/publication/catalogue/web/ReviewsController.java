@@ -3,6 +3,7 @@ package se.municipality.eops.publication.catalogue.web;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import se.municipality.eops.publication.catalogue.application.Reviewing;
 import se.municipality.eops.publication.catalogue.domain.ReviewVote;
 import se.municipality.eops.publication.catalogue.domain.VersionStatus;
 import se.municipality.eops.publication.checklist.domain.ChecklistAnswer;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -101,10 +103,15 @@ class ReviewsController {
     ReviewView decide(@PathVariable String reviewId, @RequestBody DecisionBody body) {
         if (body.decision() == null
                 || !(body.decision().equals("APPROVE") || body.decision().equals("REJECT"))) {
-            throw new InvalidInputException("decision", "must be APPROVE or REJECT");
+            throw new InvalidInputException(
+                    "decision",
+                    "must be APPROVE or REJECT",
+                    FieldErrorCodes.NOT_ONE_OF,
+                    Map.of("allowed", "APPROVE, REJECT"));
         }
         if (body.comment() != null && body.comment().length() > 4000) {
-            throw new InvalidInputException("comment", "must be at most 4000 characters");
+            throw new InvalidInputException(
+                    "comment", "must be at most 4000 characters", FieldErrorCodes.TOO_LONG, Map.of("max", 4000));
         }
         return ReviewView.of(reviewing.decide(
                 reviewId,

@@ -10,6 +10,7 @@ import se.municipality.eops.publication.checklist.domain.ChecklistItem;
 import se.municipality.eops.publication.checklist.domain.ChecklistVerdict;
 import se.municipality.eops.publication.checklist.domain.Checklists;
 import se.municipality.eops.publication.checklist.domain.InvalidChecklistException;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -33,10 +34,13 @@ public class ChecklistAdministration {
         try {
             next = Checklist.publish(previous, items, publishedBy, clock.instant());
         } catch (InvalidChecklistException invalid) {
-            throw new InvalidInputException(invalid.field(), invalid.getMessage());
+            throw new InvalidInputException(invalid);
         }
         if (!checklists.add(next)) {
-            throw new ConflictException("version", "another checklist version was published meanwhile; try again");
+            throw new ConflictException(
+                    "version",
+                    "another checklist version was published meanwhile; try again",
+                    FieldErrorCodes.CHANGED_MEANWHILE);
         }
         return next;
     }

@@ -3,10 +3,12 @@ package se.municipality.eops.publication.checklist.domain;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import se.municipality.eops.contract.publication.ChecklistItemRef;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 
 /**
  * One version of the checklist for brand-new e-services. A version never changes once published; the
@@ -27,26 +29,40 @@ public record Checklist(int version, Instant effectiveFrom, String publishedBy, 
     /** A new version after {@code previousVersion} (0 when there is none), checked against the rules. */
     public static Checklist publish(int previousVersion, List<ChecklistItem> items, String publishedBy, Instant now) {
         if (items == null || items.isEmpty()) {
-            throw new InvalidChecklistException("items", "must hold at least one item");
+            throw new InvalidChecklistException(
+                    "items", "must hold at least one item", FieldErrorCodes.EMPTY, Map.of());
         }
         if (items.size() > MAX_ITEMS) {
-            throw new InvalidChecklistException("items", "must hold at most " + MAX_ITEMS + " items");
+            throw new InvalidChecklistException(
+                    "items",
+                    "must hold at most " + MAX_ITEMS + " items",
+                    FieldErrorCodes.TOO_MANY,
+                    Map.of("max", MAX_ITEMS));
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             ChecklistItem item = items.get(i);
             String at = "items[" + i + "]";
             if (item == null) {
-                throw new InvalidChecklistException(at, "is required");
+                throw new InvalidChecklistException(at, "is required", FieldErrorCodes.REQUIRED, Map.of());
             }
             if (item.id() == null || !ITEM_ID.matcher(item.id()).matches()) {
-                throw new InvalidChecklistException(at + ".id", "must be 1 to 64 letters, digits or . _ : -");
+                throw new InvalidChecklistException(
+                        at + ".id",
+                        "must be 1 to 64 letters, digits or . _ : -",
+                        FieldErrorCodes.NOT_AN_ID,
+                        Map.of("max", 64));
             }
             if (!ids.add(item.id())) {
-                throw new InvalidChecklistException(at + ".id", "is used by another item of the checklist");
+                throw new InvalidChecklistException(
+                        at + ".id", "is used by another item of the checklist", FieldErrorCodes.TAKEN, Map.of());
             }
             if (item.text() == null || item.text().isBlank() || item.text().length() > MAX_TEXT) {
-                throw new InvalidChecklistException(at + ".text", "must be 1 to " + MAX_TEXT + " characters");
+                throw new InvalidChecklistException(
+                        at + ".text",
+                        "must be 1 to " + MAX_TEXT + " characters",
+                        FieldErrorCodes.LENGTH,
+                        Map.of("min", 1, "max", MAX_TEXT));
             }
         }
         return new Checklist(previousVersion + 1, now, publishedBy, items);

@@ -1,16 +1,12 @@
 package se.municipality.eops.publication.checklist.domain;
 
-/** A checklist the central team tried to publish breaks a rule; {@code field} names where. */
-public class InvalidChecklistException extends RuntimeException {
+import java.util.Map;
+import se.municipality.eops.starter.rules.BrokenRule;
 
-    private final String field;
+/** A checklist the central team tried to publish breaks a rule; {@code field} names where, {@code code} the kind. */
+public class InvalidChecklistException extends BrokenRule {
 
-    public InvalidChecklistException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+    public InvalidChecklistException(String field, String message, String code, Map<String, Object> params) {
+        super(field, message, code, params);
     }
 }

@@ -41,7 +41,7 @@ public class ReviewDelegation {
                     until,
                     clock.instant());
         } catch (InvalidDelegationException invalid) {
-            throw new InvalidInputException(invalid.field(), invalid.getMessage());
+            throw new InvalidInputException(invalid);
         }
         // This service keeps no directory of people: it knows the delegator from their token, the
         // delegate only by the id typed in (notification-service then tells the reference group's mailbox).

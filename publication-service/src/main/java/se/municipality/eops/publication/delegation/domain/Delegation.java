@@ -1,10 +1,12 @@
 package se.municipality.eops.publication.delegation.domain;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import se.municipality.eops.contract.publication.ReviewDelegated;
 import se.municipality.eops.contract.publication.Reviewer;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 
 /**
  * A reviewer (the delegator) lets another reviewer (the delegate) decide reviews for them from {@code
@@ -24,19 +26,22 @@ public record Delegation(
     public static Delegation of(
             String id, String delegatorId, String delegateId, Instant from, Instant until, Instant now) {
         if (delegateId == null || delegateId.isBlank()) {
-            throw new InvalidDelegationException("delegateId", "is required");
+            throw new InvalidDelegationException("delegateId", "is required", FieldErrorCodes.REQUIRED);
         }
         if (delegateId.equals(delegatorId)) {
-            throw new InvalidDelegationException("delegateId", "must be another reviewer than yourself");
+            throw new InvalidDelegationException(
+                    "delegateId", "must be another reviewer than yourself", InvalidDelegationException.NOT_YOURSELF);
         }
         if (from == null || until == null) {
-            throw new InvalidDelegationException(from == null ? "from" : "until", "is required");
+            throw new InvalidDelegationException(
+                    from == null ? "from" : "until", "is required", FieldErrorCodes.REQUIRED);
         }
         if (!until.isAfter(from)) {
-            throw new InvalidDelegationException("until", "must be after from");
+            throw new InvalidDelegationException(
+                    "until", "must be after from", FieldErrorCodes.NOT_AFTER, Map.of("after", "from"));
         }
         if (!until.isAfter(now)) {
-            throw new InvalidDelegationException("until", "must be in the future");
+            throw new InvalidDelegationException("until", "must be in the future", FieldErrorCodes.NOT_IN_FUTURE);
         }
         return new Delegation(id, delegatorId, delegateId, from, until, now);
     }

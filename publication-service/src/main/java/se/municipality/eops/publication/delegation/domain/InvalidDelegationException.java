@@ -1,16 +1,19 @@
 package se.municipality.eops.publication.delegation.domain;
 
-/** A delegation breaks a rule; {@code field} names the input. */
-public class InvalidDelegationException extends RuntimeException {
+import java.util.Map;
+import se.municipality.eops.starter.rules.BrokenRule;
 
-    private final String field;
+/** A delegation breaks a rule; {@code field} names the input, {@code code} the kind. */
+public class InvalidDelegationException extends BrokenRule {
 
-    public InvalidDelegationException(String field, String message) {
-        super(message);
-        this.field = field;
+    /** Only someone else can decide for you. */
+    public static final String NOT_YOURSELF = "not-yourself";
+
+    public InvalidDelegationException(String field, String message, String code) {
+        this(field, message, code, Map.of());
     }
 
-    public String field() {
-        return field;
+    public InvalidDelegationException(String field, String message, String code, Map<String, Object> params) {
+        super(field, message, code, params);
     }
 }

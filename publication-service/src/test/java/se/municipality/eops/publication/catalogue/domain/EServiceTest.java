@@ -100,9 +100,10 @@ class EServiceTest {
         EService eService = inReview();
 
         assertThatThrownBy(() -> eService.decide("rev-1", new ReviewVote("rut", null, false, " ", NOW)))
-                .isInstanceOfSatisfying(
-                        PublicationRefused.class,
-                        refused -> assertThat(refused.field()).isEqualTo("comment"));
+                .isInstanceOfSatisfying(PublicationRefused.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("comment");
+                    assertThat(refused.code()).isEqualTo("required");
+                });
         assertThat(eService.hasChanges()).isFalse();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.municipality.eops.contract.publication.ChecklistItemRef;
 
@@ -71,12 +72,15 @@ class ChecklistTest {
                         List.of(new ChecklistItem("a", "A", true), new ChecklistItem("a", "B", false)),
                         "cecilia",
                         NOW))
-                .isInstanceOfSatisfying(
-                        InvalidChecklistException.class,
-                        e -> assertThat(e.field()).isEqualTo("items[1].id"));
+                .isInstanceOfSatisfying(InvalidChecklistException.class, e -> {
+                    assertThat(e.field()).isEqualTo("items[1].id");
+                    assertThat(e.code()).isEqualTo("taken");
+                });
         assertThatThrownBy(() -> Checklist.publish(0, List.of(new ChecklistItem("a", " ", true)), "cecilia", NOW))
-                .isInstanceOfSatisfying(
-                        InvalidChecklistException.class,
-                        e -> assertThat(e.field()).isEqualTo("items[0].text"));
+                .isInstanceOfSatisfying(InvalidChecklistException.class, e -> {
+                    assertThat(e.field()).isEqualTo("items[0].text");
+                    assertThat(e.code()).isEqualTo("length");
+                    assertThat(e.params()).isEqualTo(Map.of("min", 1, "max", Checklist.MAX_TEXT));
+                });
     }
 }

@@ -1,6 +1,7 @@
 package se.municipality.eops.purge.holds.web;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.municipality.eops.purge.holds.application.HoldKeeping;
 import se.municipality.eops.purge.holds.domain.LegalHold;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -36,10 +38,20 @@ class HoldController {
     @ResponseStatus(HttpStatus.CREATED)
     LegalHold place(@RequestBody HoldBody body) {
         if ((body.caseId() == null) == (body.eServiceId() == null)) {
-            throw new InvalidInputException("caseId", "give exactly one of caseId and eServiceId");
+            throw new InvalidInputException(
+                    "caseId",
+                    "give exactly one of caseId and eServiceId",
+                    FieldErrorCodes.ONE_OF_TWO,
+                    Map.of("other", "eServiceId"));
         }
         if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
-            throw new InvalidInputException("reason", "is required (at most 500 characters)");
+            throw new InvalidInputException(
+                    "reason",
+                    "is required (at most 500 characters)",
+                    body.reason() == null || body.reason().isBlank()
+                            ? FieldErrorCodes.REQUIRED
+                            : FieldErrorCodes.TOO_LONG,
+                    Map.of("max", 500));
         }
         String who = CurrentUser.fromSecurityContext().userId();
         return body.caseId() != null

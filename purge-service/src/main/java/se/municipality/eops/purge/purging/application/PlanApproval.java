@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.purge.purging.domain.Purge;
 import se.municipality.eops.purge.purging.domain.Purges;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.NotFoundException;
 
@@ -33,7 +34,8 @@ public class PlanApproval {
         Purge plan = purges.find(planId).orElseThrow(() -> new NotFoundException("no purge plan " + planId));
         plan.approve(approver, clock.instant());
         if (!purges.save(plan)) {
-            throw new ConflictException("planId", "was changed meanwhile; look at it again");
+            throw new ConflictException(
+                    "planId", "was changed meanwhile; look at it again", FieldErrorCodes.CHANGED_MEANWHILE);
         }
         log.info("Purge plan {} approved by {} (made by {})", planId, approver, plan.createdBy());
         runner.submit(planId);

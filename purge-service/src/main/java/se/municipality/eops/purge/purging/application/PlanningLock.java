@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 
 /**
@@ -44,7 +45,9 @@ class PlanningLock {
             }
             if (ClockProvider.now().isAfter(giveUp)) {
                 throw new ConflictException(
-                        "eServiceId", "another purge of " + eServiceId + " is being made; try again");
+                        "eServiceId",
+                        "another purge of " + eServiceId + " is being made; try again",
+                        FieldErrorCodes.BUSY);
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }

@@ -20,6 +20,7 @@ import se.municipality.eops.purge.purging.domain.FourEyesViolation;
 import se.municipality.eops.purge.purging.domain.Purge;
 import se.municipality.eops.purge.purging.domain.PurgeNotApprovable;
 import se.municipality.eops.purge.purging.domain.Purges;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -53,7 +54,7 @@ class PurgePlanController {
     @ResponseStatus(HttpStatus.CREATED)
     PurgeView plan(@RequestBody PlanBody body) {
         if (body.ruleId() == null || body.ruleId().isBlank()) {
-            throw new InvalidInputException("ruleId", "is required");
+            throw new InvalidInputException("ruleId", "is required", FieldErrorCodes.REQUIRED);
         }
         return view(planning.planRule(
                 body.ruleId(), CurrentUser.fromSecurityContext().userId()));

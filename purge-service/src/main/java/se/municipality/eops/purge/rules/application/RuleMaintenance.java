@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.purge.rules.domain.RetentionRule;
 import se.municipality.eops.purge.rules.domain.RetentionRules;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.NotFoundException;
 
@@ -43,7 +44,7 @@ public class RuleMaintenance {
                 who,
                 clock.instant());
         if (!rules.create(rule)) {
-            throw new ConflictException("ruleId", "is taken");
+            throw new ConflictException("ruleId", "is taken", FieldErrorCodes.TAKEN);
         }
         log.info("Retention rule {} v1 for {} created by {}", ruleId, rule.eServiceId(), who);
         return rule;
@@ -55,11 +56,15 @@ public class RuleMaintenance {
     public RetentionRule change(String ruleId, int expectedVersion, RetentionRule changed, String who) {
         RetentionRule current = rules.current(ruleId).orElseThrow(() -> new NotFoundException("no rule " + ruleId));
         if (current.version() != expectedVersion) {
-            throw new ConflictException("version", "is " + current.version() + " now, not " + expectedVersion);
+            throw new ConflictException(
+                    "version",
+                    "is " + current.version() + " now, not " + expectedVersion,
+                    FieldErrorCodes.CHANGED_MEANWHILE);
         }
         RetentionRule next = current.nextVersion(changed, who, clock.instant());
         if (!rules.update(next)) {
-            throw new ConflictException("version", "was changed by someone else meanwhile");
+            throw new ConflictException(
+                    "version", "was changed by someone else meanwhile", FieldErrorCodes.CHANGED_MEANWHILE);
         }
         log.info("Retention rule {} changed to v{} by {}", ruleId, next.version(), who);
         return next;

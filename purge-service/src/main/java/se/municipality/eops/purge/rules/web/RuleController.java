@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.municipality.eops.purge.rules.application.RuleMaintenance;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -39,7 +40,8 @@ class RuleController {
     @PutMapping("/{ruleId}")
     RuleView change(@PathVariable String ruleId, @RequestBody RuleBody body) {
         if (body.version() == null) {
-            throw new InvalidInputException("version", "is required: the version you changed");
+            throw new InvalidInputException(
+                    "version", "is required: the version you changed", FieldErrorCodes.REQUIRED);
         }
         var current = rules.current(ruleId);
         return RuleView.of(rules.change(

@@ -1,27 +1,30 @@
 package se.municipality.eops.request.filing.domain;
 
+import se.municipality.eops.starter.rules.FieldErrorCodes;
+
 /**
  * The kinds of broken rules a request can have, as {@link FieldViolation#code()}: stable names a client turns into
  * its own words (the portal's {@code field.error.<code>}). The parameters each kind carries are named beside it.
+ * The kinds every service has are the starter's {@link FieldErrorCodes}; the rest are a request's own.
  */
 public final class ViolationCodes {
 
     /** The field has no value (or only blanks). */
-    public static final String REQUIRED = "required";
+    public static final String REQUIRED = FieldErrorCodes.REQUIRED;
     /** A text longer than {@code max} characters. */
-    public static final String TOO_LONG = "too-long";
+    public static final String TOO_LONG = FieldErrorCodes.TOO_LONG;
     /** A list of more than {@code max} entries. */
-    public static final String TOO_MANY = "too-many";
+    public static final String TOO_MANY = FieldErrorCodes.TOO_MANY;
     /** A one-line text with control characters or half characters. */
     public static final String CONTROL_CHARACTERS = "control-characters";
     /** A message with control characters other than line breaks and tabs, or half characters. */
     public static final String CONTROL_CHARACTERS_IN_MESSAGE = "control-characters-in-message";
     /** Not an e-mail address the suite can send to. */
-    public static final String NOT_AN_EMAIL = "not-an-email";
+    public static final String NOT_AN_EMAIL = FieldErrorCodes.NOT_AN_EMAIL;
     /** An id that is not 1–{@code max} letters, digits or {@code . _ : -}. */
-    public static final String NOT_AN_ID = "not-an-id";
+    public static final String NOT_AN_ID = FieldErrorCodes.NOT_AN_ID;
     /** A date that must lie in the future does not. */
-    public static final String NOT_IN_FUTURE = "not-in-future";
+    public static final String NOT_IN_FUTURE = FieldErrorCodes.NOT_IN_FUTURE;
     /** Details of another kind of request ({@code type}: the request's type). */
     public static final String NOT_FOR_TYPE = "not-for-type";
     /** The field is not part of a request of {@code type}. */

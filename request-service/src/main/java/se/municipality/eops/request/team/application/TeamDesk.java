@@ -13,6 +13,7 @@ import se.municipality.eops.request.lifecycle.application.RequestChanges;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
+import se.municipality.eops.starter.web.PageBounds;
 
 /** The central team's use cases. Callers have the CENTRAL_TEAM role (checked at the door). */
 @Service
@@ -32,12 +33,7 @@ public class TeamDesk {
     }
 
     public RequestPage search(RequestSearch search) {
-        if (search.page() < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (search.size() < 1 || search.size() > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(search.page(), search.size(), MAX_PAGE_SIZE);
         if (search.text() != null && search.text().length() > 200) {
             throw new InvalidInputException("q", "may be at most 200 characters");
         }
