@@ -450,13 +450,18 @@ export_service_environment() {
 # The JVM options of every Boot app run.sh starts (the benchmark's trivial app too, so both are compared on equal
 # terms). Small, quickly started JVMs: five of them share a laptop with the infrastructure. -Xms32m: the heap
 # starts small and grows when needed, instead of being resident at its maximum from the start (~60 MB less per
-# service at idle). Sets BOOT_JVM.
+# service at idle). -XX:ArchiveRelocationMode=0: map the class-data-sharing archive at the address it was made for
+# (JDK 17.0.15 relocates it to a random address by default, rewriting every pointer of a service's ~100 MB archive at
+# each start: ~0.08 s of CPU measured alone, and every page of it private; the JVM still relocates when that address is
+# taken).
+# See docs/performance/starts-and-memory.md. Sets BOOT_JVM.
 boot_jvm_options() {
   local java_opts=()
   if [ -n "${JAVA_OPTS:-}" ]; then
     read -r -a java_opts <<<"$JAVA_OPTS"
   fi
   BOOT_JVM=(-Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError
+    -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
     ${java_opts[@]+"${java_opts[@]}"})
 }
 
