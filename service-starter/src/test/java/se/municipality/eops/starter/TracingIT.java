@@ -110,6 +110,19 @@ class TracingIT {
                 .as("the consumer's line names the span the consumer's handler ran in, in the request's trace")
                 .contains(traceId + "-");
         assertThat(server.getTraceId()).isEqualTo(consumer.getTraceId());
+        // One span per hop: the Kafka send and the Kafka receive, not a span each for the Spring Integration
+        // channel and the Spring Cloud Function invocation around them (observations that cost per record).
+        List<String> trace = finishedSpans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId))
+                .map(span -> span.getKind() + " " + span.getName())
+                .toList();
+        assertThat(trace)
+                .as("the spans of the request's trace")
+                .filteredOn(span -> span.startsWith(SpanKind.PRODUCER.name()))
+                .hasSize(1);
+        assertThat(trace)
+                .as("the spans of the request's trace")
+                .noneMatch(span -> span.startsWith(SpanKind.INTERNAL.name()));
     }
 
     @Test

@@ -94,7 +94,8 @@ final class RawInsertBaseline {
     private static Document template(Suite suite, MongoCollection<Document> stored) {
         ConsumerRecord<String, String> event = KafkaReading.lastRecord(suite.kafkaBootstrap(), "eops.request.events");
         if (event == null) {
-            throw new IllegalStateException("No event on eops.request.events yet: file a request first");
+            // Run without the steps that file requests first (e.g. BENCH_STEPS=intake): file one for the template.
+            event = fileOneAndAwaitItsEvent(suite);
         }
         Document document = stored.find(new Document("_id", event.key())).first();
         if (document == null) {
@@ -116,6 +117,19 @@ final class RawInsertBaseline {
                         .append("occurredAt", Date.from(Instant.ofEpochMilli(event.timestamp())))
                         .append("payload", event.value())));
         return document;
+    }
+
+    private static ConsumerRecord<String, String> fileOneAndAwaitItsEvent(Suite suite) {
+        new Intake(suite, suite.token("anna")).file().join();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            ConsumerRecord<String, String> event =
+                    KafkaReading.lastRecord(suite.kafkaBootstrap(), "eops.request.events");
+            if (event != null) {
+                return event;
+            }
+        }
+        throw new IllegalStateException("A filed request's event did not reach eops.request.events within 60 s");
     }
 
     private static void copyIndexes(MongoCollection<Document> from, MongoCollection<Document> to) {

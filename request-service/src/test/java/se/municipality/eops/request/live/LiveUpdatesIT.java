@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.municipality.eops.testkit.SseClient.withStatus;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,9 @@ class LiveUpdatesIT {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     final DemoTokenIssuer tokens = SharedInfrastructure.get().tokens();
     final List<SseClient> opened = new ArrayList<>();
@@ -177,6 +182,26 @@ class LiveUpdatesIT {
                         + event.json().get("sequence").asLong())
                 .doesNotContain(one + "#1", one + "#2")
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aChangeNoOpenStreamFollowsIsDroppedBeforeTheBinderConvertsIt() {
+        // Under intake a replica hears every filing and change while few streams are open: those records are dropped
+        // as they come from Kafka (UnfollowedRecords on the binding), not converted and handed to the consumer first.
+        String nobodyWatches = file("anna");
+        RequestStatusChanged change = changes().change(nobodyWatches, RequestStatusCode.IN_PROGRESS, null);
+        Counter skipped = meters.find("eops.live.records.skipped").counter();
+        assertThat(skipped).as("the live-updates binding's record filter").isNotNull();
+        double before = skipped.count();
+
+        // A "my requests" stream another test left open lets everything through until the server notices it is
+        // gone (at its next heartbeat), so the change is sent again until the filter has dropped one.
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    StatusChanges.publish(change);
+                    return skipped.count() > before;
+                });
     }
 
     @Test

@@ -99,8 +99,9 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
     /**
      * Documents whose publication failed here (Kafka away) or that found the rounds full, per collection. No
      * publication of this process holds them, so the next sweep takes them at once, by id, without waiting for
-     * {@code sweep-grace}: after an outage the backlog goes out as soon as Kafka answers, and on a server that
-     * cannot use the sweep's index no collection scan is needed to find it.
+     * {@code sweep-grace}, or sooner the first publication round Kafka takes again ({@link #retryNow}): after an
+     * outage the backlog goes out as soon as Kafka answers, and on a server that cannot use the sweep's index no
+     * collection scan is needed to find it.
      */
     private final ConcurrentHashMap<String, Set<Object>> toRetry = new ConcurrentHashMap<>();
 
@@ -231,7 +232,12 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
             while (!(batch = takeWanted(collection)).isEmpty()) {
                 overflowing.set(false);
                 try {
-                    publishClaimed(collection, batch, PublicationPath.AFTER_WRITE, null);
+                    List<Outcome> outcomes = publishClaimed(collection, batch, PublicationPath.AFTER_WRITE, null);
+                    if (outcomes.stream()
+                                    .anyMatch(outcome -> !outcome.published().isEmpty())
+                            && outcomes.stream().noneMatch(outcome -> outcome.failure() != null)) {
+                        retryNow(collection);
+                    }
                 } catch (RuntimeException e) {
                     retryInSweep(collection, batch);
                     log.warn(
@@ -244,6 +250,32 @@ public class OutboxRelay implements InitializingBean, DisposableBean {
         } finally {
             rounds.decrementAndGet();
             startRounds(collection); // documents that came in after the last look
+        }
+    }
+
+    /**
+     * Kafka took this round's events: what failed here before (while it was away) goes into the rounds now, beside
+     * the new writes, instead of waiting for the next sweep (up to {@code sweep-interval}) and then going out on the
+     * sweep's one thread. After an outage under intake this is the whole backlog; the rounds publish it on {@code
+     * relay-threads} threads, a batch per query and per removal as always, and the claims keep each aggregate's
+     * order. Should Kafka fail again, they are remembered again.
+     */
+    private void retryNow(String collection) {
+        Set<Object> retry = toRetry.getOrDefault(collection, Set.of());
+        if (retry.isEmpty()) {
+            return;
+        }
+        Set<Object> waiting = wanted.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet());
+        int moved = 0;
+        for (var it = retry.iterator(); it.hasNext() && waiting.size() < MAX_WAITING; ) {
+            Object id = it.next();
+            it.remove();
+            waiting.add(id);
+            moved++;
+        }
+        if (moved > 0) {
+            log.info("Kafka takes events again: publishing {} document(s) of {} that failed, now", moved, collection);
+            startRounds(collection);
         }
     }
 

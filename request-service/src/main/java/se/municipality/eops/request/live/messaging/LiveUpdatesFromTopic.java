@@ -1,5 +1,6 @@
 package se.municipality.eops.request.live.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
@@ -7,8 +8,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.kafka.inbound.KafkaMessageDrivenChannelAdapter;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import se.municipality.eops.contract.CloudEventHeaders;
@@ -44,6 +47,22 @@ class LiveUpdatesFromTopic {
             .filter(type -> type.topic().equals(Topics.REQUEST_EVENTS))
             .map(EventType::name)
             .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * Drops, on the binding of the service's own topic, the records no open stream follows before the binder converts
+     * them ({@link UnfollowedRecords}). That binding is the only one of this service on {@code eops.request.events}.
+     */
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ConsumerEndpointCustomizer<KafkaMessageDrivenChannelAdapter<?, ?>> liveUpdatesRecordFilter(
+            LiveStreams streams, MeterRegistry meters) {
+        UnfollowedRecords unfollowed = new UnfollowedRecords(streams::mayFollow, REQUEST_EVENTS, meters);
+        return (adapter, destination, group) -> {
+            if (Topics.REQUEST_EVENTS.equals(destination)) {
+                ((KafkaMessageDrivenChannelAdapter) adapter).setRecordFilterStrategy(unfollowed);
+            }
+        };
+    }
 
     @Bean
     Consumer<Message<byte[]>> requestLiveUpdates(LiveStreams streams) {
