@@ -229,17 +229,7 @@ class BatchConsumerIT {
     }
 
     private String sendValid(String key, String requestId) {
-        RequestSubmitted event = StarterTestApplication.sampleEvent(requestId);
-        RawKafka.send(
-                Topics.REQUEST_EVENTS,
-                key,
-                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.TYPE,
-                        "RequestSubmitted",
-                        CloudEventHeaders.ID,
-                        event.eventId().toString()));
-        return event.eventId().toString();
+        return StarterTestApplication.sendRequestSubmitted(key, requestId);
     }
 
     private List<String> appliedEventIds(String key) {

@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.springframework.messaging.Message;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.municipality.eops.contract.CloudEventHeaders;
+import se.municipality.eops.contract.Topics;
 import se.municipality.eops.contract.request.PurgeRequest;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
@@ -40,10 +43,12 @@ import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.starter.messaging.EventConsumers;
 import se.municipality.eops.starter.messaging.EventEffects;
+import se.municipality.eops.starter.messaging.EventJson;
 import se.municipality.eops.starter.messaging.IncomingEvent;
 import se.municipality.eops.starter.outbox.OutboxListener;
 import se.municipality.eops.starter.outbox.PendingEvent;
 import se.municipality.eops.starter.outbox.PublicationPath;
+import se.municipality.eops.testkit.RawKafka;
 
 /** A minimal service built on the starter: one aggregate with an outbox and one consumer. */
 @SpringBootApplication
@@ -73,6 +78,21 @@ public class StarterTestApplication {
                 null,
                 new PurgeRequest(PurgeRequest.PurgeKind.TEST_CASES, "es-1", "Parking permit", null, null, null),
                 null);
+    }
+
+    /** Sends a valid RequestSubmitted of that request under that key straight to Kafka; answers its event id. */
+    static String sendRequestSubmitted(String key, String requestId) {
+        RequestSubmitted event = sampleEvent(requestId);
+        RawKafka.send(
+                Topics.REQUEST_EVENTS,
+                key,
+                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.TYPE,
+                        "RequestSubmitted",
+                        CloudEventHeaders.ID,
+                        event.eventId().toString()));
+        return event.eventId().toString();
     }
 
     @RestController
