@@ -345,17 +345,7 @@ class StarterIT {
     }
 
     private String sendValidEvent(String key) {
-        var event = StarterTestApplication.sampleEvent(key);
-        RawKafka.send(
-                Topics.REQUEST_EVENTS,
-                key,
-                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.TYPE,
-                        "RequestSubmitted",
-                        CloudEventHeaders.ID,
-                        event.eventId().toString()));
-        return event.eventId().toString();
+        return StarterTestApplication.sendRequestSubmitted(key, key);
     }
 
     private static IncomingEvent<RequestSubmitted> incoming(String requestId) {

@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.springframework.messaging.Message;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.municipality.eops.contract.CloudEventHeaders;
+import se.municipality.eops.contract.Topics;
 import se.municipality.eops.contract.request.PurgeRequest;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
@@ -40,10 +43,12 @@ import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.starter.messaging.EventConsumers;
 import se.municipality.eops.starter.messaging.EventEffects;
+import se.municipality.eops.starter.messaging.EventJson;
 import se.municipality.eops.starter.messaging.IncomingEvent;
 import se.municipality.eops.starter.outbox.OutboxListener;
 import se.municipality.eops.starter.outbox.PendingEvent;
 import se.municipality.eops.starter.outbox.PublicationPath;
+import se.municipality.eops.testkit.RawKafka;
 
 /** A minimal service built on the starter: one aggregate with an outbox and one consumer. */
 @SpringBootApplication
@@ -73,6 +78,21 @@ public class StarterTestApplication {
                 null,
                 new PurgeRequest(PurgeRequest.PurgeKind.TEST_CASES, "es-1", "Parking permit", null, null, null),
                 null);
+    }
+
+    /** Sends a valid RequestSubmitted of that request under that key straight to Kafka; answers its event id. */
+    static String sendRequestSubmitted(String key, String requestId) {
+        RequestSubmitted event = sampleEvent(requestId);
+        RawKafka.send(
+                Topics.REQUEST_EVENTS,
+                key,
+                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.TYPE,
+                        "RequestSubmitted",
+                        CloudEventHeaders.ID,
+                        event.eventId().toString()));
+        return event.eventId().toString();
     }
 
     @RestController
@@ -138,21 +158,24 @@ public class StarterTestApplication {
         @Override
         public void commandStarted(CommandStartedEvent event) {
             String name = event.getCommandName();
-            if (name.equals("update") || name.equals("find")) {
+            if (name.equals("update") || name.equals("find") || name.equals("insert")) {
                 started.add(event.getCommand().clone());
             }
         }
 
         /** The commands named so on the collection that touch any of the given ids ({@code _id} filters). */
         long count(String commandName, String collection, Set<String> ids) {
+            return matching(commandName, collection, ids).size();
+        }
+
+        /** Those commands as JSON. */
+        List<String> matching(String commandName, String collection, Set<String> ids) {
             return started.stream()
                     .filter(command -> command.containsKey(commandName)
                             && collection.equals(command.getString(commandName).getValue()))
-                    .filter(command -> {
-                        String text = command.toJson();
-                        return ids.stream().anyMatch(text::contains);
-                    })
-                    .count();
+                    .map(BsonDocument::toJson)
+                    .filter(text -> ids.stream().anyMatch(text::contains))
+                    .toList();
         }
     }
 
@@ -182,6 +205,58 @@ public class StarterTestApplication {
                 .named("starter-test-recorder")
                 .on(RequestSubmitted.class, recorder::record)
                 .build();
+    }
+
+    @Bean
+    BatchRecorder batchRecorder(EventEffects effects) {
+        return new BatchRecorder(effects);
+    }
+
+    /** The same topic read in batches, by a consumer group of its own (binding recordRequestBatches-in-0). */
+    @Bean
+    Consumer<Message<List<byte[]>>> recordRequestBatches(EventConsumers consumers, BatchRecorder recorder) {
+        return consumers
+                .named("starter-test-batch-recorder")
+                .on(RequestSubmitted.class, recorder::record)
+                .buildBatch();
+    }
+
+    /**
+     * Records every submitted request read in batches in {@value #APPLIED_IN_BATCHES}, keyed by the event, and
+     * every call of its handler in {@link #calls} in their order. Request ids with a test prefix make it fail:
+     * {@value #FAIL_ONCE} on its first attempt, {@value #FAIL_ALWAYS} on every attempt.
+     */
+    static class BatchRecorder {
+
+        static final String APPLIED_IN_BATCHES = "applied_requests_in_batches";
+        static final String FAIL_ONCE = "batch-fail-once-";
+        static final String FAIL_ALWAYS = "batch-fail-always-";
+
+        private final EventEffects effects;
+        final List<UUID> calls = new CopyOnWriteArrayList<>();
+
+        BatchRecorder(EventEffects effects) {
+            this.effects = effects;
+        }
+
+        void record(IncomingEvent<RequestSubmitted> incoming) {
+            calls.add(incoming.eventId());
+            String requestId = incoming.event().requestId();
+            if (requestId.startsWith(FAIL_ALWAYS)
+                    || requestId.startsWith(FAIL_ONCE)
+                            && calls.stream().filter(incoming.eventId()::equals).count() == 1) {
+                throw new IllegalStateException("injected failure of " + incoming.eventId());
+            }
+            effects.insert(
+                    incoming,
+                    new Document("requestId", requestId)
+                            .append("eventId", incoming.eventId().toString()),
+                    APPLIED_IN_BATCHES);
+        }
+
+        long callsOf(UUID eventId) {
+            return calls.stream().filter(eventId::equals).count();
+        }
     }
 
     /**

@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import se.municipality.eops.contract.schema.EventSchemaValidator;
+import se.municipality.eops.starter.messaging.BatchBindings;
+import se.municipality.eops.starter.messaging.BatchRetry;
 import se.municipality.eops.starter.messaging.ConsumerProperties;
+import se.municipality.eops.starter.messaging.DeadLetters;
 import se.municipality.eops.starter.messaging.EventConsumers;
 import se.municipality.eops.starter.messaging.EventEffects;
 import se.municipality.eops.starter.messaging.IdempotentConsumer;
@@ -118,9 +122,25 @@ public class EopsStarterAutoConfiguration {
         return new EventEffects(mongo, meters);
     }
 
+    /** Batch bindings get the records' bytes unconverted (see {@link BatchBindings}). */
     @Bean
-    EventConsumers eventConsumers(IdempotentConsumer idempotentConsumer, EventSchemaValidator validator) {
-        return new EventConsumers(idempotentConsumer, validator);
+    static BatchBindings eopsBatchBindings() {
+        return new BatchBindings();
+    }
+
+    /** Where batch consumers send a single record of a batch that cannot be applied (the binder would send them all). */
+    @Bean
+    DeadLetters deadLetters(Environment environment) {
+        return DeadLetters.from(environment);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(
+            IdempotentConsumer idempotentConsumer,
+            EventSchemaValidator validator,
+            DeadLetters deadLetters,
+            Environment environment) {
+        return new EventConsumers(idempotentConsumer, validator, deadLetters, BatchRetry.from(environment));
     }
 
     @Bean

@@ -1,11 +1,21 @@
 package se.municipality.eops.starter.messaging;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -58,11 +68,78 @@ public class IdempotentConsumer implements SmartInitializingSingleton {
                 Query.query(Criteria.where("_id").is(IncomingEvent.appliedKey(consumer, eventId))), COLLECTION);
     }
 
+    /**
+     * The events among these that this consumer applied before, with one query ({@code _id: {$in: ...}}):
+     * a batch consumer's look-up.
+     */
+    public Set<UUID> appliedAmong(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, UUID> byKey = new HashMap<>();
+        eventIds.forEach(id -> byKey.put(IncomingEvent.appliedKey(consumer, id), id));
+        Query query = Query.query(Criteria.where("_id").in(byKey.keySet()));
+        query.fields().include("_id");
+        Set<UUID> applied = new HashSet<>();
+        for (Document found : mongo.find(query, Document.class, COLLECTION)) {
+            UUID id = byKey.get(found.getString("_id"));
+            if (id != null) {
+                applied.add(id);
+                countDuplicate(consumer, id);
+            }
+        }
+        return applied;
+    }
+
+    /** Counts and logs an event skipped because this consumer applied it before. */
+    void countDuplicate(String consumer, UUID eventId) {
+        duplicates.increment();
+        log.info("{} already applied event {}; skipped", consumer, eventId);
+    }
+
+    /**
+     * Records these events as applied with one unordered insert; ids recorded already (a concurrent
+     * delivery) are left as they are without stopping the others.
+     */
+    public void markAllApplied(String consumer, List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        ensureRetentionIndex();
+        Date now = Date.from(clock.instant());
+        List<Document> records = new ArrayList<>(eventIds.size());
+        for (UUID eventId : eventIds) {
+            records.add(new Document("_id", IncomingEvent.appliedKey(consumer, eventId))
+                    .append("consumer", consumer)
+                    .append("eventId", eventId.toString())
+                    .append("appliedAt", now));
+        }
+        try {
+            mongo.getCollection(COLLECTION).insertMany(records, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException someThere) {
+            boolean onlyDuplicates = someThere.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                log.warn(
+                        "{} applied {} events but could not record all: {}",
+                        consumer,
+                        eventIds.size(),
+                        someThere.getMessage());
+            }
+        } catch (RuntimeException notRecorded) {
+            // The handlers' effects are in; a redelivery runs them again, which changes nothing.
+            log.warn(
+                    "{} applied {} events but could not record them: {}",
+                    consumer,
+                    eventIds.size(),
+                    notRecorded.getMessage());
+        }
+    }
+
     /** Runs the action unless this consumer already applied the event; returns whether it ran. */
     public boolean applyOnce(String consumer, UUID eventId, Runnable action) {
         if (alreadyApplied(consumer, eventId)) {
-            duplicates.increment();
-            log.info("{} already applied event {}; skipped", consumer, eventId);
+            countDuplicate(consumer, eventId);
             return false;
         }
         action.run();

@@ -2,6 +2,7 @@ package se.municipality.eops.notification.rules.messaging;
 
 import java.net.URI;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -36,8 +37,10 @@ import se.municipality.eops.starter.messaging.EventJson;
 
 /**
  * Reads the topics of the four services whose events the rules name (consumer group
- * notification-service) with the starter's idempotent consumers: a malformed event goes to the
- * dead-letter topic {@code error.<topic>.notification-service} with the reason. For every event a
+ * notification-service) with the starter's idempotent consumers, in batches (the records of one poll,
+ * {@code consumer.batch-mode} in application.yml): one look-up and one record of the applied events per
+ * batch instead of two round trips per event. A malformed event goes to the dead-letter topic
+ * {@code error.<topic>.notification-service} with the reason, alone. For every event a
  * rule or a read model is about, the notifications are recorded as pending ({@link NotifyOnEvent}),
  * then the read models updated; both are idempotent, so the starter's rule holds without
  * {@code EventEffects}. Event types the configuration names but the contract does not (yet) know
@@ -105,32 +108,32 @@ class NotificationConsumers {
     }
 
     @Bean
-    Consumer<Message<byte[]>> requestEvents(
+    Consumer<Message<List<byte[]>>> requestEvents(
             EventConsumers consumers, NotificationRules rules, ReadModels readModels, NotifyOnEvent notify) {
         return handlers(consumers.named(REQUEST_CONSUMER), Topics.REQUEST_EVENTS, rules, readModels, notify);
     }
 
     @Bean
-    Consumer<Message<byte[]>> publicationEvents(
+    Consumer<Message<List<byte[]>>> publicationEvents(
             EventConsumers consumers, NotificationRules rules, ReadModels readModels, NotifyOnEvent notify) {
         return handlers(
                 consumers.named("notification-publication"), Topics.PUBLICATION_EVENTS, rules, readModels, notify);
     }
 
     @Bean
-    Consumer<Message<byte[]>> permissionEvents(
+    Consumer<Message<List<byte[]>>> permissionEvents(
             EventConsumers consumers, NotificationRules rules, ReadModels readModels, NotifyOnEvent notify) {
         return handlers(
                 consumers.named("notification-permission"), Topics.PERMISSION_EVENTS, rules, readModels, notify);
     }
 
     @Bean
-    Consumer<Message<byte[]>> purgeEvents(
+    Consumer<Message<List<byte[]>>> purgeEvents(
             EventConsumers consumers, NotificationRules rules, ReadModels readModels, NotifyOnEvent notify) {
         return handlers(consumers.named("notification-purge"), Topics.PURGE_EVENTS, rules, readModels, notify);
     }
 
-    private static Consumer<Message<byte[]>> handlers(
+    private static Consumer<Message<List<byte[]>>> handlers(
             EventHandlers handlers,
             String topic,
             NotificationRules rules,
@@ -143,7 +146,7 @@ class NotificationConsumers {
                 register(handlers, type, readModels, notify);
             }
         }
-        return handlers.build();
+        return handlers.buildBatch();
     }
 
     private static <E extends DomainEvent> void register(
