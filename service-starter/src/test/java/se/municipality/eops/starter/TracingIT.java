@@ -47,6 +47,9 @@ class TracingIT {
 
     private static final String CONSUMER = "starter-test-recorder";
 
+    /** The same events read in batches: the binder observes a batch as a whole, the starter each of its records. */
+    private static final String BATCH_CONSUMER = "starter-test-batch-recorder";
+
     @LocalServerPort
     int port;
 
@@ -98,8 +101,11 @@ class TracingIT {
                                         + sp.getParentSpanId())
                                 .toList())
                 .contains(traceId);
-        String line = awaitConsumerLine(output, requestId);
+        String line = awaitConsumerLine(output, CONSUMER, requestId);
         assertThat(line).contains(traceId);
+        assertThat(awaitConsumerLine(output, BATCH_CONSUMER, requestId))
+                .as("the batch consumer's line for that event, in the request's trace")
+                .contains(traceId + "-");
 
         SpanData server = awaitSpan(traceId, SpanKind.SERVER);
         SpanData producer = awaitSpan(traceId, SpanKind.PRODUCER);
@@ -142,16 +148,16 @@ class TracingIT {
 
         relay.sweep();
 
-        assertThat(awaitConsumerLine(output, requestId)).contains(traceId);
+        assertThat(awaitConsumerLine(output, CONSUMER, requestId)).contains(traceId);
         assertThat(awaitSpan(traceId, SpanKind.CONSUMER).getName()).contains(Topics.REQUEST_EVENTS);
     }
 
-    private static String awaitConsumerLine(CapturedOutput output, String requestId) {
+    private static String awaitConsumerLine(CapturedOutput output, String consumer, String requestId) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> output.getOut()
                                 .lines()
-                                .filter(line -> line.contains(CONSUMER + " handles RequestSubmitted")
+                                .filter(line -> line.contains(consumer + " handles RequestSubmitted")
                                         && line.contains("(key " + requestId + ")"))
                                 .findFirst(),
                         Optional::isPresent)

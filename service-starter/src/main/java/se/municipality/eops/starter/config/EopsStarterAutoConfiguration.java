@@ -1,6 +1,7 @@
 package se.municipality.eops.starter.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -139,8 +140,14 @@ public class EopsStarterAutoConfiguration {
             IdempotentConsumer idempotentConsumer,
             EventSchemaValidator validator,
             DeadLetters deadLetters,
-            Environment environment) {
-        return new EventConsumers(idempotentConsumer, validator, deadLetters, BatchRetry.from(environment));
+            Environment environment,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new EventConsumers(
+                idempotentConsumer,
+                validator,
+                deadLetters,
+                BatchRetry.from(environment),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package se.municipality.eops.starter.messaging;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,23 +46,29 @@ final class EventBatch implements Consumer<Message<List<byte[]>>> {
 
     private static final Logger log = LoggerFactory.getLogger(EventBatch.class);
 
+    /** The observation of each record a batch consumer applies (a timer, and a CONSUMER span when tracing). */
+    static final String OBSERVATION = "eops.consumer.record";
+
     private final String consumerName;
     private final EventHandlers handlers;
     private final IdempotentConsumer once;
     private final DeadLetters deadLetters;
     private final BatchRetry retry;
+    private final ObservationRegistry observations;
 
     EventBatch(
             String consumerName,
             EventHandlers handlers,
             IdempotentConsumer once,
             DeadLetters deadLetters,
-            BatchRetry retry) {
+            BatchRetry retry,
+            ObservationRegistry observations) {
         this.consumerName = consumerName;
         this.handlers = handlers;
         this.once = once;
         this.deadLetters = deadLetters;
         this.retry = retry;
+        this.observations = observations;
     }
 
     @Override
@@ -95,7 +104,7 @@ final class EventBatch implements Consumer<Message<List<byte[]>>> {
                 once.countDuplicate(consumerName, eventId);
                 continue;
             }
-            if (apply(next, group)) {
+            if (observed(next.record()).observe(() -> apply(next, group))) {
                 appliedNow.add(eventId);
             }
         }
@@ -114,6 +123,27 @@ final class EventBatch implements Consumer<Message<List<byte[]>>> {
                     notAnswered.getMessage());
             return Set.of();
         }
+    }
+
+    /**
+     * A consumer observation of one record that continues the trace of its {@code traceparent} header (Boot's
+     * propagating receiver handler extracts it), so the handler's log lines and the events it raises carry the
+     * trace of the request that caused the event, as in the per-record mode, where the binder observes each record.
+     */
+    private Observation observed(IncomingRecord record) {
+        return Observation.createNotStarted(
+                        OBSERVATION,
+                        () -> {
+                            ReceiverContext<Map<String, byte[]>> context =
+                                    new ReceiverContext<>((headers, name) -> EventHandlers.header(headers, name));
+                            context.setCarrier(record.headers());
+                            context.setRemoteServiceName("kafka");
+                            return context;
+                        },
+                        observations)
+                .contextualName(record.topic() + " receive")
+                .lowCardinalityKeyValue("eops.consumer", consumerName)
+                .lowCardinalityKeyValue("messaging.destination.name", String.valueOf(record.topic()));
     }
 
     /** Runs the handler with the retries; returns whether the event was applied. */

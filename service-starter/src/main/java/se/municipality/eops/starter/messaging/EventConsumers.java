@@ -1,5 +1,6 @@
 package se.municipality.eops.starter.messaging;
 
+import io.micrometer.observation.ObservationRegistry;
 import se.municipality.eops.contract.schema.EventSchemaValidator;
 
 /** Entry point for services: {@code consumers.named("notify-on-request").on(...).build()} (or {@code buildBatch()}). */
@@ -9,6 +10,7 @@ public class EventConsumers {
     private final EventSchemaValidator validator;
     private final DeadLetters deadLetters;
     private final BatchRetry retry;
+    private final ObservationRegistry observations;
 
     /**
      * @param deadLetters where batch consumers send a single record that cannot be applied
@@ -19,14 +21,28 @@ public class EventConsumers {
             EventSchemaValidator validator,
             DeadLetters deadLetters,
             BatchRetry retry) {
+        this(idempotentConsumer, validator, deadLetters, retry, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param observations where batch consumers observe each record, continuing the trace of its {@code
+     *     traceparent} (the binder observes a batch as a whole, so its records' traces would be lost)
+     */
+    public EventConsumers(
+            IdempotentConsumer idempotentConsumer,
+            EventSchemaValidator validator,
+            DeadLetters deadLetters,
+            BatchRetry retry,
+            ObservationRegistry observations) {
         this.idempotentConsumer = idempotentConsumer;
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.retry = retry;
+        this.observations = observations;
     }
 
     /** @param consumerName names the consumer in the record of applied events; keep it stable */
     public EventHandlers named(String consumerName) {
-        return new EventHandlers(consumerName, idempotentConsumer, validator, deadLetters, retry);
+        return new EventHandlers(consumerName, idempotentConsumer, validator, deadLetters, retry, observations);
     }
 }

@@ -1,5 +1,6 @@
 package se.municipality.eops.starter.messaging;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class EventHandlers {
     private final EventSchemaValidator validator;
     private final DeadLetters deadLetters;
     private final BatchRetry retry;
+    private final ObservationRegistry observations;
     private final Map<String, Registration<?>> handlers = new LinkedHashMap<>();
 
     EventHandlers(
@@ -44,12 +46,14 @@ public final class EventHandlers {
             IdempotentConsumer idempotentConsumer,
             EventSchemaValidator validator,
             DeadLetters deadLetters,
-            BatchRetry retry) {
+            BatchRetry retry,
+            ObservationRegistry observations) {
         this.consumerName = consumerName;
         this.idempotentConsumer = idempotentConsumer;
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.retry = retry;
+        this.observations = observations;
     }
 
     public <E extends DomainEvent> EventHandlers on(Class<E> eventType, Consumer<IncomingEvent<E>> handler) {
@@ -73,7 +77,7 @@ public final class EventHandlers {
         if (deadLetters == null) {
             throw new IllegalStateException("batch consumers need the starter's DeadLetters");
         }
-        return new EventBatch(consumerName, this, idempotentConsumer, deadLetters, retry);
+        return new EventBatch(consumerName, this, idempotentConsumer, deadLetters, retry, observations);
     }
 
     private void handle(Message<byte[]> message) {
