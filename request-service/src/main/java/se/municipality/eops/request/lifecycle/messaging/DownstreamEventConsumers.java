@@ -1,6 +1,5 @@
 package se.municipality.eops.request.lifecycle.messaging;
 
-import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +38,7 @@ class DownstreamEventConsumers {
     static final String PERMISSION = "request-status-permission";
 
     @Bean
-    Consumer<Message<List<byte[]>>> publicationStatusEvents(EventConsumers consumers, FollowDownstreamEvents follow) {
+    Consumer<Message<byte[]>> publicationStatusEvents(EventConsumers consumers, FollowDownstreamEvents follow) {
         return consumers
                 .named(PUBLICATION)
                 .on(ReviewRequested.class, follow::handle)
@@ -47,11 +46,11 @@ class DownstreamEventConsumers {
                 .on(ReviewRejected.class, follow::handle)
                 .on(ReviewApproved.class, follow::handle)
                 .on(EServicePublished.class, follow::handle)
-                .buildBatch();
+                .build();
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> purgeStatusEvents(EventConsumers consumers, FollowDownstreamEvents follow) {
+    Consumer<Message<byte[]>> purgeStatusEvents(EventConsumers consumers, FollowDownstreamEvents follow) {
         return consumers
                 .named(PURGE)
                 .on(PurgePlanCreated.class, follow::handle)
@@ -59,17 +58,17 @@ class DownstreamEventConsumers {
                 .on(PurgeCompleted.class, follow::handle)
                 .on(PurgeFailed.class, follow::handle)
                 .on(PurgePlanExpired.class, follow::handle)
-                .buildBatch();
+                .build();
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> permissionStatusEvents(EventConsumers consumers, FollowDownstreamEvents follow) {
+    Consumer<Message<byte[]>> permissionStatusEvents(EventConsumers consumers, FollowDownstreamEvents follow) {
         return consumers
                 .named(PERMISSION)
                 .on(PermissionAwaitingTraining.class, follow::handle)
                 .on(PermissionGranted.class, follow::handle)
                 .on(PermissionRevoked.class, follow::handle)
                 .on(PermissionRequestRefused.class, follow::handle)
-                .buildBatch();
+                .build();
     }
 }

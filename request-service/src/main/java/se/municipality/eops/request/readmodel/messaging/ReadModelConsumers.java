@@ -40,7 +40,7 @@ class ReadModelConsumers {
     static final String PERMISSIONS_CONSUMER = "request-permissions";
 
     @Bean
-    Consumer<Message<List<byte[]>>> catalogueEvents(EventConsumers consumers, EventEffects effects) {
+    Consumer<Message<byte[]>> catalogueEvents(EventConsumers consumers, EventEffects effects) {
         return consumers
                 .named(CATALOGUE_CONSUMER)
                 .on(
@@ -59,11 +59,11 @@ class ReadModelConsumers {
                                 incoming.event().eServiceId(),
                                 incoming.event().eServiceName(),
                                 incoming.event().versionLabel()))
-                .buildBatch();
+                .build();
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> permissionEvents(EventConsumers consumers, EventEffects effects) {
+    Consumer<Message<byte[]>> permissionEvents(EventConsumers consumers, EventEffects effects) {
         return consumers
                 .named(PERMISSIONS_CONSUMER)
                 .on(PermissionGranted.class, incoming -> {
@@ -126,7 +126,7 @@ class ReadModelConsumers {
                                     .set("memberIds", memberIds),
                             ReadModelCollections.HANDLER_GROUPS);
                 })
-                .buildBatch();
+                .build();
     }
 
     private static void catalogue(
