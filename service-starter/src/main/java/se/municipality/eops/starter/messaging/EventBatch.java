@@ -182,6 +182,12 @@ final class EventBatch implements Consumer<Message<List<byte[]>>> {
         deadLetters.send(record, group, reason);
     }
 
+    /**
+     * The back-off between two attempts at one event, on the consumer's thread. A sleep is right here: it is what
+     * the binder's own retry does in the per-record mode, the batch must not be acknowledged before the event is
+     * applied or dead-lettered (so nothing else may run on this thread meanwhile), and {@link BatchRetry} bounds it
+     * (3 attempts, at most 5 s between them by default), far below the consumer's {@code max.poll.interval.ms}.
+     */
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
