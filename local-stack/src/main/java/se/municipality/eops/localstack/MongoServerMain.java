@@ -1,16 +1,17 @@
 package se.municipality.eops.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.municipality.eops.localstack.mongo.LocalMongoBackend;
 
 /**
  * A MongoDB-protocol server (mongo-java-server) that keeps its data in one H2 file, so the suite's data
- * survives a restart. Usage: {@code MongoServerMain [dataDirectory]}; port from {@code EOPS_MONGO_PORT}.
+ * survives a restart, and answers queries from unique indexes as MongoDB does ({@link LocalMongoBackend}). Usage: {@code MongoServerMain [dataDirectory]}; port from {@code EOPS_MONGO_PORT}.
  */
 public final class MongoServerMain {
 
@@ -23,10 +24,11 @@ public final class MongoServerMain {
         Path dataFile = LocalSettings.dataDirectory(args).resolve("mongo").resolve("eops.mv.db");
         Files.createDirectories(dataFile.getParent());
 
-        H2Backend backend = new H2Backend(dataFile.toString());
+        LocalMongoBackend backend = new LocalMongoBackend(dataFile.toString());
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind("localhost", port);
+            server.bind(
+                    new InetSocketAddress("localhost", port), 1, LocalSettings.number("EOPS_MONGO_WORKER_THREADS", 32));
         } catch (RuntimeException e) {
             log.error("Cannot listen on localhost:{} ({}). Is another MongoDB running?", port, e.getMessage());
             // Closing the backend releases the file lock, so the next start does not find a locked store.

@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import se.municipality.eops.localstack.mongo.UniqueIndexLookups;
 
 /**
  * mongo-java-server's in-memory backend, answering reads with copies taken under the collection's lock.
@@ -20,6 +21,9 @@ import java.util.List;
  * ran beside an update could so come back half old, half new: with the new {@code version} but the old list of
  * votes, for instance, and an optimistic write based on it then overwrote the update it never saw (a lost vote in
  * publication-service's concurrent-review test). Real MongoDB never answers a torn document.
+ *
+ * <p>Like the local server of {@code ./run.sh}, it answers a query that names every key of a unique index from that
+ * index ({@link UniqueIndexLookups}), as MongoDB does, instead of matching every document of the collection.
  *
  * <p>Public for the system tests, which run a server with this backend themselves (not the shared one).
  */
@@ -62,6 +66,16 @@ public final class ConsistentReadsMemoryBackend extends MemoryBackend {
                     .map(Document::cloneDeeply)
                     .toList();
             return new QueryResult(copies, result.getCursorId());
+        }
+
+        @Override
+        protected QueryResult queryDocuments(
+                Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            return UniqueIndexLookups.candidates(query, getIndexes())
+                    .map(positions ->
+                            matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector))
+                    .orElseGet(
+                            () -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
         }
     }
 }
