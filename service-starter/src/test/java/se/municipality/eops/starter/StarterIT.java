@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -80,6 +81,9 @@ class StarterIT {
     @Autowired
     StarterTestApplication.Publications publications;
 
+    @Autowired
+    StarterTestApplication.MongoCommands commands;
+
     final PublishedEvents events = PublishedEvents.get();
 
     @Test
@@ -142,6 +146,23 @@ class StarterIT {
 
         await().until(() -> appliedEventIds(id).contains(marker));
         assertThat(appliedCount(id)).isEqualTo(2);
+    }
+
+    /**
+     * The check is a find by {@code _id}, which every server answers from the index; not a count (an aggregation),
+     * which the local MongoDB-protocol server ran over every event the suite ever applied.
+     */
+    @Test
+    void looksUpWhetherAnEventWasAppliedByItsKeyAlone() {
+        String id = "looked-up-" + UUID.randomUUID();
+        String eventId = sendValidEvent(id);
+        await().until(() -> appliedEventIds(id).contains(eventId));
+
+        Set<String> key = Set.of("starter-test-recorder:" + eventId);
+        assertThat(commands.matching("find", IdempotentConsumer.COLLECTION, key))
+                .hasSize(1);
+        assertThat(commands.matching("aggregate", IdempotentConsumer.COLLECTION, key))
+                .isEmpty();
     }
 
     @Test

@@ -158,7 +158,7 @@ public class StarterTestApplication {
         @Override
         public void commandStarted(CommandStartedEvent event) {
             String name = event.getCommandName();
-            if (name.equals("update") || name.equals("find") || name.equals("insert")) {
+            if (name.equals("update") || name.equals("find") || name.equals("insert") || name.equals("aggregate")) {
                 started.add(event.getCommand().clone());
             }
         }

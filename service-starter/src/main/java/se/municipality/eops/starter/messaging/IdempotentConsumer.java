@@ -63,9 +63,15 @@ public class IdempotentConsumer implements SmartInitializingSingleton {
         this.duplicates = meters.counter("eops.consumer.duplicates");
     }
 
+    /**
+     * Whether this consumer applied the event before: a find of one {@code _id}, which every server answers from
+     * its {@code _id} index. ({@code MongoTemplate#exists} counts with an aggregation, which the local
+     * MongoDB-protocol server runs over every document of the collection: every event ever applied.)
+     */
     public boolean alreadyApplied(String consumer, UUID eventId) {
-        return mongo.exists(
-                Query.query(Criteria.where("_id").is(IncomingEvent.appliedKey(consumer, eventId))), COLLECTION);
+        Query byKey = Query.query(Criteria.where("_id").is(IncomingEvent.appliedKey(consumer, eventId)));
+        byKey.fields().include("_id");
+        return mongo.findOne(byKey, Document.class, COLLECTION) != null;
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.municipality.eops.contract.notification.Channel;
@@ -19,11 +18,8 @@ import se.municipality.eops.starter.outbox.PendingEvent;
  */
 @Document(MongoNotifications.COLLECTION)
 // The outbox's own index (on the oldest pending event) is created by the starter.
-// Every update is a versioned write, {_id, version}. MongoDB answers it from the _id index alone;
-// the local MongoDB-protocol server (mongo-java-server) uses an index only when the query names
-// exactly its fields, and scanned the whole collection for each one instead (50-80 ms at 9k
-// notifications, growing with every receipt). This index costs MongoDB little and spares that.
-@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
+// Every update is a versioned write, {_id, version}, answered from the _id index (also by the local
+// MongoDB-protocol server of ./run.sh and the tests: local-stack's UniqueIndexLookups).
 record NotificationDocument(
         @Id String id,
         String template,
