@@ -2,7 +2,6 @@ package se.municipality.eops.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -27,8 +26,7 @@ public final class MongoServerMain {
         LocalMongoBackend backend = new LocalMongoBackend(dataFile.toString());
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(
-                    new InetSocketAddress("localhost", port), 1, LocalSettings.number("EOPS_MONGO_WORKER_THREADS", 32));
+            server.bind("localhost", port);
         } catch (RuntimeException e) {
             log.error("Cannot listen on localhost:{} ({}). Is another MongoDB running?", port, e.getMessage());
             // Closing the backend releases the file lock, so the next start does not find a locked store.
