@@ -178,6 +178,22 @@ class LocalMongoBackendTest {
         } finally {
             reopened.shutdownNow();
         }
+
+        // And once more: the file now holds the ordered index maps themselves, which are taken as they are.
+        MongoServer again = new MongoServer(new LocalMongoBackend(file));
+        try (MongoClient client =
+                MongoClients.create("mongodb://localhost:" + again.bind().getPort())) {
+            MongoCollection<Document> cases = client.getDatabase("kept").getCollection("cases");
+            assertThat(cases.find(Filters.eq("caseNumber", 990)).first()).containsEntry("_id", "c10");
+            assertThat(cases.find(Filters.and(Filters.eq("_id", "c10"), Filters.eq("caseNumber", 990)))
+                            .first())
+                    .isNotNull();
+            assertThatThrownBy(() -> cases.insertOne(new Document("_id", "c3"))).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> cases.insertOne(new Document("_id", "other").append("caseNumber", 999)))
+                    .hasMessageContaining("duplicate key");
+        } finally {
+            again.shutdownNow();
+        }
     }
 
     @Test
