@@ -10,7 +10,8 @@ import se.municipality.eops.localstack.mongo.LocalMongoBackend;
 
 /**
  * A MongoDB-protocol server (mongo-java-server) that keeps its data in one H2 file, so the suite's data
- * survives a restart, and answers queries from unique indexes as MongoDB does ({@link LocalMongoBackend}). Usage: {@code MongoServerMain [dataDirectory]}; port from {@code EOPS_MONGO_PORT}.
+ * survives a restart, and answers queries from unique indexes as MongoDB does ({@link LocalMongoBackend}).
+ * Usage: {@code MongoServerMain [dataDirectory]}; port from {@code EOPS_MONGO_PORT}.
  */
 public final class MongoServerMain {
 

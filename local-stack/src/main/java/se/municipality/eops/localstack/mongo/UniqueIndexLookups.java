@@ -29,8 +29,8 @@ public final class UniqueIndexLookups {
      * can take the query that way (then the collection is scanned as before).
      */
     public static <P> Optional<Iterable<P>> candidates(Document query, List<Index<P>> indexes) {
-        if (query.isEmpty()) {
-            return Optional.empty();
+        if (query.size() < 2) {
+            return Optional.empty(); // a query of one field is an index's whole key or none: mongo-java-server's case
         }
         for (Index<P> index : indexes) {
             Document indexed = new Document();

@@ -196,6 +196,20 @@ class LocalMongoBackendTest {
         }
     }
 
+    /** The index's keys go with the collection (the keys' own H2 map), so a new collection of that name starts empty. */
+    @Test
+    void aDroppedCollectionLeavesNoIndexKeysBehind() {
+        MongoCollection<Document> scratch = client.getDatabase("local-backend").getCollection("scratch");
+        scratch.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+        scratch.insertOne(new Document("_id", "s1").append("code", "A"));
+        scratch.drop();
+
+        scratch.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+        scratch.insertOne(new Document("_id", "s1").append("code", "A"));
+        assertThat(scratch.countDocuments()).isOne();
+        scratch.drop();
+    }
+
     @Test
     void indexKeysAreOrderedAsMongoDbOrdersValues() {
         KeyValueOrder order = new KeyValueOrder();
