@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,11 +90,18 @@ public class EopsStarterAutoConfiguration {
         return new OutboxEndpoint(relay, properties);
     }
 
-    /** The lock of every {@link se.municipality.eops.starter.scheduling.LockedJobs}: collection "shedLock" of the service's database. */
+    /** The locks across replicas: collection "shedLock" of the service's database. */
     @Bean
     @ConditionalOnMissingBean
-    LockingTaskExecutor eopsLockingTaskExecutor(MongoTemplate mongo) {
-        return new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getDb()));
+    ExtensibleLockProvider eopsLockProvider(MongoTemplate mongo) {
+        return new MongoLockProvider(mongo.getDb());
+    }
+
+    /** The lock of every {@link se.municipality.eops.starter.scheduling.LockedJobs}. */
+    @Bean
+    @ConditionalOnMissingBean
+    LockingTaskExecutor eopsLockingTaskExecutor(ExtensibleLockProvider locks) {
+        return new DefaultLockingTaskExecutor(locks);
     }
 
     @Bean

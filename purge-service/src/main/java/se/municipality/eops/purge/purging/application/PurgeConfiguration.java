@@ -2,6 +2,7 @@ package se.municipality.eops.purge.purging.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,8 @@ class PurgeConfiguration {
         return new PurgeExecution(purges, cases, purgeLog, subscribers, holds, clock, settings, meters);
     }
 
-    @Bean
-    PlanningLock planningLock(LockingTaskExecutor locks) {
+    @Bean(destroyMethod = "close")
+    PlanningLock planningLock(ExtensibleLockProvider locks) {
         return new PlanningLock(locks);
     }
 
