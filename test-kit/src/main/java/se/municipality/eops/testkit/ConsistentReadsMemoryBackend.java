@@ -71,11 +71,12 @@ public final class ConsistentReadsMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-            return UniqueIndexLookups.candidates(query, getIndexes())
-                    .map(positions ->
-                            matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector))
-                    .orElseGet(
-                            () -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+            return UniqueIndexLookups.answer(
+                    query,
+                    getIndexes(),
+                    (toMatch, positions) ->
+                            matchDocuments(toMatch, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector),
+                    () -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
         }
     }
 }

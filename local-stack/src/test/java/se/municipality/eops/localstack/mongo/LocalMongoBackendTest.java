@@ -64,12 +64,41 @@ class LocalMongoBackendTest {
         idIndex.add(new de.bwaldvogel.mongo.bson.Document("_id", "a"), 1, null);
         idIndex.add(new de.bwaldvogel.mongo.bson.Document("_id", "b"), 2, null);
 
-        assertThat(UniqueIndexLookups.candidates(query("_id", "b", "version", 3), List.of(idIndex)))
-                .hasValueSatisfying(positions -> assertThat(positions).containsExactly(2));
-        assertThat(UniqueIndexLookups.candidates(
+        assertThat(UniqueIndexLookups.lookup(query("_id", "b", "version", 3), List.of(idIndex)))
+                .hasValueSatisfying(lookup -> {
+                    assertThat(lookup.positions()).containsExactly(2);
+                    assertThat(lookup.toMatch()).isEqualTo(query("_id", "b", "version", 3));
+                });
+        assertThat(UniqueIndexLookups.lookup(
                         query("_id", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", "b", "c")), "s", 1),
                         List.of(idIndex)))
-                .hasValueSatisfying(positions -> assertThat(positions).containsExactlyInAnyOrder(1, 2));
+                .hasValueSatisfying(lookup -> assertThat(lookup.positions()).containsExactlyInAnyOrder(1, 2));
+    }
+
+    @Test
+    void aListOfIdsIsAnsweredFromTheIdIndexAloneWithoutMatchingEachDocumentAgainstTheList() {
+        Index<Integer> idIndex = uniqueIndex("_id");
+        idIndex.add(new de.bwaldvogel.mongo.bson.Document("_id", "a"), 1, null);
+        idIndex.add(new de.bwaldvogel.mongo.bson.Document("_id", "b"), 2, null);
+
+        assertThat(UniqueIndexLookups.lookup(
+                        query("_id", new de.bwaldvogel.mongo.bson.Document("$in", List.of("b", "a", "c", "a"))),
+                        List.of(idIndex)))
+                .hasValueSatisfying(lookup -> {
+                    assertThat(lookup.positions()).containsExactlyInAnyOrder(1, 2);
+                    assertThat(lookup.toMatch()).isEmpty();
+                });
+        // Not strings alone (a number matches 3 and 3.0 alike), or more than $in: mongo-java-server's own way.
+        assertThat(UniqueIndexLookups.lookup(
+                        query("_id", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", 3))), List.of(idIndex)))
+                .isEmpty();
+        assertThat(UniqueIndexLookups.lookup(
+                        query("_id", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a")).append("$ne", "b")),
+                        List.of(idIndex)))
+                .isEmpty();
+        assertThat(UniqueIndexLookups.lookup(
+                        query("version", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a"))), List.of(idIndex)))
+                .isEmpty();
     }
 
     @Test
@@ -77,16 +106,16 @@ class LocalMongoBackendTest {
         Index<Integer> idIndex = uniqueIndex("_id");
         Index<Integer> compound = uniqueIndex("number", "kind");
 
-        assertThat(UniqueIndexLookups.candidates(query("version", 3), List.of(idIndex, compound)))
+        assertThat(UniqueIndexLookups.lookup(query("version", 3), List.of(idIndex, compound)))
                 .isEmpty();
-        assertThat(UniqueIndexLookups.candidates(query("number", 3, "status", "OPEN"), List.of(idIndex, compound)))
+        assertThat(UniqueIndexLookups.lookup(query("number", 3, "status", "OPEN"), List.of(idIndex, compound)))
                 .isEmpty();
-        assertThat(UniqueIndexLookups.candidates(
+        assertThat(UniqueIndexLookups.lookup(
                         query("_id", new de.bwaldvogel.mongo.bson.Document("$gt", "a"), "version", 1),
                         List.of(idIndex)))
                 .isEmpty();
         // Exactly the index's keys: mongo-java-server takes those itself.
-        assertThat(UniqueIndexLookups.candidates(query("_id", "a"), List.of(idIndex)))
+        assertThat(UniqueIndexLookups.lookup(query("_id", "a"), List.of(idIndex)))
                 .isEmpty();
     }
 
@@ -103,6 +132,8 @@ class LocalMongoBackendTest {
         assertThat(ids(Filters.and(
                         Filters.eq("_id", "r9"), Filters.or(Filters.eq("status", "DONE"), Filters.eq("x", 1)))))
                 .containsExactly("r9");
+        assertThat(ids(Filters.in("_id", "r3", "nope", "r1", "r3"))).containsExactlyInAnyOrder("r1", "r3");
+        assertThat(ids(Filters.in("_id", List.of()))).isEmpty();
     }
 
     @Test
@@ -128,6 +159,19 @@ class LocalMongoBackendTest {
         assertThat(requests.deleteOne(Filters.and(Filters.eq("_id", "w"), Filters.eq("status", "DONE")))
                         .getDeletedCount())
                 .isOne();
+    }
+
+    @Test
+    void aListOfIdsDeletesTheDocumentsItNamesAndNoOther() {
+        for (int i = 1; i <= 3; i++) {
+            requests.insertOne(
+                    new Document("_id", "d" + i).append("number", 1000 + i).append("kind", "d"));
+        }
+
+        assertThat(requests.deleteMany(Filters.in("_id", "d1", "d3", "nope")).getDeletedCount())
+                .isEqualTo(2);
+        assertThat(requests.countDocuments(Filters.regex("_id", "^d"))).isOne();
+        requests.deleteOne(Filters.eq("_id", "d2"));
     }
 
     @Test
