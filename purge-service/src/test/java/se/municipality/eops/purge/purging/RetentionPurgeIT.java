@@ -153,6 +153,8 @@ class RetentionPurgeIT {
 
         assertThat(byCreator.status()).isEqualTo(403);
         assertThat(byCreator.body()).contains("other than its creator");
+        assertThat(byCreator.json().at("/errors/0/field").asString()).isEqualTo("planId");
+        assertThat(byCreator.json().at("/errors/0/code").asString()).isEqualTo("own-plan");
         assertThat(List.of(byCentralTeam.status(), byRequester.status(), byCaseHandler.status()))
                 .containsOnly(403);
         assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
@@ -164,9 +166,10 @@ class RetentionPurgeIT {
         assertThat(approved.approvedBy()).isEqualTo("astrid");
         PurgeEvents.awaitOne(PurgeCompleted.class, event -> planId.equals(event.purgeId()));
         assertThat(existing(List.of(dueCase))).isEmpty();
-        assertThat(post(port, "astrid", "/api/purges/" + planId + "/approval", "{}")
-                        .status())
-                .isEqualTo(409);
+        HttpAnswer again = post(port, "astrid", "/api/purges/" + planId + "/approval", "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/errors/0/code").asString()).isEqualTo("not-awaiting-approval");
+        assertThat(again.json().at("/errors/0/params/status").asString()).isEqualTo("COMPLETED");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
+import se.municipality.eops.starter.rules.BrokenRule;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +64,17 @@ class FieldErrorCodesTest {
 
         assertThat(errorsOf(answer.getBody()))
                 .containsExactly(new FieldError("version", "was changed meanwhile", "changed-meanwhile", Map.of()));
+    }
+
+    @Test
+    void aForbiddenRuleAnswers403WithTheFieldCodeAndParamsItWasBrokenWith() {
+        var answer = responses.forbidden(new ForbiddenException(
+                new BrokenRule("planId", "must be approved by another archivist", "own-plan", Map.of("n", 1))));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(errorsOf(answer.getBody()))
+                .containsExactly(
+                        new FieldError("planId", "must be approved by another archivist", "own-plan", Map.of("n", 1)));
     }
 
     enum Kind {

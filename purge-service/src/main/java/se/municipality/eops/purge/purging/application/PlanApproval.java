@@ -4,10 +4,13 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import se.municipality.eops.purge.purging.domain.FourEyesViolation;
 import se.municipality.eops.purge.purging.domain.Purge;
+import se.municipality.eops.purge.purging.domain.PurgeNotApprovable;
 import se.municipality.eops.purge.purging.domain.Purges;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
+import se.municipality.eops.starter.web.ForbiddenException;
 import se.municipality.eops.starter.web.NotFoundException;
 
 /** The second archivist's approval; the plan then executes. */
@@ -27,12 +30,18 @@ public class PlanApproval {
     }
 
     /**
-     * @throws se.municipality.eops.purge.purging.domain.FourEyesViolation if the approver made the plan
-     * @throws se.municipality.eops.purge.purging.domain.PurgeNotApprovable if it is not awaiting approval
+     * @throws ForbiddenException if the approver made the plan ({@link FourEyesViolation})
+     * @throws ConflictException if it is not awaiting approval ({@link PurgeNotApprovable}) or changed meanwhile
      */
     public Purge approve(String planId, String approver) {
         Purge plan = purges.find(planId).orElseThrow(() -> new NotFoundException("no purge plan " + planId));
-        plan.approve(approver, clock.instant());
+        try {
+            plan.approve(approver, clock.instant());
+        } catch (FourEyesViolation ownPlan) {
+            throw new ForbiddenException(ownPlan);
+        } catch (PurgeNotApprovable notWaiting) {
+            throw new ConflictException(notWaiting);
+        }
         if (!purges.save(plan)) {
             throw new ConflictException(
                     "planId", "was changed meanwhile; look at it again", FieldErrorCodes.CHANGED_MEANWHILE);

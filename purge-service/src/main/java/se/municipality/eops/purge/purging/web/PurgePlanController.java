@@ -2,10 +2,7 @@ package se.municipality.eops.purge.purging.web;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,9 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.municipality.eops.purge.purging.application.Acknowledgements;
 import se.municipality.eops.purge.purging.application.PlanApproval;
 import se.municipality.eops.purge.purging.application.RetentionPlanning;
-import se.municipality.eops.purge.purging.domain.FourEyesViolation;
 import se.municipality.eops.purge.purging.domain.Purge;
-import se.municipality.eops.purge.purging.domain.PurgeNotApprovable;
 import se.municipality.eops.purge.purging.domain.Purges;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
@@ -76,20 +71,6 @@ class PurgePlanController {
     @GetMapping
     List<PurgeView> recent() {
         return purges.recent(200).stream().map(this::view).toList();
-    }
-
-    @ExceptionHandler(FourEyesViolation.class)
-    ResponseEntity<ProblemDetail> creatorMayNotApprove(FourEyesViolation violation) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, violation.getMessage());
-        problem.setTitle("Four eyes");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
-    }
-
-    @ExceptionHandler(PurgeNotApprovable.class)
-    ResponseEntity<ProblemDetail> notApprovable(PurgeNotApprovable refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
-        problem.setTitle("Conflict");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     private PurgeView view(Purge purge) {
