@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public class LockedJobs implements SmartLifecycle {
                 .filter(candidate -> candidate.lockName().equals(lockName))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No job " + lockName + " in " + threadName));
-        lock.executeWithLock(job.job(), job.lockConfiguration());
+        runLocked(job);
     }
 
     @Override
@@ -76,9 +77,37 @@ public class LockedJobs implements SmartLifecycle {
 
     private void runSafely(Job job) {
         try {
-            lock.executeWithLock(job.job(), job.lockConfiguration());
+            runLocked(job);
         } catch (RuntimeException e) {
             log.warn("{} failed, it runs again in {}: {}", job.lockName(), job.interval(), e.toString());
+        }
+    }
+
+    /**
+     * The job under its lock, with its thread's interrupt (a {@link #stop} during the run) set aside until the lock
+     * is let go: ShedLock lets go with a write to the database on the same thread, which the MongoDB driver refuses
+     * on an interrupted thread, and a lock not let go keeps every replica from the job until its {@code lockAtMost}
+     * (a replica stopped in the middle of an outbox sweep kept the others from sweeping for 90 s). The interrupt is
+     * restored once the lock is let go.
+     */
+    private void runLocked(Job job) {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try {
+            lock.executeWithLock(
+                    (Runnable) () -> {
+                        try {
+                            job.job().run();
+                        } finally {
+                            if (Thread.interrupted()) {
+                                interrupted.set(true);
+                            }
+                        }
+                    },
+                    job.lockConfiguration());
+        } finally {
+            if (interrupted.get()) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -19,8 +20,21 @@ class LockedJobsTest {
     /** Stands for another replica: while it holds the lock, no job runs here. */
     private final AtomicBoolean heldElsewhere = new AtomicBoolean();
 
-    private final LockProvider lockProvider =
-            configuration -> heldElsewhere.get() ? Optional.empty() : Optional.of((SimpleLock) () -> {});
+    /** Let go of the last lock taken; like MongoDB's driver, refuses to on an interrupted thread. */
+    private final AtomicBoolean letGo = new AtomicBoolean();
+
+    private final LockProvider lockProvider = configuration -> {
+        if (heldElsewhere.get()) {
+            return Optional.empty();
+        }
+        letGo.set(false);
+        return Optional.of((SimpleLock) () -> {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("Interrupted waiting for lock");
+            }
+            letGo.set(true);
+        });
+    };
 
     private final LockedJobs jobs = new LockedJobs("test-jobs", new DefaultLockingTaskExecutor(lockProvider));
 
@@ -73,6 +87,24 @@ class LockedJobsTest {
         heldElsewhere.set(false);
         jobs.runNow("locked");
         assertThat(runs).hasValueGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aJobStoppedInTheMiddleOfItsRunStillLetsGoOfItsLock() {
+        AtomicBoolean running = new AtomicBoolean();
+        jobs.every(Duration.ofMillis(20), "long", Duration.ofMinutes(1), () -> {
+            running.set(true);
+            // Until stopped, and returns with its thread still interrupted, as MongoDB's driver leaves it.
+            while (!Thread.currentThread().isInterrupted()) {
+                LockSupport.parkNanos(1_000_000);
+            }
+        });
+        jobs.start();
+        await().atMost(Duration.ofSeconds(5)).untilTrue(running);
+
+        jobs.stop();
+
+        await().atMost(Duration.ofSeconds(5)).untilTrue(letGo);
     }
 
     @Test
