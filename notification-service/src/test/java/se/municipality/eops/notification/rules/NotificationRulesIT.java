@@ -46,6 +46,7 @@ import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.NotificationFilter;
 import se.municipality.eops.notification.delivery.domain.NotificationStatus;
 import se.municipality.eops.notification.delivery.domain.Notifications;
+import se.municipality.eops.testkit.HttpAnswer;
 import se.municipality.eops.testkit.Mailboxes;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
 import se.municipality.eops.testkit.SharedInfrastructure;
@@ -86,6 +87,12 @@ class NotificationRulesIT {
                                 "{\"language\":\"en\"}")
                         .status())
                 .isEqualTo(200);
+        HttpAnswer unknownLanguage = TestHttp.at(port)
+                .call(HttpMethod.PUT, "/api/preferences/" + carlId, token("CENTRAL_TEAM"), "{\"language\":\"fi\"}");
+        assertThat(unknownLanguage.status()).isEqualTo(400);
+        assertThat(unknownLanguage.json().at("/errors/0/code").asString()).isEqualTo("not-one-of");
+        assertThat(unknownLanguage.json().at("/errors/0/params/allowed").asString())
+                .isEqualTo("sv, en");
         String eServiceId = "es-" + UUID.randomUUID();
         String grantId = "grant-" + UUID.randomUUID();
 

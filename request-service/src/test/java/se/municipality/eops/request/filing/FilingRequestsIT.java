@@ -255,6 +255,7 @@ class FilingRequestsIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("requester.email");
         assertThat(response.json().at("/errors/0/message").asString()).contains("your account");
+        assertThat(response.json().at("/errors/0/code").asString()).isEqualTo("account-email");
     }
 
     @Test

@@ -115,6 +115,10 @@ class TeamDeskIT {
         assertThat(badSize.json().at("/errors/0/code").asString()).isEqualTo("out-of-range");
         assertThat(badSize.json().at("/errors/0/params/max").asInt()).isEqualTo(100);
         assertThat(badSort.json().get("errors").findValuesAsString("field")).containsExactly("sort");
+        assertThat(badStatus.json().at("/errors/0/code").asString()).isEqualTo("not-one-of");
+        assertThat(badStatus.json().at("/errors/0/params/allowed").asString()).contains("SUBMITTED", "COMPLETED");
+        assertThat(badSort.json().at("/errors/0/code").asString()).isEqualTo("not-one-of");
+        assertThat(badSort.json().at("/errors/0/params/allowed").asString()).contains("-statusSince");
     }
 
     private JsonNode search(String query) {

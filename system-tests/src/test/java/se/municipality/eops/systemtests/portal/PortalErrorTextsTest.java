@@ -12,19 +12,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 
 /**
- * The kinds of field errors the services share ({@link FieldErrorCodes}) each have a text in the web portal, in
- * Swedish and in English: the portal says a refusal in the person's words only for the kinds it knows, and falls back
- * to the service's English otherwise. The portal does not depend on the starter, so the two meet here, where both are
- * at hand (the portal's bundles from its sources).
+ * The kinds of field errors the services share ({@link FieldErrorCodes}) and request-service's own (its {@code
+ * ViolationCodes}: the request form's) each have a text in the web portal, in Swedish and in English: the portal says
+ * a refusal in the person's words only for the kinds it knows, and falls back to the service's English otherwise. The
+ * portal depends on neither, so they meet here, where the starter's classes and the sources are at hand.
  */
 class PortalErrorTextsTest {
 
     private static final Path PORTAL_RESOURCES = Path.of("..", "web-portal", "src", "main", "resources");
+    private static final Path REQUEST_SERVICE_CODES = Path.of(
+            "..",
+            "request-service",
+            "src",
+            "main",
+            "java",
+            "se",
+            "municipality",
+            "eops",
+            "request",
+            "filing",
+            "domain",
+            "ViolationCodes.java");
+    /** A kind of its own in ViolationCodes: a constant with a literal value (the others point at FieldErrorCodes). */
+    private static final Pattern OWN_KIND = Pattern.compile("public static final String \\w+ = \"([a-z][a-z-]*)\";");
 
     @ParameterizedTest
     @ValueSource(strings = {"messages.properties", "messages_en.properties"})
@@ -34,13 +51,25 @@ class PortalErrorTextsTest {
             texts.load(reader);
         }
         List<String> codes = sharedCodes();
+        List<String> requestFormCodes = requestServiceOwnCodes();
+        codes.addAll(requestFormCodes);
 
         assertThat(codes).hasSizeGreaterThan(20).contains(FieldErrorCodes.REQUIRED, FieldErrorCodes.BUSY);
+        assertThat(requestFormCodes).contains("control-characters", "account-email");
         assertThat(codes)
                 .as("kinds without a field.error.<kind> text in the portal's %s", bundle)
                 .allSatisfy(code -> assertThat(texts.getProperty("field.error." + code))
                         .as("field.error." + code)
                         .isNotBlank());
+    }
+
+    private static List<String> requestServiceOwnCodes() throws IOException {
+        List<String> codes = new ArrayList<>();
+        Matcher kinds = OWN_KIND.matcher(Files.readString(REQUEST_SERVICE_CODES, StandardCharsets.UTF_8));
+        while (kinds.find()) {
+            codes.add(kinds.group(1));
+        }
+        return codes;
     }
 
     private static List<String> sharedCodes() {

@@ -1,5 +1,6 @@
 package se.municipality.eops.notification.preferences.web;
 
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.municipality.eops.notification.preferences.domain.LanguagePreferences;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -45,7 +47,8 @@ class PreferencesController {
 
     private Preference set(String userId, Preference preference) {
         if (preference == null || preference.language() == null || !LANGUAGES.contains(preference.language())) {
-            throw new InvalidInputException("language", "must be sv or en");
+            throw new InvalidInputException(
+                    "language", "must be sv or en", FieldErrorCodes.NOT_ONE_OF, Map.of("allowed", "sv, en"));
         }
         preferences.set(userId, preference.language());
         return preference;

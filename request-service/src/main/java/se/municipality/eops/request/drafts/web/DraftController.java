@@ -3,6 +3,7 @@ package se.municipality.eops.request.drafts.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +24,7 @@ import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.request.drafts.application.DraftService;
 import se.municipality.eops.request.filing.application.RequestFiling;
 import se.municipality.eops.request.filing.domain.RequestDetails;
+import se.municipality.eops.request.filing.domain.ViolationCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -57,7 +59,11 @@ class DraftController {
                     + " last change.")
     ResponseEntity<DraftView> start(@RequestBody StartDraft body) {
         if (body.type() == null) {
-            throw new InvalidInputException("type", "is required: PUBLICATION, PURGE or PERMISSION");
+            throw new InvalidInputException(
+                    "type",
+                    "is required: PUBLICATION, PURGE or PERMISSION",
+                    ViolationCodes.REQUIRED,
+                    Map.of("allowed", "PUBLICATION, PURGE, PERMISSION"));
         }
         DraftView view =
                 DraftView.of(drafts.start(CurrentUser.fromSecurityContext().userId(), body.type()));
@@ -114,7 +120,8 @@ class DraftController {
             throw new InvalidInputException(
                     "requester.email",
                     "your account has no e-mail address we can send to (plain ASCII, such as name@kommun.se);"
-                            + " ask the administrators of your login to correct it");
+                            + " ask the administrators of your login to correct it",
+                    ViolationCodes.ACCOUNT_EMAIL);
         }
         RequesterRole role = user.hasRole(RequesterRole.ESERVICE_ADMINISTRATOR.name())
                 ? RequesterRole.ESERVICE_ADMINISTRATOR

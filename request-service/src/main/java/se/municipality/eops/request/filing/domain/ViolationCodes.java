@@ -43,6 +43,11 @@ public final class ViolationCodes {
     public static final String NO_MEMBERS = "no-members";
     /** The same person twice in a group. */
     public static final String DUPLICATE_MEMBER = "duplicate-member";
+    /**
+     * The signed-in account has no e-mail address the suite can send to (it comes from the login's token, not the
+     * form, so only the administrators of the login can mend it).
+     */
+    public static final String ACCOUNT_EMAIL = "account-email";
 
     private ViolationCodes() {}
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,8 @@ import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.request.filing.application.RequestFiling;
 import se.municipality.eops.request.filing.domain.RequestDetails;
+import se.municipality.eops.request.filing.domain.ViolationCodes;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -56,14 +59,17 @@ class RequestController {
         CurrentUser user = CurrentUser.fromSecurityContext();
         if (user.email() == null || user.email().isBlank()) {
             throw new InvalidInputException(
-                    "requester.email", "your account has no e-mail address, so we could not keep you informed");
+                    "requester.email",
+                    "your account has no e-mail address, so we could not keep you informed",
+                    ViolationCodes.ACCOUNT_EMAIL);
         }
         if (!EmailAddresses.isValid(user.email())) {
             // From the token, not the body: the caller cannot fix it in the form, so say where it comes from.
             throw new InvalidInputException(
                     "requester.email",
                     "your account's e-mail address is not one we can send to (plain ASCII, such as name@kommun.se);"
-                            + " ask the administrators of your login to correct it");
+                            + " ask the administrators of your login to correct it",
+                    ViolationCodes.ACCOUNT_EMAIL);
         }
         RequesterRole role = user.hasRole(RequesterRole.ESERVICE_ADMINISTRATOR.name())
                 ? RequesterRole.ESERVICE_ADMINISTRATOR
@@ -92,7 +98,8 @@ class RequestController {
     @Operation(summary = "My requests, newest first")
     List<RequestView> mine(@RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > 100) {
-            throw new InvalidInputException("limit", "must be between 1 and 100");
+            throw new InvalidInputException(
+                    "limit", "must be between 1 and 100", FieldErrorCodes.OUT_OF_RANGE, Map.of("min", 1, "max", 100));
         }
         return filing.mine(CurrentUser.fromSecurityContext().userId(), limit).stream()
                 .map(RequestView::of)

@@ -28,6 +28,7 @@ import se.municipality.eops.request.live.application.LiveUpdates;
 import se.municipality.eops.request.live.application.TooManyStreamsException;
 import se.municipality.eops.request.live.domain.MyRequestsCursor;
 import se.municipality.eops.request.live.domain.Viewer;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -153,7 +154,10 @@ class LiveUpdatesController implements DisposableBean {
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        throw new InvalidInputException(LAST_EVENT_ID, "must be the id of an event of this stream (a sequence number)");
+        throw new InvalidInputException(
+                LAST_EVENT_ID,
+                "must be the id of an event of this stream (a sequence number)",
+                FieldErrorCodes.INVALID_VALUE);
     }
 
     private static Viewer viewer() {

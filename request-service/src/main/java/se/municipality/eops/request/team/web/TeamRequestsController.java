@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import se.municipality.eops.request.filing.domain.RequestSearch;
 import se.municipality.eops.request.filing.domain.RequestStatus;
 import se.municipality.eops.request.filing.web.RequestView;
 import se.municipality.eops.request.team.application.TeamDesk;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
 
@@ -71,7 +73,10 @@ class TeamRequestsController {
             case "status" -> RequestSearch.SortField.STATUS;
             default ->
                 throw new InvalidInputException(
-                        "sort", "must be submittedAt, statusSince or status, with a leading - for descending");
+                        "sort",
+                        "must be submittedAt, statusSince or status, with a leading - for descending",
+                        FieldErrorCodes.NOT_ONE_OF,
+                        Map.of("allowed", "submittedAt, statusSince, status, -submittedAt, -statusSince, -status"));
         };
         return Page.of(desk.search(new RequestSearch(
                 parse("status", status, RequestStatus.class),
@@ -112,7 +117,14 @@ class TeamRequestsController {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new InvalidInputException(
-                    field, "is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+                    field,
+                    "is not one of " + java.util.Arrays.toString(type.getEnumConstants()),
+                    FieldErrorCodes.NOT_ONE_OF,
+                    Map.of(
+                            "allowed",
+                            java.util.Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(java.util.stream.Collectors.joining(", "))));
         }
     }
 
