@@ -78,14 +78,25 @@ class AccessReviewIT {
                         .status())
                 .as("not an administrator of the e-service")
                 .isEqualTo(403);
+        HttpAnswer notOnTheList = decide(reviewId, "grant-not-in-it", "CONFIRMED", tokenOf(administrator));
+        assertThat(notOnTheList.status()).isEqualTo(400);
+        assertThat(notOnTheList.json().at("/errors/0/field").asString()).isEqualTo("grantId");
+        assertThat(notOnTheList.json().at("/errors/0/code").asString()).isEqualTo("not-in-review");
         HttpAnswer confirmed = decide(reviewId, editor.id(), "CONFIRMED", tokenOf(administrator));
+        HttpAnswer confirmedAgain = decide(reviewId, editor.id(), "REVOKED", tokenOf(administrator));
         HttpAnswer revoked = decide(reviewId, handler.id(), "REVOKED", tokenOf(administrator));
         HttpAnswer twice = decide(reviewId, handler.id(), "CONFIRMED", tokenOf(administrator));
 
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.json().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(confirmedAgain.status()).isEqualTo(409);
+        assertThat(confirmedAgain.json().at("/errors/0/code").asString()).isEqualTo("decided-already");
+        assertThat(confirmedAgain.json().at("/errors/0/params/decision").asString())
+                .isEqualTo("CONFIRMED");
         assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().at("/errors/0/code").asString()).isEqualTo("review-closed");
+        assertThat(twice.json().at("/errors/0/params/status").asString()).isEqualTo("COMPLETED");
         events.awaitOne(
                 Topics.PERMISSION_EVENTS,
                 "AccessReviewDecided",

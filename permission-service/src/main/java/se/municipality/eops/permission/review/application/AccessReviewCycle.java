@@ -16,6 +16,7 @@ import se.municipality.eops.permission.grant.application.PermissionProperties;
 import se.municipality.eops.permission.grant.domain.Grant;
 import se.municipality.eops.permission.grant.domain.Grants;
 import se.municipality.eops.permission.review.domain.AccessReview;
+import se.municipality.eops.permission.review.domain.AccessReviewRefused;
 import se.municipality.eops.permission.review.domain.AccessReviews;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
@@ -129,10 +130,8 @@ public class AccessReviewCycle {
             AccessReview.Changed decided;
             try {
                 decided = review.decide(grantId, decision, by, comment, clock.instant());
-            } catch (IllegalArgumentException notOnTheList) {
-                throw new InvalidInputException("grantId", notOnTheList.getMessage());
-            } catch (IllegalStateException closedOrDecided) {
-                throw new ConflictException("decision", closedOrDecided.getMessage());
+            } catch (AccessReviewRefused refused) {
+                throw refused.conflict() ? new ConflictException(refused) : new InvalidInputException(refused);
             }
             if (decision == Decision.REVOKED) {
                 Optional<Grant> grant = grants.findById(grantId);

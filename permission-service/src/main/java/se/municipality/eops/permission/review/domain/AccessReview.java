@@ -97,17 +97,15 @@ public record AccessReview(
     /**
      * Records a decision on one grant.
      *
-     * @throws IllegalStateException if the review is closed or the grant was decided already
-     * @throws IllegalArgumentException if the grant is not on the list
+     * @throws AccessReviewRefused if the review is closed, the grant was decided already or is not on the list
      */
     public Changed decide(String grantId, Decision decision, String by, String comment, Instant now) {
         if (status != ReviewStatus.OPEN) {
-            throw new IllegalStateException("the review " + id + " is " + status + ", no longer open");
+            throw AccessReviewRefused.closed(id, status);
         }
-        Item item = item(grantId)
-                .orElseThrow(() -> new IllegalArgumentException("the grant " + grantId + " is not in review " + id));
+        Item item = item(grantId).orElseThrow(() -> AccessReviewRefused.notInReview(grantId, id));
         if (!item.undecided()) {
-            throw new IllegalStateException("the grant " + grantId + " was " + item.decision() + " already");
+            throw AccessReviewRefused.decidedAlready(grantId, item.decision());
         }
         List<Item> after = items.stream()
                 .map(each -> each == item ? new Item(each.grant(), decision, by, now, comment) : each)
