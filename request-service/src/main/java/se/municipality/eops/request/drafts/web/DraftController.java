@@ -3,7 +3,6 @@ package se.municipality.eops.request.drafts.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,7 +22,9 @@ import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.request.drafts.application.DraftService;
 import se.municipality.eops.request.filing.application.RequestFiling;
+import se.municipality.eops.request.filing.domain.FieldViolation;
 import se.municipality.eops.request.filing.domain.RequestDetails;
+import se.municipality.eops.request.filing.domain.RequestRules;
 import se.municipality.eops.request.filing.domain.ViolationCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
@@ -59,11 +60,8 @@ class DraftController {
                     + " last change.")
     ResponseEntity<DraftView> start(@RequestBody StartDraft body) {
         if (body.type() == null) {
-            throw new InvalidInputException(
-                    "type",
-                    "is required: PUBLICATION, PURGE or PERMISSION",
-                    ViolationCodes.REQUIRED,
-                    Map.of("allowed", "PUBLICATION, PURGE, PERMISSION"));
+            FieldViolation missing = RequestRules.TYPE_REQUIRED;
+            throw new InvalidInputException(missing.field(), missing.message(), missing.code(), missing.params());
         }
         DraftView view =
                 DraftView.of(drafts.start(CurrentUser.fromSecurityContext().userId(), body.type()));

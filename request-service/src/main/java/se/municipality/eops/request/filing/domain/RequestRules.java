@@ -33,6 +33,13 @@ import se.municipality.eops.contract.request.RequestType;
  */
 public final class RequestRules {
 
+    /** A request (or draft) without a type: the one thing every step needs first. */
+    public static final FieldViolation TYPE_REQUIRED = new FieldViolation(
+            "type",
+            "is required: PUBLICATION, PURGE or PERMISSION",
+            ViolationCodes.REQUIRED,
+            Map.of("allowed", "PUBLICATION, PURGE, PERMISSION"));
+
     /** The platform's e-service id: letters, digits and {@code . _ : -}. */
     public static final int MAX_E_SERVICE_ID = 64;
     /** E-service names, committees, orderers, purge decision references, group and person names. */
@@ -100,11 +107,7 @@ public final class RequestRules {
         PurgeRequest purge = details.purge();
         PermissionRequest permission = details.permission();
         if (type == null) {
-            findings.add(
-                    "type",
-                    "is required: PUBLICATION, PURGE or PERMISSION",
-                    ViolationCodes.REQUIRED,
-                    Map.of("allowed", "PUBLICATION, PURGE, PERMISSION"));
+            findings.add(TYPE_REQUIRED);
             return;
         }
         requireOnly(type, RequestType.PUBLICATION, "publication", publication, findings);
@@ -409,7 +412,11 @@ public final class RequestRules {
         }
 
         void add(String field, String message, String code, Map<String, Object> params) {
-            byField.putIfAbsent(field, new FieldViolation(field, message, code, params));
+            add(new FieldViolation(field, message, code, params));
+        }
+
+        void add(FieldViolation violation) {
+            byField.putIfAbsent(violation.field(), violation);
         }
 
         List<FieldViolation> list() {

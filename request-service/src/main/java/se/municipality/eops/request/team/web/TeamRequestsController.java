@@ -2,9 +2,11 @@ package se.municipality.eops.request.team.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -116,15 +118,10 @@ class TeamRequestsController {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw new InvalidInputException(
-                    field,
-                    "is not one of " + java.util.Arrays.toString(type.getEnumConstants()),
-                    FieldErrorCodes.NOT_ONE_OF,
-                    Map.of(
-                            "allowed",
-                            java.util.Arrays.stream(type.getEnumConstants())
-                                    .map(Enum::name)
-                                    .collect(java.util.stream.Collectors.joining(", "))));
+                    field, "is not one of [" + allowed + "]", FieldErrorCodes.NOT_ONE_OF, Map.of("allowed", allowed));
         }
     }
 
