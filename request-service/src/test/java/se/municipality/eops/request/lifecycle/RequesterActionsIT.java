@@ -71,6 +71,8 @@ class RequesterActionsIT {
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.isProblem()).isTrue();
         assertThat(late.json().get("errors").findValuesAsString("field")).containsExactly("status");
+        assertThat(late.json().at("/errors/0/code").asString()).isEqualTo("request-ended");
+        assertThat(late.json().at("/errors/0/params/status").asString()).isEqualTo("COMPLETED");
         assertThat(scenario.read("anna", id).get("status").asString()).isEqualTo("COMPLETED");
     }
 

@@ -78,6 +78,8 @@ class TeamDeskIT {
                 .satisfies(event -> assertThat(event.payloadContains("\"rejectedBy\":\"cecilia\""))
                         .isTrue());
         assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/errors/0/code").asString()).isEqualTo("request-ended");
+        assertThat(again.json().at("/errors/0/params/status").asString()).isEqualTo("REJECTED");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
     }

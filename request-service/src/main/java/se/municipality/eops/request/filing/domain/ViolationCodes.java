@@ -48,6 +48,11 @@ public final class ViolationCodes {
      * form, so only the administrators of the login can mend it).
      */
     public static final String ACCOUNT_EMAIL = "account-email";
+    /**
+     * The request has ended (completed, rejected, withdrawn or failed) and cannot be changed so any more ({@code
+     * status}: the status it ended in).
+     */
+    public static final String REQUEST_ENDED = "request-ended";
 
     private ViolationCodes() {}
 }

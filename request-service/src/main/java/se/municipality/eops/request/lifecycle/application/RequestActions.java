@@ -69,7 +69,7 @@ public class RequestActions {
                     })
                     .orElseThrow(() -> new NotFoundException("No request " + id + " that you may change."));
         } catch (RequestClosedException closed) {
-            throw new ConflictException("status", closed.getMessage());
+            throw new ConflictException(closed);
         }
     }
 

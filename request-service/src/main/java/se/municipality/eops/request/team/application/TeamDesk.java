@@ -61,7 +61,7 @@ public class TeamDesk {
         try {
             return changes.change(id, null, change).orElseThrow(() -> new NotFoundException("No request " + id + "."));
         } catch (RequestClosedException closed) {
-            throw new ConflictException("status", closed.getMessage());
+            throw new ConflictException(closed);
         }
     }
 }
