@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.request.PermissionRequest;
 import se.municipality.eops.contract.request.PermissionRequest.Change;
@@ -12,13 +13,18 @@ import se.municipality.eops.contract.request.PermissionRequest.PermissionRole;
 import se.municipality.eops.contract.request.PermissionRequest.Person;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.RequestWithdrawn;
 import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.starter.messaging.EventJson;
+import se.municipality.eops.testkit.ConsumerGroups;
 import se.municipality.eops.testkit.RawKafka;
 
 /** Permission requests as request-service files them, each with fresh ids, and their publication. */
 public final class PermissionRequests {
+
+    /** The service's consumer group on the request topic (the starter's default: the application name). */
+    public static final String GROUP = "permission-service";
 
     private PermissionRequests() {}
 
@@ -86,6 +92,37 @@ public final class PermissionRequests {
                 null,
                 null,
                 permission);
+    }
+
+    /**
+     * The requester withdraws the request, as request-service tells it (event-contract's {@code
+     * RequestLifecycleMother.withdrawn()}, for this request; that test-jar is not on this module's classpath).
+     */
+    public static RequestWithdrawn withdrawn(RequestSubmitted request) {
+        return new RequestWithdrawn(
+                UUID.randomUUID(),
+                request.requestId(),
+                Instant.now(),
+                request.requester(),
+                request.requestType(),
+                request.permission() == null ? null : request.permission().eServiceId(),
+                request.requester().userId(),
+                "Fel person angiven");
+    }
+
+    /** Sends the withdrawal as request-service does, on the request's partition; sending it again is a redelivery. */
+    public static RecordMetadata publish(RequestWithdrawn event) {
+        return RawKafka.sendEvent(
+                EventCatalog.REQUEST_WITHDRAWN,
+                event.requestId(),
+                event.eventId().toString(),
+                EventJson.write(event),
+                "/eops/request-service");
+    }
+
+    /** Waits until the service has handled (and committed) this very record, a redelivery included. */
+    public static void awaitHandled(RecordMetadata record) {
+        ConsumerGroups.awaitConsumed(GROUP, record);
     }
 
     /** Sends the event as request-service does; sending the same event again is a redelivery. */

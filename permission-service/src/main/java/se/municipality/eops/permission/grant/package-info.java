@@ -1,5 +1,6 @@
 /**
  * Grants: carries out permission requests from request-service (or refuses them with a reason),
- * records trainings, answers "may P act as R on E now?", expires time-bounded grants.
+ * withdraws a grant still waiting for training when its request is withdrawn, records trainings,
+ * answers "may P act as R on E now?", expires time-bounded grants.
  */
 package se.municipality.eops.permission.grant;

@@ -1,2 +1,2 @@
-/** Use cases of grants: carry out requests, record trainings, check, expire. */
+/** Use cases of grants: carry out and withdraw requests, record trainings, check, expire. */
 package se.municipality.eops.permission.grant.application;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import se.municipality.eops.contract.DomainEvent;
@@ -18,7 +19,8 @@ import se.municipality.eops.contract.permission.PermissionRole;
 /**
  * A role given to a person or a handler group: administrator (of one e-service, or in general),
  * editor or case handler of one e-service, optionally for a period, with its status and history.
- * Administrator grants wait for training; nothing else activates them.
+ * Administrator grants wait for training; nothing else activates them, and withdrawing the request
+ * that asked for one while it waits ends it for good.
  *
  * @param requestId the request that asked for the grant, if any
  * @param decidedBy who decided it (a personId, or {@code system})
@@ -121,6 +123,32 @@ public record Grant(
                         training.recordedBy(),
                         "training " + training.course() + " completed on " + training.completedOn()),
                 granted(now, training.completedOn()));
+    }
+
+    /**
+     * What withdrawing the request that asked for this grant does to it. A grant that still waits for the training
+     * was not carried out yet: it is withdrawn and the training no longer activates it. A grant that was carried out
+     * (active, expiring) or has ended (expired, revoked, withdrawn before) stays as it is, and so does a grant another
+     * request asked for (one a withdrawn revocation request revoked stays revoked): empty. The change announces
+     * nothing of its own; the request's {@code RequestWithdrawn} is the public fact.
+     *
+     * @param withdrawnRequestId the request that was withdrawn
+     * @param by who withdrew it (a personId)
+     * @param reason what they said, or null
+     */
+    public Optional<Transition> withdraw(String withdrawnRequestId, String by, String reason, Instant now) {
+        if (status != GrantStatus.AWAITING_TRAINING || requestId == null || !requestId.equals(withdrawnRequestId)) {
+            return Optional.empty();
+        }
+        String note = reason == null || reason.isBlank()
+                ? "request withdrawn before the training was on record"
+                : "request withdrawn before the training was on record: " + reason.strip();
+        return Optional.of(new Transition(
+                id,
+                Set.of(GrantStatus.AWAITING_TRAINING),
+                GrantStatus.WITHDRAWN,
+                new HistoryEntry(now, GrantStatus.WITHDRAWN, requestId, by, note),
+                null));
     }
 
     public Transition revoke(Instant now, String requestId, String by, RevocationCause cause, String reason) {

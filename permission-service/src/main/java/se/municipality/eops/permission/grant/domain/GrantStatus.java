@@ -2,7 +2,10 @@ package se.municipality.eops.permission.grant.domain;
 
 import java.util.Set;
 
-/** Where a grant is in its life. Only ACTIVE and EXPIRING let the holder act. */
+/**
+ * Where a grant is in its life. Only ACTIVE and EXPIRING let the holder act; EXPIRED, REVOKED and WITHDRAWN are
+ * ends nothing leaves.
+ */
 public enum GrantStatus {
     /** An administrator grant decided but waiting for the person's training. */
     AWAITING_TRAINING,
@@ -10,7 +13,12 @@ public enum GrantStatus {
     /** Active, and the holder was warned that it ends soon. */
     EXPIRING,
     EXPIRED,
-    REVOKED;
+    REVOKED,
+    /**
+     * Never carried out: the request that asked for it was withdrawn while the grant waited for the training, so the
+     * training no longer activates it. Only a waiting grant is withdrawn; see {@link Grant#withdraw}.
+     */
+    WITHDRAWN;
 
     /** Statuses of a grant that is not over: a second grant of the same thing would be a duplicate. */
     public static final Set<GrantStatus> OPEN = Set.of(AWAITING_TRAINING, ACTIVE, EXPIRING);

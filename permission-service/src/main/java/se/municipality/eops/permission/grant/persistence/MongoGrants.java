@@ -65,7 +65,7 @@ class MongoGrants implements Grants {
                 transition.grantId(),
                 where("status").in(transition.from()),
                 update,
-                List.of(transition.event()));
+                transition.events());
     }
 
     @Override
