@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
 import se.municipality.eops.contract.permission.Group;
+import se.municipality.eops.contract.permission.PermissionAwaitingTraining;
 import se.municipality.eops.contract.permission.PermissionGranted;
 import se.municipality.eops.contract.permission.PermissionRole;
 import se.municipality.eops.request.readmodel.persistence.ReadModelCollections;
@@ -174,6 +175,41 @@ class InstantAnswersIT {
                 Query.query(where("_id").is(grantId).and("status").is("ENDED")));
         assertThat(file("anna", personGrant("ADMINISTRATOR", eService, personId))
                         .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aGrantWaitingForTheTrainingOfAWithdrawnRequestNoLongerCountsAsAnAdministrator() {
+        String eService = unique("es-wd");
+        String personId = unique("wanda");
+        String requestId = file("anna", personGrant("ADMINISTRATOR", eService, personId))
+                .json()
+                .get("id")
+                .asString();
+        String grantId = "gr-" + requestId;
+        PermissionAwaitingTraining sample =
+                ReadModelFixtures.awaitingTraining(grantId, eService, ReadModelFixtures.person(personId));
+        publish(new PermissionAwaitingTraining(
+                sample.eventId(),
+                sample.grantId(),
+                sample.occurredAt(),
+                requestId,
+                sample.role(),
+                sample.eServiceId(),
+                sample.eServiceName(),
+                sample.person(),
+                sample.validFrom(),
+                sample.validUntil(),
+                sample.decidedBy()));
+        awaitIn(ReadModelCollections.GRANTS, Query.query(where("_id").is(grantId)));
+        HttpAnswer withdrawn =
+                http().post("/api/requests/" + requestId + "/withdrawal", token("anna"), "{\"reason\":\"Fel person\"}");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+
+        HttpAnswer again = file("anna", personGrant("ADMINISTRATOR", eService, personId));
+
+        assertThat(again.status())
+                .as("permission-service withdrew the grant waiting for training: " + again.body())
                 .isEqualTo(201);
     }
 

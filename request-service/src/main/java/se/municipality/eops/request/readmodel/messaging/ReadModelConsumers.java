@@ -92,6 +92,7 @@ class ReadModelConsumers {
                             incoming,
                             event.grantId(),
                             grantFields(event.role().name(), event.eServiceId(), event.person())
+                                    .set("requestId", event.requestId())
                                     .set("status", ReadModelCollections.AWAITING_TRAINING));
                 })
                 .on(

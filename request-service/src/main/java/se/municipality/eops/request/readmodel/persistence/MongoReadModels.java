@@ -104,9 +104,14 @@ class MongoReadModels implements ReadModels {
                 });
     }
 
+    /**
+     * An administrator grant, active or waiting for training, except one waiting for the training of a request
+     * withdrawn since: permission-service withdraws such a grant on {@code RequestWithdrawn} and publishes nothing of
+     * it, so the request's own status here says so, whichever of the two topics was read first.
+     */
     @Override
     public Optional<GrantHeld> administrator(String eServiceId, String personId) {
-        return grant(Query.query(new Criteria()
+        Query query = Query.query(new Criteria()
                 .andOperator(
                         where("role").is(PermissionRole.ADMINISTRATOR.name()),
                         where("personId").is(personId),
@@ -114,7 +119,22 @@ class MongoReadModels implements ReadModels {
                         new Criteria()
                                 .orOperator(
                                         where("eServiceId").is(eServiceId),
-                                        where("eServiceId").is(null)))));
+                                        where("eServiceId").is(null))));
+        return mongo.find(query, Document.class, ReadModelCollections.GRANTS).stream()
+                .filter(grant -> !awaitsTrainingForAWithdrawnRequest(grant))
+                .findFirst()
+                .map(MongoReadModels::grantHeld);
+    }
+
+    private boolean awaitsTrainingForAWithdrawnRequest(Document grant) {
+        String requestId = grant.getString("requestId");
+        if (!ReadModelCollections.AWAITING_TRAINING.equals(grant.getString("status")) || requestId == null) {
+            return false;
+        }
+        // A find by _id, not exists(): MongoTemplate counts for that, which the local server does by a full scan.
+        Query withdrawn = Query.query(where("_id").is(requestId).and("status").is(RequestStatus.WITHDRAWN.name()));
+        withdrawn.fields().include("_id");
+        return mongo.findOne(withdrawn, Document.class, ReadModelCollections.REQUESTS) != null;
     }
 
     /**
@@ -167,10 +187,11 @@ class MongoReadModels implements ReadModels {
 
     private Optional<GrantHeld> grant(Query query) {
         return Optional.ofNullable(mongo.findOne(query, Document.class, ReadModelCollections.GRANTS))
-                .map(doc -> new GrantHeld(
-                        doc.getString("_id"),
-                        doc.getString("status"),
-                        doc.getString("groupId"),
-                        doc.getString("groupName")));
+                .map(MongoReadModels::grantHeld);
+    }
+
+    private static GrantHeld grantHeld(Document doc) {
+        return new GrantHeld(
+                doc.getString("_id"), doc.getString("status"), doc.getString("groupId"), doc.getString("groupName"));
     }
 }
