@@ -18,6 +18,7 @@ import se.municipality.eops.contract.request.PublicationRequest;
 import se.municipality.eops.contract.request.PublicationRequest.ChecklistItem;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.RequestWithdrawn;
 import se.municipality.eops.contract.samples.RequestSubmittedMother;
 import se.municipality.eops.starter.messaging.EventJson;
 import se.municipality.eops.starter.messaging.IdempotentConsumer;
@@ -150,6 +151,19 @@ public final class PublicationScenario {
                 submitted.publication(),
                 submitted.purge(),
                 submitted.permission());
+    }
+
+    /** request-service's event when the requester withdraws the request (as its contract shapes it). */
+    public static RequestWithdrawn withdrawal(RequestSubmitted submitted) {
+        return new RequestWithdrawn(
+                UUID.randomUUID(),
+                submitted.requestId(),
+                Instant.now(),
+                submitted.requester(),
+                submitted.requestType(),
+                submitted.publication() == null ? null : submitted.publication().eServiceId(),
+                submitted.requester().userId(),
+                "Vi väntar till nästa år");
     }
 
     /** Publishes an event on its topic as its service would: JSON value, CloudEvents headers, key. */

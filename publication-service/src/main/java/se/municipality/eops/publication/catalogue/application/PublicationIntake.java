@@ -13,20 +13,26 @@ import se.municipality.eops.contract.publication.PublicationKind;
 import se.municipality.eops.contract.request.PublicationRequest;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.RequestWithdrawn;
 import se.municipality.eops.publication.catalogue.domain.EService;
+import se.municipality.eops.publication.catalogue.domain.EServiceVersion;
 import se.municipality.eops.publication.catalogue.domain.EServices;
 import se.municipality.eops.publication.catalogue.domain.FiledPublication;
+import se.municipality.eops.publication.catalogue.domain.VersionStatus;
+import se.municipality.eops.publication.catalogue.domain.Withdrawal;
 import se.municipality.eops.publication.checklist.application.ChecklistAdministration;
 import se.municipality.eops.publication.checklist.domain.ChecklistAnswer;
 import se.municipality.eops.publication.checklist.domain.ChecklistVerdict;
 
 /**
  * Takes publication requests from request-service: a brand-new e-service is judged by the checklist in
- * force when it was filed and then blocked or sent to review; a new version is published at once.
+ * force when it was filed and then blocked or sent to review; a new version is published at once. A
+ * request its requester withdraws stops the work: the version it created is withdrawn if it is still in
+ * review or waiting for its test-case purge.
  *
  * <p>Idempotent by construction: the e-service records the request id on the version it created, so a
  * redelivered request (or two deliveries at once, which the optimistic lock serialises) finds it and
- * changes nothing.
+ * changes nothing; a redelivered withdrawal finds the version withdrawn and changes nothing.
  */
 @Service
 public class PublicationIntake {
@@ -81,6 +87,57 @@ public class PublicationIntake {
             return;
         }
     }
+
+    /**
+     * The requester withdrew a request. Only publication requests are this service's; one that created no
+     * version here (a new version of an unknown e-service, say) or whose version went its way already changes
+     * nothing. The version's withdrawal date is when the requester withdrew it.
+     */
+    public void withdrawn(RequestWithdrawn withdrawn) {
+        if (withdrawn.requestType() != RequestType.PUBLICATION) {
+            return;
+        }
+        String requestId = withdrawn.requestId();
+        String eServiceId = withdrawn.eServiceId();
+        if (eServiceId == null || eServices.find(eServiceId).isEmpty()) {
+            log.info(
+                    "Request {} was withdrawn, but the catalogue has no e-service {}; nothing to stop",
+                    requestId,
+                    eServiceId);
+            return;
+        }
+        Instant at = withdrawn.occurredAt() != null ? withdrawn.occurredAt() : clock.instant();
+        WithdrawalDone done = writes.change(
+                "withdrawal of request " + requestId,
+                () -> eServices.find(eServiceId).orElseThrow(),
+                eService -> new WithdrawalDone(
+                        eService.withdrawRequest(requestId, at),
+                        eService.versionForRequest(requestId)
+                                .map(EServiceVersion::status)
+                                .orElse(null)));
+        switch (done.outcome()) {
+            case WITHDRAWN ->
+                log.info(
+                        "Request {} was withdrawn: its version of {} is withdrawn and will not be published",
+                        requestId,
+                        eServiceId);
+            case WITHDRAWN_BEFORE -> log.info("Request {} was withdrawn before; nothing to do", requestId);
+            case TOO_LATE ->
+                log.info(
+                        "Request {} was withdrawn, but its version of {} is {} already; it stays so",
+                        requestId,
+                        eServiceId,
+                        done.status());
+            case NO_SUCH_REQUEST ->
+                log.info(
+                        "Request {} was withdrawn, but no version of {} answers it; nothing to stop",
+                        requestId,
+                        eServiceId);
+        }
+    }
+
+    /** What a withdrawal did, and the status the request's version has after it (for the log). */
+    private record WithdrawalDone(Withdrawal outcome, VersionStatus status) {}
 
     private boolean addFirst(FiledPublication request) {
         Instant now = clock.instant();

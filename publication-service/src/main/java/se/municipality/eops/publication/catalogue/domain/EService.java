@@ -110,6 +110,7 @@ public final class EService {
                 List.of(),
                 List.of(),
                 null,
+                null,
                 null));
         registered.newEvents.add(new EServiceRegistered(
                 UUID.randomUUID(), id, now, name, committee, orderer, versionLabel, registeredBy));
@@ -141,6 +142,7 @@ public final class EService {
      * A request to publish this e-service as brand-new. It is blocked when the e-service was published
      * before, when another version is in review or waits to be published, or when the checklist in
      * force misses mandatory items (the event names them); otherwise it goes to the reference group.
+     * Versions that went nowhere (blocked, rejected, withdrawn) do not stand in its way.
      */
     public void requestNewEService(
             FiledPublication request, ChecklistVerdict verdict, int quorum, String reviewId, Instant now) {
@@ -311,6 +313,29 @@ public final class EService {
         }
         publish(approved.get(), published().orElse(null), now);
         return true;
+    }
+
+    /**
+     * The requester withdrew the request that created one of this e-service's versions. A version in review
+     * or approved (waiting for its test-case purge) is withdrawn: its review closes, so no decision,
+     * reminder, stall flag or purge confirmation moves it any more, and it no longer keeps a new request
+     * for the e-service out. A version that went its way already stays as it is. Raises no event: the
+     * request's own withdrawal is the public fact. Withdrawing it again changes nothing.
+     */
+    public Withdrawal withdrawRequest(String requestId, Instant at) {
+        Optional<EServiceVersion> found = versionForRequest(requestId);
+        if (found.isEmpty()) {
+            return Withdrawal.NO_SUCH_REQUEST;
+        }
+        EServiceVersion version = found.get();
+        if (version.is(VersionStatus.WITHDRAWN)) {
+            return Withdrawal.WITHDRAWN_BEFORE;
+        }
+        if (!version.is(VersionStatus.IN_REVIEW) && !version.is(VersionStatus.APPROVED)) {
+            return Withdrawal.TOO_LATE;
+        }
+        replace(version, version.withStatus(VersionStatus.WITHDRAWN, at));
+        return Withdrawal.WITHDRAWN;
     }
 
     /** Reminds the reference group once of each review that has waited at least {@code remindAfter}. */
@@ -498,6 +523,7 @@ public final class EService {
                 request.answers(),
                 verdict == null ? List.of() : verdict.missing(),
                 blockedReason,
+                null,
                 null);
     }
 

@@ -16,6 +16,7 @@ import se.municipality.eops.publication.checklist.domain.ChecklistAnswer;
  * @param checklistVersion the checklist version its answers were judged by (brand-new e-services)
  * @param missingItems the mandatory checklist items not confirmed (when blocked by the checklist)
  * @param review the reference group's review (brand-new e-services that passed the checklist)
+ * @param withdrawnAt when the requester withdrew its request (a version withdrawn in review or approved)
  */
 public record EServiceVersion(
         String versionId,
@@ -33,7 +34,8 @@ public record EServiceVersion(
         List<ChecklistAnswer> answers,
         List<ChecklistItemRef> missingItems,
         String blockedReason,
-        Review review) {
+        Review review,
+        Instant withdrawnAt) {
 
     public EServiceVersion {
         answers = answers == null ? List.of() : List.copyOf(answers);
@@ -57,7 +59,8 @@ public record EServiceVersion(
                 answers,
                 missingItems,
                 blockedReason,
-                review);
+                review,
+                next == VersionStatus.WITHDRAWN ? at : withdrawnAt);
     }
 
     EServiceVersion withReview(Review changed) {
@@ -77,7 +80,8 @@ public record EServiceVersion(
                 answers,
                 missingItems,
                 blockedReason,
-                changed);
+                changed,
+                withdrawnAt);
     }
 
     boolean is(VersionStatus wanted) {

@@ -13,5 +13,10 @@ public enum VersionStatus {
     /** Live. At most one version of an e-service is. */
     PUBLISHED,
     /** Was live until a newer version was published. */
-    SUPERSEDED
+    SUPERSEDED,
+    /**
+     * Its request was withdrawn while it was in review or approved: its review closed and it will not be
+     * published.
+     */
+    WITHDRAWN
 }

@@ -5,13 +5,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.municipality.eops.contract.request.RequestSubmitted;
+import se.municipality.eops.contract.request.RequestWithdrawn;
 import se.municipality.eops.publication.catalogue.application.PublicationIntake;
 import se.municipality.eops.starter.messaging.EventConsumers;
 
 /**
- * Reads request-service's topic ({@code requestEvents-in-0}, group publication-service) and takes the
- * publication requests; other request types are other services' concern. The intake is idempotent by
- * construction (the e-service records the request on the version it made), as the starter's rule asks.
+ * Reads request-service's topic ({@code requestEvents-in-0}, group publication-service): takes the
+ * publication requests and their withdrawals (a request's events share its key, so a withdrawal comes after
+ * its request); other request types are other services' concern. Both are idempotent by construction (the
+ * e-service records the request on the version it made; a withdrawn version stays withdrawn), as the
+ * starter's rule asks.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestEventsConsumer {
@@ -24,6 +27,7 @@ class RequestEventsConsumer {
         return consumers
                 .named(CONSUMER_NAME)
                 .on(RequestSubmitted.class, incoming -> intake.handle(incoming.event()))
+                .on(RequestWithdrawn.class, incoming -> intake.withdrawn(incoming.event()))
                 .build();
     }
 }

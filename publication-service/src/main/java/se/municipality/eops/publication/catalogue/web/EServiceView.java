@@ -44,6 +44,7 @@ record EServiceView(
             Instant statusChangedAt,
             Instant publishedAt,
             Instant supersededAt,
+            Instant withdrawnAt,
             String reviewId,
             String blockedReason) {
 
@@ -58,6 +59,7 @@ record EServiceView(
                     version.statusChangedAt(),
                     version.publishedAt(),
                     version.supersededAt(),
+                    version.withdrawnAt(),
                     version.review() == null ? null : version.review().reviewId(),
                     version.blockedReason());
         }

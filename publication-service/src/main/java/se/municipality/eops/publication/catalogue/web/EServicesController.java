@@ -37,7 +37,11 @@ class EServicesController {
     record BulkView(int registered, int alreadyRegistered, int invalid, List<Catalogue.RegistrationOutcome> outcomes) {}
 
     @GetMapping("/{eServiceId}")
-    @Operation(summary = "An e-service with its versions", description = "Anyone with a token.")
+    @Operation(
+            summary = "An e-service with its versions",
+            description = "Anyone with a token. Each version has its status (BLOCKED, IN_REVIEW, APPROVED, REJECTED,"
+                    + " PUBLISHED, SUPERSEDED, or WITHDRAWN: its request was withdrawn while it was in review or"
+                    + " approved) and its dates (createdAt, statusChangedAt, publishedAt, supersededAt, withdrawnAt).")
     EServiceView get(@PathVariable String eServiceId) {
         return EServiceView.of(catalogue.get(eServiceId));
     }

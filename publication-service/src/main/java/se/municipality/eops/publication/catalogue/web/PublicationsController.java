@@ -35,7 +35,8 @@ class PublicationsController {
     @Operation(
             summary = "Approved e-services stalled waiting for their test-case purge",
             description = "Central team only. Flagged (PublicationStalled) after eops.publication.stall-after;"
-                    + " an e-service leaves the list when the purge's confirmation publishes it.")
+                    + " an e-service leaves the list when the purge's confirmation publishes it or its request is"
+                    + " withdrawn.")
     List<StalledView> stalled() {
         return followUp.stalled().stream()
                 .flatMap(eService -> eService.versions().stream()

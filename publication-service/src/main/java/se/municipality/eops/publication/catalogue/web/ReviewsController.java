@@ -82,7 +82,8 @@ class ReviewsController {
     @GetMapping
     @Operation(
             summary = "Reviews waiting for the reference group, oldest first",
-            description = "Reference group only. mine=true (the default) leaves out those I decided.")
+            description = "Reference group only. mine=true (the default) leaves out those I decided. A review leaves"
+                    + " the list when it is decided or its request is withdrawn (status WITHDRAWN).")
     List<ReviewView> waiting(@RequestParam(defaultValue = "true") boolean mine) {
         return reviewing.open(CurrentUser.fromSecurityContext().userId(), mine).stream()
                 .map(ReviewView::of)
@@ -99,7 +100,9 @@ class ReviewsController {
     @Operation(
             summary = "Approve or reject",
             description = "Each reviewer decides once (409 the second time); a rejection needs a reason (400); a"
-                    + " delegate decides for the delegator only inside the delegation's period (else 403).")
+                    + " delegate decides for the delegator only inside the delegation's period (else 403). A review"
+                    + " no longer open (approved, rejected, or its request withdrawn) answers 409 naming reviewId,"
+                    + " code review-closed.")
     ReviewView decide(@PathVariable String reviewId, @RequestBody DecisionBody body) {
         if (body.decision() == null
                 || !(body.decision().equals("APPROVE") || body.decision().equals("REJECT"))) {

@@ -141,6 +141,136 @@ class EServiceTest {
     }
 
     @Test
+    void aWithdrawalInReviewClosesTheReviewSoNoDecisionOrReminderMovesItAgain() {
+        EService eService = inReview();
+        Instant withdrawnAt = NOW.plus(Duration.ofHours(2));
+
+        assertThat(eService.withdrawRequest("REQ-1", withdrawnAt)).isEqualTo(Withdrawal.WITHDRAWN);
+
+        assertThat(eService.versions()).singleElement().satisfies(version -> {
+            assertThat(version.status()).isEqualTo(VersionStatus.WITHDRAWN);
+            assertThat(version.withdrawnAt()).isEqualTo(withdrawnAt);
+            assertThat(version.statusChangedAt()).isEqualTo(withdrawnAt);
+            assertThat(version.publishedAt()).isNull();
+        });
+        assertThat(eService.hasChanges()).isTrue();
+        assertThat(eService.newEvents()).isEmpty();
+        assertThat(eService.inProgress()).isEmpty();
+        assertThatThrownBy(() -> eService.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW)))
+                .isInstanceOfSatisfying(PublicationRefused.class, refused -> {
+                    assertThat(refused.kind()).isEqualTo(PublicationRefused.Kind.CONFLICT);
+                    assertThat(refused.field()).isEqualTo("reviewId");
+                    assertThat(refused.code()).isEqualTo(PublicationRefused.REVIEW_CLOSED);
+                    assertThat(refused.getMessage()).contains("WITHDRAWN");
+                });
+        assertThat(eService.remindOfWaitingReviews(NOW.plus(Duration.ofDays(10)), Duration.ofDays(3)))
+                .isZero();
+        assertThat(eService.newEvents()).isEmpty();
+    }
+
+    @Test
+    void anApprovedVersionWithdrawnIsNeitherPublishedByItsPurgeNorFlaggedAsStalled() {
+        EService approved = inReview();
+        approved.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW));
+        approved.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
+        EService eService = stored(approved);
+
+        assertThat(eService.withdrawRequest("REQ-1", NOW.plusSeconds(60))).isEqualTo(Withdrawal.WITHDRAWN);
+
+        assertThat(eService.versions().get(0).status()).isEqualTo(VersionStatus.WITHDRAWN);
+        assertThat(eService.testCasesPurged("rev-1", "REQ-1", NOW.plusSeconds(120)))
+                .isFalse();
+        assertThat(eService.testCasesPurged(null, "REQ-1", NOW.plusSeconds(120)))
+                .isFalse();
+        assertThat(eService.flagStalledPublications(NOW.plus(Duration.ofDays(3)), Duration.ofHours(24)))
+                .isZero();
+        assertThat(eService.published()).isEmpty();
+        assertThat(eService.versions().get(0).status()).isEqualTo(VersionStatus.WITHDRAWN);
+        assertThat(eService.newEvents()).isEmpty();
+    }
+
+    @Test
+    void withdrawingAgainChangesNothing() {
+        EService withdrawn = inReview();
+        withdrawn.withdrawRequest("REQ-1", NOW.plusSeconds(60));
+        EService eService = stored(withdrawn);
+
+        assertThat(eService.withdrawRequest("REQ-1", NOW.plusSeconds(120))).isEqualTo(Withdrawal.WITHDRAWN_BEFORE);
+
+        assertThat(eService.hasChanges()).isFalse();
+        assertThat(eService.newEvents()).isEmpty();
+        assertThat(eService.versions().get(0).withdrawnAt()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void aVersionThatWentItsWayStaysAsItIsWhenItsRequestIsWithdrawn() {
+        EService published = inReview();
+        published.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW));
+        published.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
+        published.testCasesPurged("rev-1", null, NOW);
+        published.requestNewVersion(request("REQ-2", PublicationKind.NEW_VERSION), NOW);
+        published.requestNewEService(request("REQ-3", PublicationKind.NEW_ESERVICE), COMPLETE, 2, "rev-3", NOW);
+        EService rejected = inReview();
+        rejected.decide("rev-1", new ReviewVote("rut", null, false, "Kontaktuppgifter saknas", NOW));
+        EService blocked = requested("REQ-1");
+        blocked.requestNewEService(
+                request("REQ-1", PublicationKind.NEW_ESERVICE),
+                new ChecklistVerdict(1, List.of(new ChecklistItemRef("test-cases", "Testärenden inskickade"))),
+                2,
+                "rev-1",
+                NOW);
+        EService afterAll = stored(published);
+        assertThat(afterAll.versions())
+                .extracting(EServiceVersion::status)
+                .containsExactly(VersionStatus.SUPERSEDED, VersionStatus.PUBLISHED, VersionStatus.BLOCKED);
+
+        for (String requestId : List.of("REQ-1", "REQ-2", "REQ-3")) {
+            assertThat(afterAll.withdrawRequest(requestId, NOW.plusSeconds(60)))
+                    .as(requestId)
+                    .isEqualTo(Withdrawal.TOO_LATE);
+        }
+        EService storedRejected = stored(rejected);
+        assertThat(storedRejected.withdrawRequest("REQ-1", NOW.plusSeconds(60))).isEqualTo(Withdrawal.TOO_LATE);
+        EService storedBlocked = stored(blocked);
+        assertThat(storedBlocked.withdrawRequest("REQ-1", NOW.plusSeconds(60))).isEqualTo(Withdrawal.TOO_LATE);
+        assertThat(afterAll.withdrawRequest("REQ-UNKNOWN", NOW.plusSeconds(60))).isEqualTo(Withdrawal.NO_SUCH_REQUEST);
+
+        for (EService untouched : List.of(afterAll, storedRejected, storedBlocked)) {
+            assertThat(untouched.hasChanges()).isFalse();
+            assertThat(untouched.newEvents()).isEmpty();
+            assertThat(untouched.versions())
+                    .extracting(EServiceVersion::withdrawnAt)
+                    .containsOnlyNulls();
+        }
+        assertThat(storedRejected.versions().get(0).status()).isEqualTo(VersionStatus.REJECTED);
+        assertThat(storedBlocked.versions().get(0).status()).isEqualTo(VersionStatus.BLOCKED);
+    }
+
+    @Test
+    void aNewRequestForTheEServiceGoesToReviewAgainAfterAWithdrawal() {
+        EService inReview = inReview();
+        inReview.withdrawRequest("REQ-1", NOW);
+        EService approved = inReview();
+        approved.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW));
+        approved.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
+        approved.withdrawRequest("REQ-1", NOW);
+
+        for (EService withdrawn : List.of(stored(inReview), stored(approved))) {
+            withdrawn.requestNewEService(
+                    request("REQ-2", PublicationKind.NEW_ESERVICE), COMPLETE, 2, "rev-2", NOW.plusSeconds(60));
+
+            assertThat(withdrawn.versions())
+                    .extracting(EServiceVersion::status)
+                    .containsExactly(VersionStatus.WITHDRAWN, VersionStatus.IN_REVIEW);
+            assertThat(withdrawn.newEvents())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            ReviewRequested.class,
+                            requested -> assertThat(requested.reviewId()).isEqualTo("rev-2"));
+        }
+    }
+
+    @Test
     void anEditLogsOnlyWhatChanged() {
         EService eService = EService.register(
                 "es-1",
