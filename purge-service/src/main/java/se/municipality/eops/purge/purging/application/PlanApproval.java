@@ -42,6 +42,8 @@ public class PlanApproval {
         } catch (PurgeNotApprovable notWaiting) {
             throw new ConflictException(notWaiting);
         }
+        // Written with the version read above: a withdrawal (PlanWithdrawal) or expiry stored meanwhile wins, this
+        // write matches nothing and the plan never starts.
         if (!purges.save(plan)) {
             throw new ConflictException(
                     "planId", "was changed meanwhile; look at it again", FieldErrorCodes.CHANGED_MEANWHILE);

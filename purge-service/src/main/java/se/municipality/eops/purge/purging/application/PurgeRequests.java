@@ -5,20 +5,24 @@ import se.municipality.eops.contract.publication.ReviewApproved;
 import se.municipality.eops.contract.request.PurgeRequest;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.RequestWithdrawn;
 
 /**
- * What other services ask of purge-service: a PURGE request (test cases, or a retention plan) and the approval of a
- * brand-new e-service's review (its test cases). Ids derive from the request or review, so redeliveries are no-ops.
+ * What other services ask of purge-service: a PURGE request (test cases, or a retention plan), its withdrawal (which
+ * stops its plans still awaiting approval) and the approval of a brand-new e-service's review (its test cases). Ids
+ * derive from the request or review, so redeliveries are no-ops.
  */
 @Service
 public class PurgeRequests {
 
     private final TestCasePurges testCases;
     private final RetentionPlanning planning;
+    private final PlanWithdrawal withdrawal;
 
-    public PurgeRequests(TestCasePurges testCases, RetentionPlanning planning) {
+    public PurgeRequests(TestCasePurges testCases, RetentionPlanning planning, PlanWithdrawal withdrawal) {
         this.testCases = testCases;
         this.planning = planning;
+        this.withdrawal = withdrawal;
     }
 
     public void on(RequestSubmitted submitted) {
@@ -34,6 +38,13 @@ public class PurgeRequests {
             planning.planForRequest(
                     submitted.requestId(), purge.eServiceId(), purge.purgeDecisionReference(), requestedBy);
         }
+    }
+
+    public void on(RequestWithdrawn withdrawn) {
+        if (withdrawn.requestType() != RequestType.PURGE) {
+            return;
+        }
+        withdrawal.withdrawRequest(withdrawn.requestId(), withdrawn.withdrawnBy());
     }
 
     public void on(ReviewApproved approved) {

@@ -17,10 +17,11 @@ import se.municipality.eops.contract.purge.PurgePlanExpired;
 import se.municipality.eops.contract.purge.PurgeReason;
 
 /**
- * One purge, from plan to log: a retention plan (made, approved by a second archivist or expired) or a test-case
- * purge (executing at once). Its cases are fixed when it is made, split into numbered batches of at most {@link
- * CasesPurged#MAX_CASE_IDS}; execution records each batch (and its event) before deleting the batch's cases, and
- * remembers the ids being deleted, so a restart deletes them again instead of counting them twice.
+ * One purge, from plan to log: a retention plan (made, approved by a second archivist, expired, or withdrawn with the
+ * request that asked for it) or a test-case purge (executing at once). Its cases are fixed when it is made, split
+ * into numbered batches of at most {@link CasesPurged#MAX_CASE_IDS}; execution records each batch (and its event)
+ * before deleting the batch's cases, and remembers the ids being deleted, so a restart deletes them again instead of
+ * counting them twice.
  */
 public final class Purge {
 
@@ -46,6 +47,8 @@ public final class Purge {
     private final List<BatchRecord> batches;
     private List<String> deleting;
     private String failure;
+    private String withdrawnBy;
+    private Instant withdrawnAt;
     private Long version;
     private final List<DomainEvent> newEvents = new ArrayList<>();
 
@@ -72,6 +75,8 @@ public final class Purge {
             List<BatchRecord> batches,
             List<String> deleting,
             String failure,
+            String withdrawnBy,
+            Instant withdrawnAt,
             Long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.reason = Objects.requireNonNull(reason, "reason");
@@ -95,6 +100,8 @@ public final class Purge {
         this.batches = new ArrayList<>(batches == null ? List.of() : batches);
         this.deleting = deleting == null ? List.of() : List.copyOf(deleting);
         this.failure = failure;
+        this.withdrawnBy = withdrawnBy;
+        this.withdrawnAt = withdrawnAt;
         this.version = version;
     }
 
@@ -130,6 +137,8 @@ public final class Purge {
                 0,
                 List.of(),
                 List.of(),
+                null,
+                null,
                 null,
                 null);
     }
@@ -167,6 +176,8 @@ public final class Purge {
                 0,
                 List.of(),
                 List.of(),
+                null,
+                null,
                 null,
                 null);
         plan.newEvents.add(new PurgePlanCreated(
@@ -221,6 +232,8 @@ public final class Purge {
                 List.of(),
                 List.of(),
                 failure,
+                null,
+                null,
                 null);
         failed.newEvents.add(
                 new PurgeFailed(UUID.randomUUID(), id, now, reason, eServiceId, requestId, reviewId, failure));
@@ -253,6 +266,44 @@ public final class Purge {
         status = PurgeStatus.EXPIRED;
         finishedAt = now;
         newEvents.add(new PurgePlanExpired(UUID.randomUUID(), id, now, requestId, eServiceId, expiresAt));
+    }
+
+    /** What the withdrawal of the request behind a purge did to it. */
+    public enum Withdrawal {
+        /** The plan awaited approval: it is withdrawn now and never executes. */
+        WITHDRAWN,
+        /** It was withdrawn before (the same withdrawal again): nothing changes. */
+        ALREADY_WITHDRAWN,
+        /**
+         * It no longer awaits approval (approved, executing, completed, failed, expired, or a test-case purge, which
+         * executes at once): too late to stop, nothing changes.
+         */
+        TOO_LATE
+    }
+
+    /**
+     * The request that asked for this purge was withdrawn by {@code withdrawnBy}: a plan that still awaits approval
+     * becomes {@link PurgeStatus#WITHDRAWN}, so it can no longer be approved, never executes and claims its cases no
+     * more; any other purge stays as it is. Doing it again changes nothing. No event: the request's RequestWithdrawn
+     * is the public fact, and nothing was purged.
+     */
+    public Withdrawal withdraw(String withdrawnRequestId, String withdrawnBy, Instant now) {
+        if (requestId == null || !requestId.equals(withdrawnRequestId)) {
+            throw new IllegalArgumentException(
+                    "purge " + id + " answers request " + requestId + ", not " + withdrawnRequestId);
+        }
+        if (status == PurgeStatus.WITHDRAWN) {
+            return Withdrawal.ALREADY_WITHDRAWN;
+        }
+        // The same test as approval's: a plan past its window is expired for both, whether or not the job ran yet.
+        if (status != PurgeStatus.AWAITING_APPROVAL || !now.isBefore(expiresAt)) {
+            return Withdrawal.TOO_LATE;
+        }
+        status = PurgeStatus.WITHDRAWN;
+        this.withdrawnBy = Objects.requireNonNull(withdrawnBy, "withdrawnBy");
+        withdrawnAt = now;
+        finishedAt = now;
+        return Withdrawal.WITHDRAWN;
     }
 
     /** The number of the batch to execute next, from 1; past {@link #batchesToPublish()} when all are out. */
@@ -490,6 +541,16 @@ public final class Purge {
 
     public String failure() {
         return failure;
+    }
+
+    /** Who withdrew the request behind a {@link PurgeStatus#WITHDRAWN} plan (its requester); null otherwise. */
+    public String withdrawnBy() {
+        return withdrawnBy;
+    }
+
+    /** When this service took the withdrawal and the plan became {@link PurgeStatus#WITHDRAWN}; null otherwise. */
+    public Instant withdrawnAt() {
+        return withdrawnAt;
     }
 
     public Long version() {

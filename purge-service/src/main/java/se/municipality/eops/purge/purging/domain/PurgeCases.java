@@ -9,7 +9,8 @@ import java.util.Map;
  * The cases a purge works on. A purge claims its cases when it is made, in numbered batches stored beside it; a
  * case is in at most one open purge at a time, because a new purge leaves out every case in the batches of the
  * purges still open (made, awaiting approval or executing). Batches of a purge that is not open (a plan whose
- * making a crash cut short, an expired or finished one) claim nothing. Held cases are never claimed nor deleted.
+ * making a crash cut short, an expired, withdrawn or finished one) claim nothing. Held cases are never claimed nor
+ * deleted.
  */
 public interface PurgeCases {
 

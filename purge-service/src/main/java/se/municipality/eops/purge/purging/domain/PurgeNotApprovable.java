@@ -3,7 +3,7 @@ package se.municipality.eops.purge.purging.domain;
 import java.util.Map;
 import se.municipality.eops.starter.rules.BrokenRule;
 
-/** A plan that is not waiting for approval (approved, expired, done) cannot be approved. */
+/** A plan that is not waiting for approval (approved, expired, withdrawn, done) cannot be approved. */
 public class PurgeNotApprovable extends BrokenRule {
 
     /** The kind of this refusal, as a problem's {@code errors[].code}; {@code status} says what the plan is. */

@@ -10,5 +10,7 @@ public enum PurgeStatus {
     /** Not approved in time; nothing deleted. */
     EXPIRED,
     /** Could not be made; nothing deleted. */
-    FAILED
+    FAILED,
+    /** The request that asked for the plan was withdrawn while it awaited approval; nothing deleted. */
+    WITHDRAWN
 }

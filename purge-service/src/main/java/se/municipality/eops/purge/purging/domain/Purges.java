@@ -21,6 +21,9 @@ public interface Purges {
 
     Optional<Purge> find(String id);
 
+    /** The purges and plans made for a request (a RETENTION request makes a plan per rule), oldest first. */
+    List<Purge> ofRequest(String requestId);
+
     List<Purge> withStatus(PurgeStatus status);
 
     List<Purge> awaitingApprovalExpiredAt(Instant now);

@@ -68,6 +68,11 @@ class MongoPurges implements Purges {
     }
 
     @Override
+    public List<Purge> ofRequest(String requestId) {
+        return find(Query.query(Criteria.where("requestId").is(requestId)).with(Sort.by("createdAt", "id")));
+    }
+
+    @Override
     public List<Purge> withStatus(PurgeStatus status) {
         return find(Query.query(Criteria.where("status").is(status)).with(Sort.by("createdAt")));
     }

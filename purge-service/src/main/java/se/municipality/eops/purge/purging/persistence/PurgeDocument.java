@@ -38,6 +38,8 @@ record PurgeDocument(
         List<BatchRecord> batches,
         List<String> deleting,
         String failure,
+        String withdrawnBy,
+        Instant withdrawnAt,
         @Version Long version,
         List<PendingEvent> pendingEvents) {
 
@@ -67,6 +69,8 @@ record PurgeDocument(
                 purge.batches(),
                 purge.deleting(),
                 purge.failure(),
+                purge.withdrawnBy(),
+                purge.withdrawnAt(),
                 purge.version(),
                 pendingEvents);
     }
@@ -95,6 +99,8 @@ record PurgeDocument(
                 batches,
                 deleting,
                 failure,
+                withdrawnBy,
+                withdrawnAt,
                 version);
     }
 }

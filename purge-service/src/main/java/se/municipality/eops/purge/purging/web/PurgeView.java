@@ -31,6 +31,8 @@ record PurgeView(
         long heldBackCount,
         long deletedByPlatformCount,
         String failure,
+        String withdrawnBy,
+        Instant withdrawnAt,
         List<BatchView> batches) {
 
     record BatchView(
@@ -65,6 +67,8 @@ record PurgeView(
                         : purge.preview() == null ? 0 : purge.preview().heldBackCount(),
                 purge.deletedByPlatform(),
                 purge.failure(),
+                purge.withdrawnBy(),
+                purge.withdrawnAt(),
                 purge.batches().stream()
                         .map(batch -> batch(batch, acknowledgements))
                         .toList());
