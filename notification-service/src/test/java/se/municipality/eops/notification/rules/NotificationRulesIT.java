@@ -32,6 +32,7 @@ import se.municipality.eops.contract.request.RequestStatusChanged;
 import se.municipality.eops.contract.request.RequestStatusCode;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.RequestWithdrawn;
 import se.municipality.eops.contract.request.Requester;
 import se.municipality.eops.contract.request.RequesterRole;
 import se.municipality.eops.contract.samples.RequestLifecycleMother;
@@ -422,6 +423,90 @@ class NotificationRulesIT {
             assertThat(received.timestamp()).isNotBlank();
             assertThat(received.body()).contains("\"template\":\"publication-stalled\"");
         });
+    }
+
+    @Test
+    void tellsTheTeamAndTheReferenceGroupOfAWithdrawnPublicationRequestOnceHoweverOftenItArrives() {
+        String anna = ReceiptEvents.uniqueAddress("anna");
+        Requester requester = new Requester(
+                "anna-" + UUID.randomUUID(), "Anna Andersson", anna, RequesterRole.ESERVICE_ADMINISTRATOR);
+        String requestId = "REQ-" + UUID.randomUUID();
+        RequestWithdrawn withdrawn = new RequestWithdrawn(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                RequestType.PUBLICATION,
+                "es-4711",
+                requester.userId(),
+                "Fel version bifogad");
+
+        ServiceEvents.publish(withdrawn);
+        RecordMetadata copy = ServiceEvents.publish(withdrawn);
+
+        MimeMessage toTheTeam = Mails.awaitOne(TEAM, "Återkallad begäran " + requestId + " (PUBLICATION)");
+        assertThat(Mails.part(toTheTeam, "text/plain"))
+                .contains("En begäran har återkallats innan den var genomförd.")
+                .contains("Begäran: " + requestId + "\nTyp: PUBLICATION\nE-tjänst: es-4711\n")
+                .contains("Återkallad av: " + requester.userId() + "\nSkäl: Fel version bifogad");
+        MimeMessage toTheGroup =
+                Mails.awaitOne(REFERENCE_GROUP, "Återkallad begäran " + requestId + ": ingen granskning behövs");
+        assertThat(Mails.part(toTheGroup, "text/plain"))
+                .contains("Begäran " + requestId + " om publicering av e-tjänsten es-4711 har återkallats.")
+                .contains("granskningen nu avslutad: inget beslut behövs.");
+        assertThat(Mails.part(toTheGroup, "text/html")).contains("<p>").doesNotContain("{0}");
+
+        // The copy itself has been handled: whatever it added would be recorded by now. One mail each, none to the
+        // archivists, none to the requester (they withdrew it themselves).
+        ServiceEvents.awaitHandled(copy);
+        awaitSentOnce(withdrawn.eventId(), TEAM, "request-withdrawn");
+        awaitSentOnce(withdrawn.eventId(), REFERENCE_GROUP, "request-withdrawn-review");
+        assertThat(Mails.to(TEAM, requestId)).hasSize(1);
+        assertThat(Mails.to(REFERENCE_GROUP, requestId)).hasSize(1);
+        assertThat(Mails.to(ARCHIVISTS, requestId)).isEmpty();
+        assertThat(Mailboxes.to(anna)).isEmpty();
+    }
+
+    @Test
+    void tellsTheTeamAndTheArchivistsOfAWithdrawnPurgeRequestNotTheReferenceGroupOnceHoweverOftenItArrives() {
+        String anna = ReceiptEvents.uniqueAddress("anna");
+        Requester requester = new Requester(
+                "anna-" + UUID.randomUUID(), "Anna Andersson", anna, RequesterRole.ESERVICE_ADMINISTRATOR);
+        String requestId = "REQ-" + UUID.randomUUID();
+        RequestWithdrawn withdrawn = new RequestWithdrawn(
+                UUID.randomUUID(), requestId, AT, requester, RequestType.PURGE, "es-1001", requester.userId(), null);
+
+        ServiceEvents.publish(withdrawn);
+        RecordMetadata copy = ServiceEvents.publish(withdrawn);
+
+        MimeMessage toTheTeam = Mails.awaitOne(TEAM, "Återkallad begäran " + requestId + " (PURGE)");
+        assertThat(Mails.part(toTheTeam, "text/plain"))
+                .contains("Begäran: " + requestId + "\nTyp: PURGE\nE-tjänst: es-1001\n")
+                .contains("Återkallad av: " + requester.userId() + "\nSkäl: –\n") // no reason given
+                .doesNotContain("null");
+        MimeMessage toTheArchivists =
+                Mails.awaitOne(ARCHIVISTS, "Återkallad begäran " + requestId + ": inget godkännande behövs");
+        assertThat(Mails.part(toTheArchivists, "text/plain"))
+                .contains("Begäran " + requestId + " om gallring för e-tjänsten es-1001 har återkallats.")
+                .contains("Om en gallringsplan för begäran väntade på ert godkännande är planen återkallad"
+                        + " och kommer inte att genomföras: inget godkännande behövs.");
+
+        ServiceEvents.awaitHandled(copy);
+        awaitSentOnce(withdrawn.eventId(), TEAM, "request-withdrawn");
+        awaitSentOnce(withdrawn.eventId(), ARCHIVISTS, "request-withdrawn-purge");
+        assertThat(notificationsCausedBy(withdrawn.eventId(), REFERENCE_GROUP, "request-withdrawn-review"))
+                .isEmpty();
+        assertThat(Mails.to(TEAM, requestId)).hasSize(1);
+        assertThat(Mails.to(ARCHIVISTS, requestId)).hasSize(1);
+        assertThat(Mails.to(REFERENCE_GROUP, requestId)).isEmpty();
+        assertThat(Mailboxes.to(anna)).isEmpty();
+    }
+
+    /** The event's one notification to the recipient with the template, sent (its outcome is written after the mail). */
+    private void awaitSentOnce(UUID eventId, String recipient, String template) {
+        await().untilAsserted(() -> assertThat(notificationsCausedBy(eventId, recipient, template))
+                .singleElement()
+                .satisfies(notification -> assertThat(notification.status()).isEqualTo(NotificationStatus.SENT)));
     }
 
     /** The notifications recorded for one event to one recipient with one template: one, or a duplicate. */

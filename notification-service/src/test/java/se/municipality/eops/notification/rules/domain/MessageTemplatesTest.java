@@ -14,15 +14,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.request.RequestWithdrawn;
 import se.municipality.eops.contract.samples.EventSamples;
+import se.municipality.eops.contract.samples.RequestLifecycleMother;
 import se.municipality.eops.notification.delivery.domain.Message;
 import se.municipality.eops.notification.delivery.domain.ReceiptMail;
 import se.municipality.eops.starter.messaging.EventJson;
 
 /**
  * Every template of every rule, in both languages, rendered with the contract's sample events (and,
- * for the request events the contract does not have yet, with events of the agreed shapes): no
- * placeholder may be left, no value empty.
+ * for the request events the contract does not have yet, with events of the agreed shapes; for a withdrawal,
+ * with one of every request type and one without a reason as well): no placeholder may be left, no value
+ * empty.
  */
 class MessageTemplatesTest {
 
@@ -72,6 +76,32 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void everyRuleHasASampleItAppliesTo() {
+        for (NotificationRule rule : RULES) {
+            assertThat(samplesOf(rule.event()))
+                    .as("samples of " + rule.event() + " that " + rule.template() + " applies to")
+                    .anyMatch(rule::appliesTo);
+        }
+    }
+
+    @Test
+    void aWithdrawalWithoutAReasonSaysThatNoneWasGivenInsteadOfNull() {
+        Map<String, Object> withoutReason = fieldsOf(withdrawn(RequestType.PURGE, null));
+
+        assertThat(TEMPLATES.render("request-withdrawn", "sv", withoutReason).text())
+                .contains("Typ: PURGE\nE-tjänst: " + RequestLifecycleMother.E_SERVICE_ID)
+                .contains("Återkallad av: u-anna\nSkäl: –\n")
+                .doesNotContain("null");
+        assertThat(TEMPLATES.render("request-withdrawn", "en", withoutReason).text())
+                .contains("Withdrawn by: u-anna\nReason: –\n")
+                .doesNotContain("null");
+        assertThat(TEMPLATES
+                        .render("request-withdrawn", "sv", fieldsOf(withdrawn(RequestType.PURGE, "Fel e-tjänst")))
+                        .text())
+                .contains("Skäl: Fel e-tjänst\n");
+    }
+
+    @Test
     void writesEnglishForThoseWhoPreferItAndSwedishOtherwise() {
         Map<String, Object> rejected = requestEvent("RequestRejected");
 
@@ -107,11 +137,30 @@ class MessageTemplatesTest {
         if (samples.isEmpty() && eventType.startsWith("Request")) {
             samples.add(requestEvent(eventType));
         }
+        if (eventType.equals("RequestWithdrawn")) {
+            // The contract's sample is a permission request with a reason; the rules differ by type.
+            samples.add(fieldsOf(withdrawn(RequestType.PUBLICATION, null)));
+            samples.add(fieldsOf(withdrawn(RequestType.PURGE, "Gallringen görs i ett annat ärende")));
+        }
         return samples;
     }
 
+    /** The contract's sample withdrawal ({@link RequestLifecycleMother#withdrawn()}) of another type and reason. */
+    static RequestWithdrawn withdrawn(RequestType type, String reason) {
+        RequestWithdrawn sample = RequestLifecycleMother.withdrawn();
+        return new RequestWithdrawn(
+                sample.eventId(),
+                sample.requestId(),
+                sample.occurredAt(),
+                sample.requester(),
+                type,
+                sample.eServiceId(),
+                sample.withdrawnBy(),
+                reason);
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> fieldsOf(DomainEvent event) {
+    static Map<String, Object> fieldsOf(DomainEvent event) {
         return EventJson.mapper().convertValue(event, Map.class);
     }
 

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.municipality.eops.contract.notification.Channel;
+import se.municipality.eops.contract.request.RequestType;
 
-/** Recipient alternatives ({@code a else b}) as the rules of application.yml resolve them. */
+/**
+ * Recipient alternatives ({@code a else b}) and conditions ({@code when}) as the rules of application.yml resolve
+ * them.
+ */
 class NotificationRulesTest {
 
     private static final RecipientDirectory MAILBOXES = directory(null);
@@ -140,6 +144,28 @@ class NotificationRulesTest {
         // Not planned now, so it must wait for RequestSubmitted (which records it once, under the same key).
         assertThat(planned).extracting(p -> p.recipient().kind()).doesNotContain(RecipientSpec.Kind.REQUESTER);
         assertThat(waiting).containsExactly("permission-awaiting-training");
+    }
+
+    @Test
+    void aWithdrawnRequestTellsTheTeamAndByItsTypeTheReferenceGroupOrTheArchivistsButNotTheRequester() {
+        // The event as the consumer sees it (its JSON, the request type an enum's name), with the requester's address.
+        PlannedNotification team = mailbox("request-withdrawn", "central_team@kommun.example");
+
+        assertThat(rules.plan("RequestWithdrawn", withdrawn(RequestType.PUBLICATION), MAILBOXES))
+                .containsExactly(team, mailbox("request-withdrawn-review", "reference_group@kommun.example"));
+        assertThat(rules.plan("RequestWithdrawn", withdrawn(RequestType.PURGE), MAILBOXES))
+                .containsExactly(team, mailbox("request-withdrawn-purge", "archivists@kommun.example"));
+        assertThat(rules.plan("RequestWithdrawn", withdrawn(RequestType.PERMISSION), MAILBOXES))
+                .containsExactly(team);
+    }
+
+    private static Map<String, Object> withdrawn(RequestType type) {
+        return MessageTemplatesTest.fieldsOf(MessageTemplatesTest.withdrawn(type, null));
+    }
+
+    private static PlannedNotification mailbox(String template, String address) {
+        return new PlannedNotification(
+                template, new Recipient(Channel.EMAIL, address, null, RecipientSpec.Kind.MAILBOX));
     }
 
     @Test
