@@ -183,6 +183,40 @@ class PublicationFlowsIT {
         flows.assertMails(REFERENCE_GROUP, 1, "Granskning väntar", es);
     }
 
+    /**
+     * A brand-new e-service withdrawn by its requester while the reference group reviews it: the review closes (a
+     * decision is refused), nothing is approved, purged or published, and the team and the reference group are told.
+     */
+    @Test
+    void aBrandNewEServiceWithdrawnInReviewClosesItsReviewAndIsNeverPublished() {
+        String es = unique("es-wdr");
+        flows.ensureChecklistVersion1();
+        String id = flows.file("anna", newEService(es, "Torgplats " + es, true));
+        flows.awaitStatus(id, "anna", "WAITING_FOR_REVIEW");
+        String reviewId = text(
+                Flows.json(flows.awaitEvent(PUBLICATION_EVENTS, "ReviewRequested", event -> event.payloadContains(id))),
+                "reviewId");
+
+        HttpAnswer withdrawn = suite.http(Service.REQUEST)
+                .post("/api/requests/" + id + "/withdrawal", suite.token("anna"), "{\"reason\":\"Vi väntar\"}");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        await("publication-service withdraws the version of " + es)
+                .atMost(Flows.FLOW_STEP)
+                .until(() -> flows.eService(es).toString().contains("\"WITHDRAWN\""));
+
+        HttpAnswer late = decide(reviewId, "rolf", "{\"decision\":\"APPROVE\"}");
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        assertThat(late.json().at("/errors/0/code").asString()).isEqualTo("review-closed");
+        assertThat(flows.request(id, "anna").get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(flows.typesOf(PUBLICATION_EVENTS, es)).containsExactly("ReviewRequested");
+        JsonNode publishedVersion = flows.eService(es).get("publishedVersion");
+        assertThat(publishedVersion == null || publishedVersion.isNull())
+                .as("no version published: " + publishedVersion)
+                .isTrue();
+        flows.assertMails(REFERENCE_GROUP, 1, "Återkallad begäran", id);
+        flows.assertMails(CENTRAL_TEAM, 1, "Återkallad begäran", id);
+    }
+
     /** Flow 7: an editor grant; the editor changes the e-service's basic information, someone else cannot. */
     @Test
     void anEditorGrantLetsTheEditorChangeBasicInformationAndNobodyElse() {
