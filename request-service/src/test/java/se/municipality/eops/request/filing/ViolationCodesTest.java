@@ -45,11 +45,15 @@ class ViolationCodesTest {
     private static final List<ChecklistItem> CHECKLIST = List.of(new ChecklistItem("Tillgänglighet", true, "a11y"));
 
     /**
-     * The codes given elsewhere than by RequestRules: by StepMerge (see drafts' StepMergeTest), and by the web layer
-     * for the account's e-mail address from the token (FilingRequestsIT).
+     * The codes given elsewhere than by RequestRules: by StepMerge (see drafts' StepMergeTest), by the web layer for
+     * the account's e-mail address from the token (FilingRequestsIT), and by a request that has ended, to a change
+     * asked of it (RequesterActionsIT, TeamDeskIT).
      */
-    private static final Set<String> STEP_CODES =
-            Set.of(ViolationCodes.OTHER_STEP, ViolationCodes.UNKNOWN_FIELD, ViolationCodes.ACCOUNT_EMAIL);
+    private static final Set<String> STEP_CODES = Set.of(
+            ViolationCodes.OTHER_STEP,
+            ViolationCodes.UNKNOWN_FIELD,
+            ViolationCodes.ACCOUNT_EMAIL,
+            ViolationCodes.REQUEST_ENDED);
 
     static Stream<Arguments> violations() {
         return Stream.of(
