@@ -151,6 +151,7 @@ class FilingRequestsIT {
         assertThat(again.header(HttpHeaders.LOCATION)).isEqualTo("/api/requests/" + id);
         assertThat(otherBody.status()).isEqualTo(409);
         assertThat(otherBody.json().get("errors").findValuesAsString("field")).containsExactly("Idempotency-Key");
+        assertThat(otherBody.json().at("/errors/0/code").asString()).isEqualTo("taken");
         assertThat(otherUser.status()).as("keys are per user").isEqualTo(201);
         assertThat(otherUser.json().get("id").asString()).isNotEqualTo(id);
 
@@ -176,7 +177,10 @@ class FilingRequestsIT {
                 .allSatisfy(event -> assertThat(event.type()).isEqualTo("RequestSubmitted"))
                 .extracting(CapturedEvent::id)
                 .containsOnly(beforeMarker.get(0).id());
-        assertThat(postWithKey("anna", body, "short").status()).isEqualTo(400);
+        HttpAnswer badKey = postWithKey("anna", body, "short");
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.json().at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(badKey.json().at("/errors/0/code").asString()).isEqualTo("invalid-value");
     }
 
     static Stream<Named<ObjectNode>> largestRequests() {

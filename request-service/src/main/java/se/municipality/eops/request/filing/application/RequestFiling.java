@@ -18,6 +18,7 @@ import se.municipality.eops.request.filing.domain.ServiceRequests;
 import se.municipality.eops.request.filing.domain.ServiceRequests.AddOutcome;
 import se.municipality.eops.request.readmodel.application.InstantAnswers;
 import se.municipality.eops.request.readmodel.domain.SubjectKey;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -66,7 +67,8 @@ public class RequestFiling {
             if (attempt == ADD_ATTEMPTS) {
                 throw new ConflictException(
                         SubjectKey.of(details).map(SubjectKey::field).orElse("type"),
-                        "another request for the same thing was filed or ended at this very moment; try again");
+                        "another request for the same thing was filed or ended at this very moment; try again",
+                        FieldErrorCodes.BUSY);
             }
             added = requests.add(request);
         }
@@ -77,7 +79,9 @@ public class RequestFiling {
         if (!earlier.requester().userId().equals(requester.userId())
                 || !earlier.details().equals(details)) {
             throw new ConflictException(
-                    IDEMPOTENCY_KEY, "was already used for a different request; use a new key for a new request");
+                    IDEMPOTENCY_KEY,
+                    "was already used for a different request; use a new key for a new request",
+                    FieldErrorCodes.TAKEN);
         }
         return new Filed(earlier, false);
     }

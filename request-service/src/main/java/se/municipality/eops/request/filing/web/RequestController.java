@@ -54,7 +54,9 @@ class RequestController {
         if (idempotencyKey != null
                 && !IDEMPOTENCY_KEY_FORMAT.matcher(idempotencyKey).matches()) {
             throw new InvalidInputException(
-                    RequestFiling.IDEMPOTENCY_KEY, "must be 8 to 128 characters: letters, digits, . _ : -");
+                    RequestFiling.IDEMPOTENCY_KEY,
+                    "must be 8 to 128 characters: letters, digits, . _ : -",
+                    FieldErrorCodes.INVALID_VALUE);
         }
         CurrentUser user = CurrentUser.fromSecurityContext();
         if (user.email() == null || user.email().isBlank()) {
