@@ -55,8 +55,8 @@ import se.municipality.eops.testkit.TestHttp;
 
 /**
  * The rules of application.yml against the real broker and mail server: who gets which mail, in
- * which language, saying what. (The request events beyond RequestSubmitted are not in the contract
- * yet; MessageTemplatesTest renders their templates.)
+ * which language, saying what, and once however often an event arrives. MessageTemplatesTest renders every
+ * template in both languages with the contract's samples.
  */
 @ServiceIntegrationTest
 class NotificationRulesIT {
