@@ -1,6 +1,7 @@
 package se.municipality.eops.starter.web;
 
 import static se.municipality.eops.starter.rules.FieldErrorCodes.BEYOND_LIMITS;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.BUSY;
 import static se.municipality.eops.starter.rules.FieldErrorCodes.INVALID_VALUE;
 import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_BOOLEAN;
 import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_JSON;
@@ -48,6 +49,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.municipality.eops.contract.schema.EventSchemaValidator.Violation;
+import se.municipality.eops.starter.concurrency.ConcurrentChangeException;
+import se.municipality.eops.starter.concurrency.ConcurrentChanges;
 import se.municipality.eops.starter.outbox.EventBreaksSchemaException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -152,6 +155,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Conflict");
         problem.setProperty("errors", List.of(ex.asFieldError()));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Others kept changing the thing under every attempt ({@link ConcurrentChanges}): try again. */
+    @ExceptionHandler(ConcurrentChangeException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrentChangeException ex) {
+        return conflict(new ConflictException(ex.field(), ex.getMessage(), BUSY));
     }
 
     @ExceptionHandler(ForbiddenException.class)

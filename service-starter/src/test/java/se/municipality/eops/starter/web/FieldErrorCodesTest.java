@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
+import se.municipality.eops.starter.concurrency.ConcurrentChangeException;
 import se.municipality.eops.starter.rules.BrokenRule;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -64,6 +65,19 @@ class FieldErrorCodesTest {
 
         assertThat(errorsOf(answer.getBody()))
                 .containsExactly(new FieldError("version", "was changed meanwhile", "changed-meanwhile", Map.of()));
+    }
+
+    @Test
+    void aChangeThatKeptLosingItsRaceAnswers409BusyNamingTheField() {
+        var answer = responses.concurrentChange(new ConcurrentChangeException("id", "the request r-1", 10));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errorsOf(answer.getBody()))
+                .containsExactly(new FieldError(
+                        "id",
+                        "the request r-1 kept changing while this change was written (10 attempts); try again",
+                        "busy",
+                        Map.of()));
     }
 
     @Test

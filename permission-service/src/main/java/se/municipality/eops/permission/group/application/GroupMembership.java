@@ -10,6 +10,7 @@ import se.municipality.eops.contract.permission.Person;
 import se.municipality.eops.permission.grant.domain.Grants;
 import se.municipality.eops.permission.group.domain.HandlerGroup;
 import se.municipality.eops.permission.group.domain.HandlerGroups;
+import se.municipality.eops.starter.concurrency.ConcurrentChanges;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -44,24 +45,22 @@ public class GroupMembership {
     /** Makes sure the group exists on the e-service with at least these members, for a request. */
     public Outcome ensure(String eServiceId, String name, List<Person> members, String requestId, String by) {
         String id = HandlerGroup.idFor(eServiceId, name);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return ConcurrentChanges.retry("group", "the group " + name, ATTEMPTS, () -> {
             Optional<HandlerGroup> existing = groups.findById(id);
             if (existing.isEmpty()) {
-                if (groups.add(HandlerGroup.create(eServiceId, name, members, requestId, by, clock.instant()))) {
-                    return new Outcome(groups.findById(id).orElseThrow(), true);
-                }
-                continue; // created meanwhile: add to it
+                // Not added when it was created meanwhile: the next attempt adds to it.
+                return groups.add(HandlerGroup.create(eServiceId, name, members, requestId, by, clock.instant()))
+                        ? Optional.of(new Outcome(groups.findById(id).orElseThrow(), true))
+                        : Optional.empty();
             }
             Optional<HandlerGroup.Changed> grown = existing.get().add(members, requestId, by, clock.instant());
             if (grown.isEmpty()) {
-                return new Outcome(existing.get(), groups.touchedByRequest(requestId));
+                return Optional.of(new Outcome(existing.get(), groups.touchedByRequest(requestId)));
             }
-            if (groups.update(grown.get(), requestId)) {
-                return new Outcome(grown.get().group(), true);
-            }
-        }
-        throw new ConflictException(
-                "group", "the group " + name + " changes too often right now; try again", FieldErrorCodes.BUSY);
+            return groups.update(grown.get(), requestId)
+                    ? Optional.of(new Outcome(grown.get().group(), true))
+                    : Optional.empty();
+        });
     }
 
     public HandlerGroup create(String eServiceId, String name, List<Person> members, String by) {
@@ -102,17 +101,15 @@ public class GroupMembership {
     }
 
     private HandlerGroup change(String groupId, Function<HandlerGroup, Optional<HandlerGroup.Changed>> change) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return ConcurrentChanges.retry("group", "the group " + groupId, ATTEMPTS, () -> {
             HandlerGroup group = get(groupId);
             Optional<HandlerGroup.Changed> changed = change.apply(group);
             if (changed.isEmpty()) {
-                return group; // nothing to change: no event
+                return Optional.of(group); // nothing to change: no event
             }
-            if (groups.update(changed.get(), null)) {
-                return changed.get().group();
-            }
-        }
-        throw new ConflictException(
-                "group", "the group " + groupId + " changes too often right now; try again", FieldErrorCodes.BUSY);
+            return groups.update(changed.get(), null)
+                    ? Optional.of(changed.get().group())
+                    : Optional.empty();
+        });
     }
 }

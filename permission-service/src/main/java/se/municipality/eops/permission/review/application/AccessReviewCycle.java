@@ -18,7 +18,7 @@ import se.municipality.eops.permission.grant.domain.Grants;
 import se.municipality.eops.permission.review.domain.AccessReview;
 import se.municipality.eops.permission.review.domain.AccessReviewRefused;
 import se.municipality.eops.permission.review.domain.AccessReviews;
-import se.municipality.eops.starter.rules.FieldErrorCodes;
+import se.municipality.eops.starter.concurrency.ConcurrentChanges;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -120,7 +120,7 @@ public class AccessReviewCycle {
      */
     public AccessReview decide(
             String reviewId, String grantId, Decision decision, String by, String comment, MayDecide mayDecide) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return ConcurrentChanges.retry("decision", "the review " + reviewId, ATTEMPTS, () -> {
             AccessReview review =
                     reviews.findById(reviewId).orElseThrow(() -> new NotFoundException("no access review " + reviewId));
             if (!mayDecide.test(review.eServiceId())) {
@@ -142,12 +142,8 @@ public class AccessReviewCycle {
                     }
                 });
             }
-            if (reviews.update(decided)) {
-                return decided.review();
-            }
-        }
-        throw new ConflictException(
-                "decision", "the review " + reviewId + " changes too often right now; try again", FieldErrorCodes.BUSY);
+            return reviews.update(decided) ? Optional.of(decided.review()) : Optional.empty();
+        });
     }
 
     public List<AccessReview> ofEService(String eServiceId) {

@@ -1,6 +1,7 @@
 package se.municipality.eops.publication.catalogue.application;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
@@ -9,12 +10,16 @@ import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.publication.catalogue.domain.EService;
 import se.municipality.eops.publication.catalogue.domain.EServices;
 import se.municipality.eops.publication.catalogue.domain.PublicationRefused;
+import se.municipality.eops.starter.concurrency.ConcurrentChanges;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 
 /** Read-change-write of one e-service under the optimistic lock, retried when another write came first. */
 @Component
 class EServiceWrites {
+
+    /** Reviewers' votes, reminders, the stall scan and the request topic's events may all meet on one e-service. */
+    static final int ATTEMPTS = 20;
 
     private final EServices eServices;
     private final PublicationMetrics metrics;
@@ -32,7 +37,7 @@ class EServiceWrites {
      * @param change changes it and answers the caller's result
      */
     <T> T change(String what, java.util.function.Supplier<EService> load, Function<EService, T> change) {
-        return OptimisticRetry.run(what, () -> {
+        return ConcurrentChanges.retry("eServiceId", "the e-service (" + what + ")", ATTEMPTS, () -> {
             EService eService = load.get();
             T result;
             try {
@@ -42,13 +47,13 @@ class EServiceWrites {
             }
             List<DomainEvent> events = eService.newEvents();
             if (!eService.hasChanges()) {
-                return result;
+                return Optional.of(result);
             }
             if (!eServices.update(eService)) {
-                return null;
+                return Optional.empty();
             }
             metrics.stored(eService, events);
-            return result;
+            return Optional.of(result);
         });
     }
 

@@ -23,6 +23,7 @@ import se.municipality.eops.publication.catalogue.domain.Withdrawal;
 import se.municipality.eops.publication.checklist.application.ChecklistAdministration;
 import se.municipality.eops.publication.checklist.domain.ChecklistAnswer;
 import se.municipality.eops.publication.checklist.domain.ChecklistVerdict;
+import se.municipality.eops.starter.concurrency.ConcurrentChanges;
 
 /**
  * Takes publication requests from request-service: a brand-new e-service is judged by the checklist in
@@ -63,17 +64,15 @@ public class PublicationIntake {
             return;
         }
         FiledPublication request = filed(submitted);
-        for (int attempt = 0; attempt < OptimisticRetry.ATTEMPTS; attempt++) {
+        ConcurrentChanges.retry("eServiceId", "the e-service " + request.eServiceId(), EServiceWrites.ATTEMPTS, () -> {
             Optional<EService> existing = eServices.find(request.eServiceId());
             if (existing.isEmpty()) {
-                if (addFirst(request)) {
-                    return;
-                }
-                continue; // created meanwhile (a concurrent delivery): handle it as existing
+                // Empty when a concurrent delivery created it meanwhile: the next attempt handles it as existing.
+                return addFirst(request) ? Optional.of(Boolean.TRUE) : Optional.empty();
             }
             if (existing.get().hasHandled(request.requestId())) {
                 log.info("Request {} was handled before; nothing to do", request.requestId());
-                return;
+                return Optional.of(Boolean.TRUE);
             }
             writes.change(
                     "request " + request.requestId(),
@@ -84,8 +83,8 @@ public class PublicationIntake {
                         }
                         return Boolean.TRUE;
                     });
-            return;
-        }
+            return Optional.of(Boolean.TRUE);
+        });
     }
 
     /**

@@ -2,12 +2,14 @@ package se.municipality.eops.purge.purging.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.purge.purging.domain.Purge;
 import se.municipality.eops.purge.purging.domain.PurgeCases;
 import se.municipality.eops.purge.purging.domain.Purges;
+import se.municipality.eops.starter.concurrency.ConcurrentChanges;
 
 /**
  * A PURGE request was withdrawn: every plan it made that still awaits approval is withdrawn, so no archivist can
@@ -46,51 +48,49 @@ public class PlanWithdrawal {
     }
 
     private void withdraw(Purge loaded, String requestId, String withdrawnBy) {
-        Purge purge = loaded;
-        for (int attempt = 1; ; attempt++) {
+        String id = loaded.id();
+        Purge[] read = {loaded};
+        // What an attempt throws, or the plan changing under every attempt, goes back to the consumer, which retries
+        // the event and then dead-letters it.
+        ConcurrentChanges.retry("requestId", "the purge plan " + id, ATTEMPTS, () -> {
+            Purge purge = read[0] != null
+                    ? read[0]
+                    : purges.find(id).orElseThrow(() -> new IllegalStateException("purge " + id + " is gone"));
+            read[0] = null; // a lost race reads the plan again
             switch (purge.withdraw(requestId, withdrawnBy, clock.instant())) {
-                case TOO_LATE -> {
+                case TOO_LATE ->
                     log.info(
                             "Request {} was withdrawn by {}: purge {} is {}, no longer awaiting approval; it stays so",
                             requestId,
                             withdrawnBy,
-                            purge.id(),
+                            id,
                             purge.status());
-                    return;
-                }
                 case ALREADY_WITHDRAWN -> {
                     // A crash may have come between the write and dropping the batches; dropping again is harmless.
-                    cases.dropBatches(purge.id());
-                    log.info("Request {} was withdrawn: plan {} was withdrawn already", requestId, purge.id());
-                    return;
+                    cases.dropBatches(id);
+                    log.info("Request {} was withdrawn: plan {} was withdrawn already", requestId, id);
                 }
                 case WITHDRAWN -> {
                     // The race with an approval (or the expiry job): each reads the plan, changes it and writes it
                     // with the version it read (Purges.save: OutboxWrites.replace filters on _id and that @Version
                     // value and bumps it), so the first write wins and the other matches nothing. A losing approval
                     // answers 409 changed-meanwhile and never starts the execution; a losing withdrawal reads the
-                    // plan again below and finds it executing or expired (too late), or withdrawn by a concurrent
+                    // plan again and finds it executing or expired (too late), or withdrawn by a concurrent
                     // delivery of the same event.
-                    if (purges.save(purge)) {
-                        // Once withdrawn the plan claims nothing (only open purges' batches do): forget its batches.
-                        cases.dropBatches(purge.id());
-                        log.info(
-                                "Purge plan {} of {} withdrawn with request {} by {}: it will not execute",
-                                purge.id(),
-                                purge.eServiceId(),
-                                requestId,
-                                withdrawnBy);
-                        return;
+                    if (!purges.save(purge)) {
+                        return Optional.empty();
                     }
+                    // Once withdrawn the plan claims nothing (only open purges' batches do): forget its batches.
+                    cases.dropBatches(id);
+                    log.info(
+                            "Purge plan {} of {} withdrawn with request {} by {}: it will not execute",
+                            id,
+                            purge.eServiceId(),
+                            requestId,
+                            withdrawnBy);
                 }
             }
-            if (attempt == ATTEMPTS) {
-                // Thrown back to the consumer, which retries the event and then dead-letters it.
-                throw new IllegalStateException(
-                        "purge plan " + purge.id() + " kept changing while request " + requestId + " was withdrawn");
-            }
-            String id = purge.id();
-            purge = purges.find(id).orElseThrow(() -> new IllegalStateException("purge " + id + " is gone"));
-        }
+            return Optional.of(Boolean.TRUE);
+        });
     }
 }

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
-import se.municipality.eops.request.filing.domain.ServiceRequests.UpdateOutcome;
+import se.municipality.eops.starter.concurrency.ConcurrentChanges;
 
 /**
  * Changes a stored request: read it, let the domain change it, write what changed guarded by the version read;
@@ -32,33 +32,27 @@ public class RequestChanges {
      *     applied before
      */
     public Optional<ServiceRequest> change(String id, String appliedKey, Consumer<ServiceRequest> change) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<ServiceRequest> read = requests.findById(id);
-            if (read.isEmpty()) {
-                return Optional.empty();
-            }
-            ServiceRequest request = read.get();
-            change.accept(request);
-            if (request.newTimelineEntries().isEmpty()) {
-                return Optional.of(request);
-            }
-            UpdateOutcome outcome = requests.update(request, appliedKey);
-            switch (outcome) {
-                case UPDATED:
-                    return Optional.of(request);
-                case ALREADY_APPLIED:
-                    return Optional.empty();
-                case CONFLICT:
-                    continue;
-            }
-        }
-        throw new ConcurrentRequestChangeException(id);
+        return ConcurrentChanges.retry("id", "the request " + id, ATTEMPTS, () -> {
+                    Optional<ServiceRequest> read = requests.findById(id);
+                    if (read.isEmpty()) {
+                        return Optional.of(Done.NOTHING);
+                    }
+                    ServiceRequest request = read.get();
+                    change.accept(request);
+                    if (request.newTimelineEntries().isEmpty()) {
+                        return Optional.of(new Done(Optional.of(request)));
+                    }
+                    return switch (requests.update(request, appliedKey)) {
+                        case UPDATED -> Optional.of(new Done(Optional.of(request)));
+                        case ALREADY_APPLIED -> Optional.of(Done.NOTHING);
+                        case CONFLICT -> Optional.empty(); // another write came between the read and this one
+                    };
+                })
+                .request();
     }
 
-    /** Others kept changing the request; the caller (a consumer's retry, the person) tries again. */
-    public static class ConcurrentRequestChangeException extends RuntimeException {
-        ConcurrentRequestChangeException(String id) {
-            super("Request " + id + " kept changing under us after " + ATTEMPTS + " attempts");
-        }
+    /** What an attempt that was not overtaken answers: the request as stored, or empty (none, or applied before). */
+    private record Done(Optional<ServiceRequest> request) {
+        static final Done NOTHING = new Done(Optional.empty());
     }
 }
