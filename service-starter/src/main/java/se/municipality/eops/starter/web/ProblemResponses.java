@@ -3,6 +3,8 @@ package se.municipality.eops.starter.web;
 import static se.municipality.eops.starter.rules.FieldErrorCodes.BEYOND_LIMITS;
 import static se.municipality.eops.starter.rules.FieldErrorCodes.BUSY;
 import static se.municipality.eops.starter.rules.FieldErrorCodes.INVALID_VALUE;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_A_DATE;
+import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_A_PERIOD;
 import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_BOOLEAN;
 import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_JSON;
 import static se.municipality.eops.starter.rules.FieldErrorCodes.NOT_JSON_OBJECT;
@@ -21,12 +23,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -310,7 +320,36 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (target == String.class) {
             return new FieldError(field, "must be a string", NOT_STRING);
         }
-        return new FieldError(field, "must be an object", NOT_OBJECT);
+        return timeExpectation(field, target).orElseGet(() -> new FieldError(field, "must be an object", NOT_OBJECT));
+    }
+
+    /** A date, a time or a period the JSON mapper could not read: what it must look like, with an example. */
+    private static Optional<FieldError> timeExpectation(String field, Class<?> target) {
+        String kind;
+        String example;
+        String code = NOT_A_DATE;
+        if (target == LocalDate.class) {
+            kind = "a date";
+            example = "2026-06-01";
+        } else if (target == Instant.class || target == OffsetDateTime.class || target == ZonedDateTime.class) {
+            kind = "a date and time";
+            example = "2026-06-01T12:00:00Z";
+        } else if (target == LocalDateTime.class) {
+            kind = "a date and time";
+            example = "2026-06-01T12:00:00";
+        } else if (target == Period.class) {
+            kind = "an ISO-8601 period";
+            example = "P1Y";
+            code = NOT_A_PERIOD;
+        } else if (target == Duration.class) {
+            kind = "an ISO-8601 duration";
+            example = "PT1H";
+            code = NOT_A_PERIOD;
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new FieldError(field, "must be " + kind + " such as " + example, code, Map.of("example", example)));
     }
 
     /**

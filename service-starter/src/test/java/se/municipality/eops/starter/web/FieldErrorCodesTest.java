@@ -2,6 +2,9 @@ package se.municipality.eops.starter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -112,6 +115,35 @@ class FieldErrorCodesTest {
                         "must be one of [NEW_ESERVICE, NEW_VERSION]",
                         "not-one-of",
                         Map.of("allowed", "NEW_ESERVICE, NEW_VERSION")));
+    }
+
+    @Test
+    void aDateOrPeriodTheMapperCannotReadSaysWhatItMustLookLike() {
+        assertThat(unreadable("completedOn", "2026-13-45", LocalDate.class))
+                .containsExactly(new FieldError(
+                        "completedOn",
+                        "must be a date such as 2026-06-01",
+                        "not-a-date",
+                        Map.of("example", "2026-06-01")));
+        assertThat(unreadable("until", "30 juni 2027", Instant.class))
+                .containsExactly(new FieldError(
+                        "until",
+                        "must be a date and time such as 2026-06-01T12:00:00Z",
+                        "not-a-date",
+                        Map.of("example", "2026-06-01T12:00:00Z")));
+        assertThat(unreadable("retentionPeriod", "two years", Period.class))
+                .extracting(FieldError::code)
+                .containsExactly("not-a-period");
+    }
+
+    private List<FieldError> unreadable(String field, String value, Class<?> type) {
+        var wrong = InvalidFormatException.from(null, "cannot be read", value, type);
+        wrong.prependPath(new Object(), field);
+        var unreadable =
+                new HttpMessageNotReadableException("unreadable", wrong, new MockHttpInputMessage(new byte[0]));
+        var answer =
+                responses.handleHttpMessageNotReadable(unreadable, new HttpHeaders(), HttpStatus.BAD_REQUEST, null);
+        return errorsOf((ProblemDetail) answer.getBody());
     }
 
     @SuppressWarnings("unchecked")
