@@ -11,6 +11,7 @@ import se.municipality.eops.contract.request.PermissionRequest.Change;
 import se.municipality.eops.contract.request.PermissionRequest.HandlerGroup;
 import se.municipality.eops.contract.request.PermissionRequest.PermissionRole;
 import se.municipality.eops.contract.request.PermissionRequest.Person;
+import se.municipality.eops.contract.request.RequestRejected;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.RequestWithdrawn;
@@ -114,6 +115,36 @@ public final class PermissionRequests {
     public static RecordMetadata publish(RequestWithdrawn event) {
         return RawKafka.sendEvent(
                 EventCatalog.REQUEST_WITHDRAWN,
+                event.requestId(),
+                event.eventId().toString(),
+                EventJson.write(event),
+                "/eops/request-service");
+    }
+
+    /**
+     * The request is rejected, as request-service tells it: by the central team member {@code cecilia} for {@link
+     * RequestRejected.ReasonCode#REJECTED_BY_TEAM}, otherwise by this service.
+     */
+    public static RequestRejected rejected(RequestSubmitted request, RequestRejected.ReasonCode reasonCode) {
+        boolean byTeam = reasonCode == RequestRejected.ReasonCode.REJECTED_BY_TEAM;
+        return new RequestRejected(
+                UUID.randomUUID(),
+                request.requestId(),
+                Instant.now(),
+                request.requester(),
+                request.requestType(),
+                request.permission() == null ? null : request.permission().eServiceId(),
+                null,
+                byTeam ? "cecilia" : GROUP,
+                reasonCode,
+                byTeam ? "Ingen utbildning planerad" : "Refused by permission-service",
+                null);
+    }
+
+    /** Sends the rejection as request-service does, on the request's partition; sending it again is a redelivery. */
+    public static RecordMetadata publish(RequestRejected event) {
+        return RawKafka.sendEvent(
+                EventCatalog.REQUEST_REJECTED,
                 event.requestId(),
                 event.eventId().toString(),
                 EventJson.write(event),

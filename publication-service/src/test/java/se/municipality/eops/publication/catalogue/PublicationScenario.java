@@ -16,6 +16,7 @@ import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.Topics;
 import se.municipality.eops.contract.request.PublicationRequest;
 import se.municipality.eops.contract.request.PublicationRequest.ChecklistItem;
+import se.municipality.eops.contract.request.RequestRejected;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.RequestWithdrawn;
@@ -164,6 +165,26 @@ public final class PublicationScenario {
                 submitted.publication() == null ? null : submitted.publication().eServiceId(),
                 submitted.requester().userId(),
                 "Vi väntar till nästa år");
+    }
+
+    /**
+     * request-service's event when the request is rejected: by the central team member {@code cecilia} for {@code
+     * REJECTED_BY_TEAM}, otherwise by this service (as its contract shapes it).
+     */
+    public static RequestRejected rejection(RequestSubmitted submitted, RequestRejected.ReasonCode reasonCode) {
+        boolean byTeam = reasonCode == RequestRejected.ReasonCode.REJECTED_BY_TEAM;
+        return new RequestRejected(
+                UUID.randomUUID(),
+                submitted.requestId(),
+                Instant.now(),
+                submitted.requester(),
+                submitted.requestType(),
+                submitted.publication() == null ? null : submitted.publication().eServiceId(),
+                submitted.publication() == null ? null : submitted.publication().eServiceName(),
+                byTeam ? "cecilia" : "publication-service",
+                reasonCode,
+                byTeam ? "Beställningen saknar beslut i nämnden" : "Refused by publication-service",
+                null);
     }
 
     /** Publishes an event on its topic as its service would: JSON value, CloudEvents headers, key. */

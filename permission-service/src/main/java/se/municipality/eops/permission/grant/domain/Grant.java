@@ -20,7 +20,7 @@ import se.municipality.eops.contract.permission.PermissionRole;
  * A role given to a person or a handler group: administrator (of one e-service, or in general),
  * editor or case handler of one e-service, optionally for a period, with its status and history.
  * Administrator grants wait for training; nothing else activates them, and withdrawing the request
- * that asked for one while it waits ends it for good.
+ * that asked for one while it waits, or the central team rejecting it, ends it for good.
  *
  * @param requestId the request that asked for the grant, if any
  * @param decidedBy who decided it (a personId, or {@code system})
@@ -137,12 +137,34 @@ public record Grant(
      * @param reason what they said, or null
      */
     public Optional<Transition> withdraw(String withdrawnRequestId, String by, String reason, Instant now) {
-        if (status != GrantStatus.AWAITING_TRAINING || requestId == null || !requestId.equals(withdrawnRequestId)) {
+        return stopWaiting(withdrawnRequestId, by, "request withdrawn before the training was on record", reason, now);
+    }
+
+    /**
+     * What the central team's rejection of the request that asked for this grant does to it: the same as a
+     * withdrawal ({@link #withdraw}), a grant still waiting for the training ends {@code WITHDRAWN} and anything else
+     * stays as it is, but the history says the team rejected the request, who did and why. Announces nothing: the
+     * request's {@code RequestRejected} is the public fact.
+     *
+     * @param rejectedRequestId the request the team rejected
+     * @param by the team member who rejected it (a personId)
+     * @param reason the reason they gave, or null
+     */
+    public Optional<Transition> rejectByTeam(String rejectedRequestId, String by, String reason, Instant now) {
+        return stopWaiting(
+                rejectedRequestId,
+                by,
+                "request rejected by the central team before the training was on record",
+                reason,
+                now);
+    }
+
+    private Optional<Transition> stopWaiting(
+            String stoppedRequestId, String by, String what, String reason, Instant now) {
+        if (status != GrantStatus.AWAITING_TRAINING || requestId == null || !requestId.equals(stoppedRequestId)) {
             return Optional.empty();
         }
-        String note = reason == null || reason.isBlank()
-                ? "request withdrawn before the training was on record"
-                : "request withdrawn before the training was on record: " + reason.strip();
+        String note = reason == null || reason.isBlank() ? what : what + ": " + reason.strip();
         return Optional.of(new Transition(
                 id,
                 Set.of(GrantStatus.AWAITING_TRAINING),

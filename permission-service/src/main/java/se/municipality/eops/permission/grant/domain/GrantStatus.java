@@ -15,8 +15,9 @@ public enum GrantStatus {
     EXPIRED,
     REVOKED,
     /**
-     * Never carried out: the request that asked for it was withdrawn while the grant waited for the training, so the
-     * training no longer activates it. Only a waiting grant is withdrawn; see {@link Grant#withdraw}.
+     * Never carried out: the request that asked for it was withdrawn, or rejected by the central team, while the grant
+     * waited for the training, so the training no longer activates it; the last history entry says which, who and
+     * why. Only a waiting grant is withdrawn; see {@link Grant#withdraw} and {@link Grant#rejectByTeam}.
      */
     WITHDRAWN;
 

@@ -10,7 +10,8 @@ import se.municipality.eops.contract.DomainEvent;
  * out once.
  *
  * @param event what announces the change, or null when another service's event is the public fact
- *     already (a withdrawal: the request's {@code RequestWithdrawn})
+ *     already (a withdrawal: the request's {@code RequestWithdrawn}; a team rejection: its {@code
+ *     RequestRejected})
  */
 public record Transition(String grantId, Set<GrantStatus> from, GrantStatus to, HistoryEntry entry, DomainEvent event) {
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import se.municipality.eops.contract.publication.PublicationBlocked;
 import se.municipality.eops.contract.publication.PublicationKind;
 import se.municipality.eops.contract.request.PublicationRequest;
+import se.municipality.eops.contract.request.RequestRejected;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.RequestWithdrawn;
@@ -20,6 +21,7 @@ import se.municipality.eops.publication.catalogue.domain.EServices;
 import se.municipality.eops.publication.catalogue.domain.FiledPublication;
 import se.municipality.eops.publication.catalogue.domain.VersionStatus;
 import se.municipality.eops.publication.catalogue.domain.Withdrawal;
+import se.municipality.eops.publication.catalogue.domain.WithdrawalCause;
 import se.municipality.eops.publication.checklist.application.ChecklistAdministration;
 import se.municipality.eops.publication.checklist.domain.ChecklistAnswer;
 import se.municipality.eops.publication.checklist.domain.ChecklistVerdict;
@@ -28,12 +30,12 @@ import se.municipality.eops.starter.concurrency.ConcurrentChanges;
 /**
  * Takes publication requests from request-service: a brand-new e-service is judged by the checklist in
  * force when it was filed and then blocked or sent to review; a new version is published at once. A
- * request its requester withdraws stops the work: the version it created is withdrawn if it is still in
- * review or waiting for its test-case purge.
+ * request its requester withdraws, or the central team rejects, stops the work: the version it created is
+ * withdrawn if it is still in review or waiting for its test-case purge.
  *
  * <p>Idempotent by construction: the e-service records the request id on the version it created, so a
  * redelivered request (or two deliveries at once, which the optimistic lock serialises) finds it and
- * changes nothing; a redelivered withdrawal finds the version withdrawn and changes nothing.
+ * changes nothing; a redelivered withdrawal or rejection finds the version withdrawn and changes nothing.
  */
 @Service
 public class PublicationIntake {
@@ -96,41 +98,83 @@ public class PublicationIntake {
         if (withdrawn.requestType() != RequestType.PUBLICATION) {
             return;
         }
-        String requestId = withdrawn.requestId();
-        String eServiceId = withdrawn.eServiceId();
+        stop(
+                withdrawn.requestId(),
+                withdrawn.eServiceId(),
+                "withdrawn",
+                (eService, at) -> eService.withdrawRequest(withdrawn.requestId(), withdrawn.withdrawnBy(), at),
+                withdrawn.occurredAt());
+    }
+
+    /**
+     * A request was rejected. Only a publication request the central team rejected ({@code REJECTED_BY_TEAM})
+     * stops anything, the same way as a withdrawal, recording the team's rejection ({@link
+     * WithdrawalCause#REJECTED_BY_TEAM}) and who; the other reasons answer this service's own blocking or the
+     * reference group's rejection, where nothing is open, and change nothing.
+     */
+    public void rejected(RequestRejected rejected) {
+        if (rejected.requestType() != RequestType.PUBLICATION) {
+            return;
+        }
+        if (rejected.reasonCode() != RequestRejected.ReasonCode.REJECTED_BY_TEAM) {
+            log.debug(
+                    "Request {} was rejected ({}), not by the central team; nothing here is open",
+                    rejected.requestId(),
+                    rejected.reasonCode());
+            return;
+        }
+        stop(
+                rejected.requestId(),
+                rejected.eServiceId(),
+                "rejected by the central team",
+                (eService, at) -> eService.rejectRequestByTeam(rejected.requestId(), rejected.rejectedBy(), at),
+                rejected.occurredAt());
+    }
+
+    private void stop(
+            String requestId,
+            String eServiceId,
+            String what,
+            java.util.function.BiFunction<EService, Instant, Withdrawal> stopping,
+            Instant occurredAt) {
         if (eServiceId == null || eServices.find(eServiceId).isEmpty()) {
             log.info(
-                    "Request {} was withdrawn, but the catalogue has no e-service {}; nothing to stop",
+                    "Request {} was {}, but the catalogue has no e-service {}; nothing to stop",
                     requestId,
+                    what,
                     eServiceId);
             return;
         }
-        Instant at = withdrawn.occurredAt() != null ? withdrawn.occurredAt() : clock.instant();
+        Instant at = occurredAt != null ? occurredAt : clock.instant();
         WithdrawalDone done = writes.change(
-                "withdrawal of request " + requestId,
+                what + " request " + requestId,
                 () -> eServices.find(eServiceId).orElseThrow(),
                 eService -> new WithdrawalDone(
-                        eService.withdrawRequest(requestId, at),
+                        stopping.apply(eService, at),
                         eService.versionForRequest(requestId)
                                 .map(EServiceVersion::status)
                                 .orElse(null)));
         switch (done.outcome()) {
             case WITHDRAWN ->
                 log.info(
-                        "Request {} was withdrawn: its version of {} is withdrawn and will not be published",
+                        "Request {} was {}: its version of {} is withdrawn and will not be published",
                         requestId,
+                        what,
                         eServiceId);
-            case WITHDRAWN_BEFORE -> log.info("Request {} was withdrawn before; nothing to do", requestId);
+            case WITHDRAWN_BEFORE ->
+                log.info("Request {} was {}, but its version was withdrawn before", requestId, what);
             case TOO_LATE ->
                 log.info(
-                        "Request {} was withdrawn, but its version of {} is {} already; it stays so",
+                        "Request {} was {}, but its version of {} is {} already; it stays so",
                         requestId,
+                        what,
                         eServiceId,
                         done.status());
             case NO_SUCH_REQUEST ->
                 log.info(
-                        "Request {} was withdrawn, but no version of {} answers it; nothing to stop",
+                        "Request {} was {}, but no version of {} answers it; nothing to stop",
                         requestId,
+                        what,
                         eServiceId);
         }
     }

@@ -111,6 +111,8 @@ public final class EService {
                 List.of(),
                 null,
                 null,
+                null,
+                null,
                 null));
         registered.newEvents.add(new EServiceRegistered(
                 UUID.randomUUID(), id, now, name, committee, orderer, versionLabel, registeredBy));
@@ -321,8 +323,27 @@ public final class EService {
      * reminder, stall flag or purge confirmation moves it any more, and it no longer keeps a new request
      * for the e-service out. A version that went its way already stays as it is. Raises no event: the
      * request's own withdrawal is the public fact. Withdrawing it again changes nothing.
+     *
+     * @param withdrawnBy who withdrew it (the requester's user id)
      */
-    public Withdrawal withdrawRequest(String requestId, Instant at) {
+    public Withdrawal withdrawRequest(String requestId, String withdrawnBy, Instant at) {
+        return stopRequest(requestId, WithdrawalCause.REQUEST_WITHDRAWN, withdrawnBy, at);
+    }
+
+    /**
+     * A member of the central team rejected the request that created one of this e-service's versions: the
+     * same as the requester's withdrawal ({@link #withdrawRequest}), the version in review or approved ends
+     * {@code WITHDRAWN}, but it records the team's rejection as the cause and the team member as who did it.
+     * Raises no event: the request's {@code RequestRejected} is the public fact. Again, or after a withdrawal,
+     * it changes nothing.
+     *
+     * @param rejectedBy the team member's user id
+     */
+    public Withdrawal rejectRequestByTeam(String requestId, String rejectedBy, Instant at) {
+        return stopRequest(requestId, WithdrawalCause.REJECTED_BY_TEAM, rejectedBy, at);
+    }
+
+    private Withdrawal stopRequest(String requestId, WithdrawalCause cause, String by, Instant at) {
         Optional<EServiceVersion> found = versionForRequest(requestId);
         if (found.isEmpty()) {
             return Withdrawal.NO_SUCH_REQUEST;
@@ -334,7 +355,7 @@ public final class EService {
         if (!version.is(VersionStatus.IN_REVIEW) && !version.is(VersionStatus.APPROVED)) {
             return Withdrawal.TOO_LATE;
         }
-        replace(version, version.withStatus(VersionStatus.WITHDRAWN, at));
+        replace(version, version.withdrawn(cause, by, at));
         return Withdrawal.WITHDRAWN;
     }
 
@@ -523,6 +544,8 @@ public final class EService {
                 request.answers(),
                 verdict == null ? List.of() : verdict.missing(),
                 blockedReason,
+                null,
+                null,
                 null,
                 null);
     }

@@ -16,7 +16,10 @@ import se.municipality.eops.publication.checklist.domain.ChecklistAnswer;
  * @param checklistVersion the checklist version its answers were judged by (brand-new e-services)
  * @param missingItems the mandatory checklist items not confirmed (when blocked by the checklist)
  * @param review the reference group's review (brand-new e-services that passed the checklist)
- * @param withdrawnAt when the requester withdrew its request (a version withdrawn in review or approved)
+ * @param withdrawnAt when its request was withdrawn or rejected by the central team (a version withdrawn in review
+ *     or approved)
+ * @param withdrawnBy who did: the requester, or the team member (null on versions withdrawn before it was recorded)
+ * @param withdrawnBecause which of the two (null on versions withdrawn before it was recorded: the requester)
  */
 public record EServiceVersion(
         String versionId,
@@ -35,7 +38,9 @@ public record EServiceVersion(
         List<ChecklistItemRef> missingItems,
         String blockedReason,
         Review review,
-        Instant withdrawnAt) {
+        Instant withdrawnAt,
+        String withdrawnBy,
+        WithdrawalCause withdrawnBecause) {
 
     public EServiceVersion {
         answers = answers == null ? List.of() : List.copyOf(answers);
@@ -60,7 +65,33 @@ public record EServiceVersion(
                 missingItems,
                 blockedReason,
                 review,
-                next == VersionStatus.WITHDRAWN ? at : withdrawnAt);
+                withdrawnAt,
+                withdrawnBy,
+                withdrawnBecause);
+    }
+
+    /** This version withdrawn because its request ended: by the requester, or rejected by the central team. */
+    EServiceVersion withdrawn(WithdrawalCause cause, String by, Instant at) {
+        return new EServiceVersion(
+                versionId,
+                label,
+                kind,
+                VersionStatus.WITHDRAWN,
+                requestId,
+                requesterId,
+                filedAt,
+                createdAt,
+                at,
+                publishedAt,
+                supersededAt,
+                checklistVersion,
+                answers,
+                missingItems,
+                blockedReason,
+                review,
+                at,
+                by,
+                cause);
     }
 
     EServiceVersion withReview(Review changed) {
@@ -81,7 +112,9 @@ public record EServiceVersion(
                 missingItems,
                 blockedReason,
                 changed,
-                withdrawnAt);
+                withdrawnAt,
+                withdrawnBy,
+                withdrawnBecause);
     }
 
     boolean is(VersionStatus wanted) {

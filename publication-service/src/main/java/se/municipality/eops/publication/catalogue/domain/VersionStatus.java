@@ -15,8 +15,8 @@ public enum VersionStatus {
     /** Was live until a newer version was published. */
     SUPERSEDED,
     /**
-     * Its request was withdrawn while it was in review or approved: its review closed and it will not be
-     * published.
+     * Its request was withdrawn, or rejected by the central team, while it was in review or approved: its review
+     * closed and it will not be published. {@code withdrawnBecause} and {@code withdrawnBy} say which and who.
      */
     WITHDRAWN
 }

@@ -7,6 +7,7 @@ import se.municipality.eops.contract.publication.PublicationKind;
 import se.municipality.eops.publication.catalogue.domain.EService;
 import se.municipality.eops.publication.catalogue.domain.EServiceVersion;
 import se.municipality.eops.publication.catalogue.domain.VersionStatus;
+import se.municipality.eops.publication.catalogue.domain.WithdrawalCause;
 
 /** An e-service as the catalogue's read API shows it: its details, the live version and every version. */
 record EServiceView(
@@ -45,6 +46,8 @@ record EServiceView(
             Instant publishedAt,
             Instant supersededAt,
             Instant withdrawnAt,
+            String withdrawnBy,
+            WithdrawalCause withdrawnBecause,
             String reviewId,
             String blockedReason) {
 
@@ -60,6 +63,8 @@ record EServiceView(
                     version.publishedAt(),
                     version.supersededAt(),
                     version.withdrawnAt(),
+                    version.withdrawnBy(),
+                    version.withdrawnBecause(),
                     version.review() == null ? null : version.review().reviewId(),
                     version.blockedReason());
         }

@@ -40,8 +40,10 @@ class EServicesController {
     @Operation(
             summary = "An e-service with its versions",
             description = "Anyone with a token. Each version has its status (BLOCKED, IN_REVIEW, APPROVED, REJECTED,"
-                    + " PUBLISHED, SUPERSEDED, or WITHDRAWN: its request was withdrawn while it was in review or"
-                    + " approved) and its dates (createdAt, statusChangedAt, publishedAt, supersededAt, withdrawnAt).")
+                    + " PUBLISHED, SUPERSEDED, or WITHDRAWN: its request was withdrawn, or rejected by the central"
+                    + " team, while it was in review or approved; withdrawnBecause REQUEST_WITHDRAWN or"
+                    + " REJECTED_BY_TEAM and withdrawnBy say which and who) and its dates (createdAt,"
+                    + " statusChangedAt, publishedAt, supersededAt, withdrawnAt).")
     EServiceView get(@PathVariable String eServiceId) {
         return EServiceView.of(catalogue.get(eServiceId));
     }

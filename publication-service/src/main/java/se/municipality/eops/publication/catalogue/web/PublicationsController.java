@@ -36,7 +36,7 @@ class PublicationsController {
             summary = "Approved e-services stalled waiting for their test-case purge",
             description = "Central team only. Flagged (PublicationStalled) after eops.publication.stall-after;"
                     + " an e-service leaves the list when the purge's confirmation publishes it or its request is"
-                    + " withdrawn.")
+                    + " withdrawn or rejected by the central team.")
     List<StalledView> stalled() {
         return followUp.stalled().stream()
                 .flatMap(eService -> eService.versions().stream()

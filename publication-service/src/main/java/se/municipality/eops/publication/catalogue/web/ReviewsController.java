@@ -83,7 +83,8 @@ class ReviewsController {
     @Operation(
             summary = "Reviews waiting for the reference group, oldest first",
             description = "Reference group only. mine=true (the default) leaves out those I decided. A review leaves"
-                    + " the list when it is decided or its request is withdrawn (status WITHDRAWN).")
+                    + " the list when it is decided or its request is withdrawn or rejected by the"
+                    + " central team (status WITHDRAWN).")
     List<ReviewView> waiting(@RequestParam(defaultValue = "true") boolean mine) {
         return reviewing.open(CurrentUser.fromSecurityContext().userId(), mine).stream()
                 .map(ReviewView::of)
@@ -101,7 +102,7 @@ class ReviewsController {
             summary = "Approve or reject",
             description = "Each reviewer decides once (409 the second time); a rejection needs a reason (400); a"
                     + " delegate decides for the delegator only inside the delegation's period (else 403). A review"
-                    + " no longer open (approved, rejected, or its request withdrawn) answers 409 naming reviewId,"
+                    + " no longer open (approved, rejected, or its request withdrawn or rejected by the central team) answers 409 naming reviewId,"
                     + " code review-closed.")
     ReviewView decide(@PathVariable String reviewId, @RequestBody DecisionBody body) {
         if (body.decision() == null

@@ -145,7 +145,7 @@ class EServiceTest {
         EService eService = inReview();
         Instant withdrawnAt = NOW.plus(Duration.ofHours(2));
 
-        assertThat(eService.withdrawRequest("REQ-1", withdrawnAt)).isEqualTo(Withdrawal.WITHDRAWN);
+        assertThat(eService.withdrawRequest("REQ-1", "anna", withdrawnAt)).isEqualTo(Withdrawal.WITHDRAWN);
 
         assertThat(eService.versions()).singleElement().satisfies(version -> {
             assertThat(version.status()).isEqualTo(VersionStatus.WITHDRAWN);
@@ -175,7 +175,8 @@ class EServiceTest {
         approved.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
         EService eService = stored(approved);
 
-        assertThat(eService.withdrawRequest("REQ-1", NOW.plusSeconds(60))).isEqualTo(Withdrawal.WITHDRAWN);
+        assertThat(eService.withdrawRequest("REQ-1", "anna", NOW.plusSeconds(60)))
+                .isEqualTo(Withdrawal.WITHDRAWN);
 
         assertThat(eService.versions().get(0).status()).isEqualTo(VersionStatus.WITHDRAWN);
         assertThat(eService.testCasesPurged("rev-1", "REQ-1", NOW.plusSeconds(120)))
@@ -192,10 +193,11 @@ class EServiceTest {
     @Test
     void withdrawingAgainChangesNothing() {
         EService withdrawn = inReview();
-        withdrawn.withdrawRequest("REQ-1", NOW.plusSeconds(60));
+        withdrawn.withdrawRequest("REQ-1", "anna", NOW.plusSeconds(60));
         EService eService = stored(withdrawn);
 
-        assertThat(eService.withdrawRequest("REQ-1", NOW.plusSeconds(120))).isEqualTo(Withdrawal.WITHDRAWN_BEFORE);
+        assertThat(eService.withdrawRequest("REQ-1", "anna", NOW.plusSeconds(120)))
+                .isEqualTo(Withdrawal.WITHDRAWN_BEFORE);
 
         assertThat(eService.hasChanges()).isFalse();
         assertThat(eService.newEvents()).isEmpty();
@@ -225,15 +227,18 @@ class EServiceTest {
                 .containsExactly(VersionStatus.SUPERSEDED, VersionStatus.PUBLISHED, VersionStatus.BLOCKED);
 
         for (String requestId : List.of("REQ-1", "REQ-2", "REQ-3")) {
-            assertThat(afterAll.withdrawRequest(requestId, NOW.plusSeconds(60)))
+            assertThat(afterAll.withdrawRequest(requestId, "anna", NOW.plusSeconds(60)))
                     .as(requestId)
                     .isEqualTo(Withdrawal.TOO_LATE);
         }
         EService storedRejected = stored(rejected);
-        assertThat(storedRejected.withdrawRequest("REQ-1", NOW.plusSeconds(60))).isEqualTo(Withdrawal.TOO_LATE);
+        assertThat(storedRejected.withdrawRequest("REQ-1", "anna", NOW.plusSeconds(60)))
+                .isEqualTo(Withdrawal.TOO_LATE);
         EService storedBlocked = stored(blocked);
-        assertThat(storedBlocked.withdrawRequest("REQ-1", NOW.plusSeconds(60))).isEqualTo(Withdrawal.TOO_LATE);
-        assertThat(afterAll.withdrawRequest("REQ-UNKNOWN", NOW.plusSeconds(60))).isEqualTo(Withdrawal.NO_SUCH_REQUEST);
+        assertThat(storedBlocked.withdrawRequest("REQ-1", "anna", NOW.plusSeconds(60)))
+                .isEqualTo(Withdrawal.TOO_LATE);
+        assertThat(afterAll.withdrawRequest("REQ-UNKNOWN", "anna", NOW.plusSeconds(60)))
+                .isEqualTo(Withdrawal.NO_SUCH_REQUEST);
 
         for (EService untouched : List.of(afterAll, storedRejected, storedBlocked)) {
             assertThat(untouched.hasChanges()).isFalse();
@@ -249,11 +254,11 @@ class EServiceTest {
     @Test
     void aNewRequestForTheEServiceGoesToReviewAgainAfterAWithdrawal() {
         EService inReview = inReview();
-        inReview.withdrawRequest("REQ-1", NOW);
+        inReview.withdrawRequest("REQ-1", "anna", NOW);
         EService approved = inReview();
         approved.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW));
         approved.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
-        approved.withdrawRequest("REQ-1", NOW);
+        approved.withdrawRequest("REQ-1", "anna", NOW);
 
         for (EService withdrawn : List.of(stored(inReview), stored(approved))) {
             withdrawn.requestNewEService(
@@ -268,6 +273,78 @@ class EServiceTest {
                             ReviewRequested.class,
                             requested -> assertThat(requested.reviewId()).isEqualTo("rev-2"));
         }
+    }
+
+    @Test
+    void aTeamRejectionInReviewClosesTheReviewAsAWithdrawalDoesAndRecordsTheTeamsRejection() {
+        EService eService = inReview();
+        Instant rejectedAt = NOW.plus(Duration.ofHours(2));
+
+        assertThat(eService.rejectRequestByTeam("REQ-1", "cecilia", rejectedAt)).isEqualTo(Withdrawal.WITHDRAWN);
+
+        assertThat(eService.versions()).singleElement().satisfies(version -> {
+            assertThat(version.status()).isEqualTo(VersionStatus.WITHDRAWN);
+            assertThat(version.withdrawnBecause()).isEqualTo(WithdrawalCause.REJECTED_BY_TEAM);
+            assertThat(version.withdrawnBy()).isEqualTo("cecilia");
+            assertThat(version.withdrawnAt()).isEqualTo(rejectedAt);
+            assertThat(version.statusChangedAt()).isEqualTo(rejectedAt);
+        });
+        assertThat(eService.newEvents())
+                .as("RequestRejected is the public fact")
+                .isEmpty();
+        assertThat(eService.inProgress()).isEmpty();
+        assertThatThrownBy(() -> eService.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW)))
+                .isInstanceOfSatisfying(
+                        PublicationRefused.class,
+                        refused -> assertThat(refused.code()).isEqualTo(PublicationRefused.REVIEW_CLOSED));
+        assertThat(eService.remindOfWaitingReviews(NOW.plus(Duration.ofDays(10)), Duration.ofDays(3)))
+                .isZero();
+        assertThat(eService.newEvents()).isEmpty();
+    }
+
+    @Test
+    void anApprovedVersionWhoseRequestTheTeamRejectedIsNotPublishedByItsPurge() {
+        EService approved = inReview();
+        approved.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW));
+        approved.decide("rev-1", new ReviewVote("rut", null, true, null, NOW));
+        EService eService = stored(approved);
+
+        assertThat(eService.rejectRequestByTeam("REQ-1", "cecilia", NOW.plusSeconds(60)))
+                .isEqualTo(Withdrawal.WITHDRAWN);
+
+        assertThat(eService.testCasesPurged("rev-1", "REQ-1", NOW.plusSeconds(120)))
+                .isFalse();
+        assertThat(eService.flagStalledPublications(NOW.plus(Duration.ofDays(3)), Duration.ofHours(24)))
+                .isZero();
+        assertThat(eService.published()).isEmpty();
+        assertThat(eService.newEvents()).isEmpty();
+    }
+
+    @Test
+    void aTeamRejectionAgainOrAfterAWithdrawalOrOfAVersionThatWentItsWayChangesNothing() {
+        EService rejected = inReview();
+        rejected.rejectRequestByTeam("REQ-1", "cecilia", NOW.plusSeconds(60));
+        EService withdrawn = inReview();
+        withdrawn.withdrawRequest("REQ-1", "anna", NOW.plusSeconds(60));
+        EService reviewerRejected = inReview();
+        reviewerRejected.decide("rev-1", new ReviewVote("rut", null, false, "Kontaktuppgifter saknas", NOW));
+
+        for (EService written : List.of(rejected, withdrawn)) {
+            EService eService = stored(written);
+            assertThat(eService.rejectRequestByTeam("REQ-1", "cecilia", NOW.plusSeconds(120)))
+                    .isEqualTo(Withdrawal.WITHDRAWN_BEFORE);
+            assertThat(eService.hasChanges()).isFalse();
+            assertThat(eService.versions().get(0).withdrawnAt()).isEqualTo(NOW.plusSeconds(60));
+        }
+        assertThat(stored(withdrawn).versions().get(0).withdrawnBecause()).isEqualTo(WithdrawalCause.REQUEST_WITHDRAWN);
+        assertThat(stored(withdrawn).versions().get(0).withdrawnBy()).isEqualTo("anna");
+        EService storedReviewerRejected = stored(reviewerRejected);
+        assertThat(storedReviewerRejected.rejectRequestByTeam("REQ-1", "cecilia", NOW.plusSeconds(60)))
+                .isEqualTo(Withdrawal.TOO_LATE);
+        assertThat(storedReviewerRejected.hasChanges()).isFalse();
+        assertThat(storedReviewerRejected.versions().get(0).status()).isEqualTo(VersionStatus.REJECTED);
+        assertThat(stored(inReview()).rejectRequestByTeam("REQ-UNKNOWN", "cecilia", NOW))
+                .isEqualTo(Withdrawal.NO_SUCH_REQUEST);
     }
 
     @Test
