@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.municipality.eops.contract.CloudEventHeaders;
 import se.municipality.eops.contract.Topics;
+import se.municipality.eops.contract.platform.CaseClosed;
 import se.municipality.eops.contract.platform.CaseDeleted;
 import se.municipality.eops.contract.platform.CaseSubmitted;
 import se.municipality.eops.contract.samples.CaseEventsMother;
@@ -132,6 +133,64 @@ class CaseIndexIT {
                                 .is(true)),
                         "cases"))
                 .isEqualTo(250);
+    }
+
+    @Test
+    void aCaseThePlatformDeletedComesBackNeitherFromARedeliveryNorFromAnImport() throws Exception {
+        String eService = uniqueEService();
+        CaseSubmitted submitted = CaseEventsMother.submitted(
+                CaseEventsMother.newCaseId(), eService, Instant.parse("2023-05-01T08:00:00Z"), false);
+        fromPlatform(submitted);
+        awaitCase(submitted.caseId());
+        fromPlatform(new CaseDeleted(UUID.randomUUID(), submitted.caseId(), Instant.now(), eService, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseDocument(submitted.caseId()) == null);
+
+        // The CaseSubmitted again once the record of its first delivery expired, then a later event of the case (same
+        // partition): once that one is applied, the redelivery was too.
+        Query applied = applied(submitted.eventId());
+        assertThat(mongo.remove(applied, "processed_events").getDeletedCount()).isEqualTo(1);
+        fromPlatform(submitted);
+        CaseClosed marker =
+                CaseEventsMother.closed(submitted.caseId(), eService, Instant.parse("2023-06-01T08:00:00Z"));
+        fromPlatform(marker);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(applied(marker.eventId()), "processed_events"));
+        CaseImport.Result imported = caseImport.importNdjson(ndjson("{\"caseId\":\"" + submitted.caseId()
+                + "\",\"eServiceId\":\"" + eService + "\",\"submittedAt\":\"2023-05-01T08:00:00Z\",\"test\":false}"));
+
+        assertThat(mongo.exists(applied, "processed_events")).isTrue();
+        assertThat(imported).isEqualTo(new CaseImport.Result(1, 0));
+        assertThat(caseDocument(submitted.caseId())).isNull();
+        Document trace = mongo.findById(submitted.caseId(), Document.class, "deleted_case_ids");
+        assertThat(trace).isNotNull();
+        assertThat(trace.keySet()).containsExactly("_id");
+    }
+
+    @Test
+    void aCaseClosedBeforeTheImportReachedItsCaseIsClosedWhenItArrives() throws Exception {
+        String eService = uniqueEService();
+        String caseId = CaseEventsMother.newCaseId();
+        Instant closedAt = Instant.parse("2021-03-01T08:00:00Z");
+        CaseClosed closed = CaseEventsMother.closed(caseId, eService, closedAt);
+        fromPlatform(closed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(applied(closed.eventId()), "processed_events"));
+        assertThat(caseDocument(caseId)).isNull();
+
+        CaseImport.Result imported = caseImport.importNdjson(ndjson("{\"caseId\":\"" + caseId + "\",\"eServiceId\":\""
+                + eService + "\",\"submittedAt\":\"2021-01-10T08:00:00Z\",\"test\":false}"));
+
+        assertThat(imported).isEqualTo(new CaseImport.Result(1, 1));
+        assertThat(caseDocument(caseId).getDate("closedAt").toInstant()).isEqualTo(closedAt);
+        assertThat(mongo.findById(caseId, Document.class, "early_case_closures"))
+                .isNull();
+    }
+
+    private static Query applied(UUID eventId) {
+        return Query.query(
+                Criteria.where("consumer").is("purge-case-index").and("eventId").is(eventId.toString()));
+    }
+
+    private static ByteArrayInputStream ndjson(String lines) {
+        return new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8));
     }
 
     private Document awaitCase(String caseId) {

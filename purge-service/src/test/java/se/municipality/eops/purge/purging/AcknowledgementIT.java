@@ -96,6 +96,43 @@ class AcknowledgementIT {
                 .hasSize(1);
     }
 
+    @Test
+    void anAcknowledgementCountsByWhenItOccurredNotByWhenItWasConsumed() {
+        String sentInTime = "archive-" + UUID.randomUUID().toString().substring(0, 8);
+        String sentLate = "e-archive-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(register(sentInTime, "Arkivet").status()).isEqualTo(204);
+        assertThat(register(sentLate, "E-arkivet").status()).isEqualTo(204);
+        String eService = uniqueEService();
+        caseImport.importAll(List.of(new IndexedCase(
+                "c-" + UUID.randomUUID(), eService, Instant.parse("2026-10-01T08:00:00Z"), null, true, null)));
+        RequestSubmitted request = TestCasePurgeIT.testCasePurgeRequest(eService);
+        publish(request, "/eops/request-service");
+        String purgeId = PurgeEvents.awaitOne(
+                        PurgeCompleted.class, event -> request.requestId().equals(event.requestId()))
+                .purgeId();
+        Instant dueBy = Instant.parse(
+                purge(purgeId).at("/batches/0/acknowledgementsDueBy").asString());
+        clock.advance(Duration.between(clock.instant(), dueBy).plusSeconds(10));
+
+        // Both reach this service after the due instant, before the job judges the batch: one was sent in time.
+        fromPlatform(new PurgeBatchAcknowledged(UUID.randomUUID(), purgeId, dueBy, sentInTime, 1));
+        fromPlatform(new PurgeBatchAcknowledged(UUID.randomUUID(), purgeId, dueBy.plusSeconds(1), sentLate, 1));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> acknowledgedBy(purgeId).contains(sentInTime)
+                        && acknowledgedBy(purgeId).contains(sentLate));
+        acknowledgements.reportOverdue();
+        acknowledgements.reportOverdue();
+
+        PurgeAcknowledgementOverdue overdue =
+                PurgeEvents.awaitOne(PurgeAcknowledgementOverdue.class, event -> purgeId.equals(event.purgeId()));
+        assertThat(overdue.subscriberIds()).contains(sentLate).doesNotContain(sentInTime);
+        JsonNode logged = purge(purgeId).at("/batches/0");
+        assertThat(logged.get("overdue").toString()).contains(sentLate).doesNotContain(sentInTime);
+        assertThat(logged.get("acknowledgedBy").toString()).contains(sentLate).contains(sentInTime);
+        assertThat(PurgeEvents.all(PurgeAcknowledgementOverdue.class, event -> purgeId.equals(event.purgeId())))
+                .hasSize(1);
+    }
+
     private HttpAnswer register(String subscriberId, String name) {
         return TestHttp.at(port)
                 .call(

@@ -105,6 +105,11 @@ class RetentionPurgeIT {
 
     @Test
     void aCaseIsDueFromTheSecondItsPeriodEndsForEitherClock() {
+        // Away from month ends, where now minus the period is the latest due clock start (RetentionRuleTest has the
+        // month ends). The clock only moves forward, for every test.
+        while (clock.instant().atOffset(ZoneOffset.UTC).getDayOfMonth() > 27) {
+            clock.advance(Duration.ofDays(1));
+        }
         Instant now = clock.instant();
         String bySubmission = uniqueEService();
         Instant submissionCutoff = now.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
@@ -535,6 +540,152 @@ class RetentionPurgeIT {
 
         assertThat(mongo.exists(applied, "processed_events")).isTrue();
         assertThat(existing(List.of(submitted.caseId()))).isEmpty();
+    }
+
+    @Test
+    void anInactiveRuleGetsNoPlanAndAPlanWhoseRuleWasDeactivatedIsNeitherApprovedNorExecuted() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, Instant.parse("2015-01-01T00:00:00Z"), null);
+        HttpAnswer inactiveRule = post(port, "cecilia", "/api/retention-rules", ruleBody(eService, "P2Y", false, null));
+        assertThat(inactiveRule.status()).as(inactiveRule.body()).isEqualTo(201);
+
+        HttpAnswer refused = post(
+                port,
+                "arvid",
+                "/api/purges/plans",
+                "{\"ruleId\":\"" + inactiveRule.json().get("ruleId").asString() + "\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("ruleId");
+        assertThat(refused.json().at("/errors/0/code").asString()).isEqualTo("rule-inactive");
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        String planId = plan(ruleId, "arvid").get("purgeId").asString();
+        HttpAnswer deactivated =
+                TestHttpPut.put(port, "cecilia", "/api/retention-rules/" + ruleId, ruleBody(null, "P2Y", false, 1));
+        assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
+
+        HttpAnswer approval = post(port, "astrid", "/api/purges/" + planId + "/approval", "{}");
+
+        assertThat(approval.status()).as(approval.body()).isEqualTo(409);
+        assertThat(approval.json().at("/errors/0/field").asString()).isEqualTo("ruleId");
+        assertThat(approval.json().at("/errors/0/code").asString()).isEqualTo("rule-inactive");
+        assertThat(approval.json().at("/errors/0/params/version").asInt()).isEqualTo(2);
+        maintenance.run();
+        runner.resumeAll();
+        assertThat(purges.find(planId).orElseThrow().status().name()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
+        assertThat(PurgeEvents.all(PurgePlanApproved.class, event -> planId.equals(event.planId())))
+                .isEmpty();
+    }
+
+    @Test
+    void aPlanWhoseRuleChangedSinceItWasMadeIsNotApproved() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, Instant.parse("2015-01-01T00:00:00Z"), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        String planId = plan(ruleId, "arvid").get("purgeId").asString();
+        HttpAnswer changed =
+                TestHttpPut.put(port, "cecilia", "/api/retention-rules/" + ruleId, ruleBody(null, "P3Y", true, 1));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        HttpAnswer approval = post(port, "astrid", "/api/purges/" + planId + "/approval", "{}");
+
+        assertThat(approval.status()).as(approval.body()).isEqualTo(409);
+        assertThat(approval.json().at("/errors/0/field").asString()).isEqualTo("ruleId");
+        assertThat(approval.json().at("/errors/0/code").asString()).isEqualTo("rule-changed");
+        assertThat(approval.json().at("/errors/0/params/planVersion").asInt()).isEqualTo(1);
+        assertThat(approval.json().at("/errors/0/params/currentVersion").asInt())
+                .isEqualTo(2);
+        assertThat(purges.find(planId).orElseThrow().status().name()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
+    }
+
+    @Test
+    void aRuleTheScheduleCannotPlanIsLoggedAndCountedAndTheOtherRulesArePlanned() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, Instant.parse("2015-01-01T00:00:00Z"), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        // A rule stored before periods were bounded, whose id sorts before every other: the schedule meets it first.
+        String legacyRule = "a-legacy-rule-" + UUID.randomUUID();
+        mongo.insert(
+                new Document("_id", legacyRule + ":1")
+                        .append("ruleId", legacyRule)
+                        .append("version", 1)
+                        .append("eServiceId", uniqueEService())
+                        .append("committee", "Kulturnämnden")
+                        .append("decisionReference", "KN 2019/3")
+                        .append("retentionPeriod", "P300000000Y")
+                        .append("clockStart", "SUBMITTED")
+                        .append("active", true)
+                        .append("changedBy", "cecilia")
+                        .append("changedAt", new java.util.Date()),
+                "retention_rule_versions");
+        double failuresBefore = meters.counter("eops.purge.planning.failures").count();
+        try {
+            planning.planAllRules();
+
+            assertThat(PurgeEvents.awaitOne(PurgePlanCreated.class, event -> ruleId.equals(event.ruleId()))
+                            .dueCaseCount())
+                    .isEqualTo(1);
+            assertThat(meters.counter("eops.purge.planning.failures").count()).isEqualTo(failuresBefore + 1);
+            HttpAnswer byHand = post(port, "arvid", "/api/purges/plans", "{\"ruleId\":\"" + legacyRule + "\"}");
+            assertThat(byHand.status()).as(byHand.body()).isEqualTo(409);
+            assertThat(byHand.json().at("/errors/0/field").asString()).isEqualTo("retentionPeriod");
+            assertThat(byHand.json().at("/errors/0/code").asString()).isEqualTo("out-of-range");
+            assertThat(get(port, "arvid", "/api/retention-rules/" + legacyRule).status())
+                    .isEqualTo(200);
+            assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
+        } finally {
+            mongo.remove(Query.query(Criteria.where("ruleId").is(legacyRule)), "retention_rule_versions");
+        }
+    }
+
+    @Test
+    void aRetentionPeriodBeyondTwoHundredYearsIsRefusedNamingIt() {
+        String ruleId = rule(uniqueEService(), "P200Y", "SUBMITTED", "SBN 2024/118");
+        for (String absurd : List.of("P300000000Y", "P2147483647Y", "P200Y1D")) {
+            HttpAnswer created =
+                    post(port, "cecilia", "/api/retention-rules", ruleBody(uniqueEService(), absurd, true, null));
+            HttpAnswer changed =
+                    TestHttpPut.put(port, "cecilia", "/api/retention-rules/" + ruleId, ruleBody(null, absurd, true, 1));
+
+            for (HttpAnswer refused : List.of(created, changed)) {
+                assertThat(refused.status()).as(absurd + ": " + refused.body()).isEqualTo(400);
+                assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("retentionPeriod");
+                assertThat(refused.json().at("/errors/0/code").asString()).isEqualTo("out-of-range");
+                assertThat(refused.json().at("/errors/0/params/max").asString()).isEqualTo("P200Y");
+            }
+        }
+        assertThat(get(port, "arvid", "/api/retention-rules/" + ruleId + "/versions")
+                        .json()
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void rememberingABatchAgainNeverTakesAnIdFromItsTombstone() {
+        String purgeId = "plan-" + UUID.randomUUID();
+        String purged = "c-" + UUID.randomUUID();
+        String heldLater = "c-" + UUID.randomUUID();
+
+        purgeCases.rememberPurged(purgeId, Map.of(1, List.of(purged, heldLater)));
+        // A second runner of the same purge, which found one of the cases held by then and lost the purge's write.
+        purgeCases.rememberPurged(purgeId, Map.of(1, List.of(purged)));
+
+        Document tombstone = mongo.findById(purgeId + ":1", Document.class, "purged_case_ids");
+        assertThat(tombstone).isNotNull();
+        assertThat(tombstone.keySet()).containsExactlyInAnyOrder("_id", "purgeId", "caseIds");
+        assertThat(tombstone.getString("purgeId")).isEqualTo(purgeId);
+        assertThat(tombstone.getList("caseIds", String.class)).containsExactlyInAnyOrder(purged, heldLater);
+    }
+
+    /** A rule's body; {@code eService} null for a change (it keeps its e-service), {@code version} for a change. */
+    private static String ruleBody(String eService, String period, boolean active, Integer version) {
+        return "{" + (eService == null ? "" : "\"eServiceId\":\"" + eService + "\",")
+                + (version == null ? "" : "\"version\":" + version + ",")
+                + "\"committee\":\"Barn- och utbildningsnämnden\",\"decisionReference\":\"SBN 2024/118\","
+                + "\"decisionDate\":\"2024-05-21\",\"retentionPeriod\":\"" + period + "\","
+                + "\"clockStart\":\"SUBMITTED\",\"active\":" + active + "}";
     }
 
     private PurgeCompleted approveAndAwait(String planId) {

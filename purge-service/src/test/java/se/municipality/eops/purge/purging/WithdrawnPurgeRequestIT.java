@@ -19,12 +19,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.purge.CasesPurged;
 import se.municipality.eops.contract.purge.PurgeCompleted;
 import se.municipality.eops.contract.purge.PurgePlanApproved;
 import se.municipality.eops.contract.purge.PurgePlanCreated;
 import se.municipality.eops.contract.purge.PurgePlanExpired;
 import se.municipality.eops.contract.request.PurgeRequest;
+import se.municipality.eops.contract.request.RequestRejected;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.RequestWithdrawn;
@@ -44,7 +46,10 @@ import se.municipality.eops.testkit.MovableClock;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-/** A requester withdraws a RETENTION purge request: its plan awaiting approval stops, and nothing is purged. */
+/**
+ * A requester withdraws a RETENTION purge request, or the central team rejects it: its plan awaiting approval stops,
+ * and nothing is purged.
+ */
 @ServiceIntegrationTest
 class WithdrawnPurgeRequestIT {
 
@@ -225,6 +230,92 @@ class WithdrawnPurgeRequestIT {
         assertThat(purges.ofRequest(unknown.requestId())).isEmpty();
     }
 
+    @Test
+    void aTeamRejectionStopsItsPlanAwaitingApprovalAsAWithdrawalDoesAndAgainChangesNothing() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, OLD);
+        rule(eService);
+        RequestSubmitted request = retentionRequest(eService);
+        String planId = planOf(request);
+        RequestRejected rejected = rejectionOf(request, RequestRejected.ReasonCode.REJECTED_BY_TEAM);
+
+        publish(rejected, "/eops/request-service");
+
+        awaitStatus(planId, PurgeStatus.WITHDRAWN);
+        JsonNode plan = get(port, "arvid", "/api/purges/" + planId).json();
+        assertThat(plan.get("withdrawnBy").asString()).isEqualTo(rejected.rejectedBy());
+        assertThat(plan.get("withdrawnBecause").asString()).isEqualTo("REJECTED_BY_TEAM");
+        assertThat(Instant.parse(plan.get("withdrawnAt").asString())).isEqualTo(clock.instant());
+        HttpAnswer approval = post(port, "astrid", "/api/purges/" + planId + "/approval", "{}");
+        assertThat(approval.status()).isEqualTo(409);
+        assertThat(approval.json().at("/errors/0/code").asString()).isEqualTo("not-awaiting-approval");
+        assertThat(approval.json().at("/errors/0/params/status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(mongo.count(Query.query(Criteria.where("purgeId").is(planId)), "purge_batches"))
+                .isZero();
+        awaitApplied(rejected);
+        Purge first = purges.find(planId).orElseThrow();
+        // Again after the starter's record of it expired, then the requester's withdrawal: nothing changes.
+        assertThat(mongo.remove(applied(rejected), "processed_events").getDeletedCount())
+                .isEqualTo(1);
+        publish(rejected, "/eops/request-service");
+        RequestWithdrawn withdrawn = withdrawalOf(request);
+        publish(withdrawn, "/eops/request-service");
+        awaitApplied(withdrawn);
+        clock.advance(settings.approvalWindow().plusSeconds(1));
+        maintenance.run();
+        runner.resumeAll();
+
+        Purge after = purges.find(planId).orElseThrow();
+        assertThat(after.status()).isEqualTo(PurgeStatus.WITHDRAWN);
+        assertThat(after.version()).isEqualTo(first.version());
+        assertThat(after.withdrawnBy()).isEqualTo(rejected.rejectedBy());
+        assertThat(after.withdrawnBecause()).isEqualTo(Purge.WithdrawalCause.REJECTED_BY_TEAM);
+        assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
+        assertThat(PurgeEvents.all(PurgePlanApproved.class, event -> planId.equals(event.planId())))
+                .isEmpty();
+        assertThat(PurgeEvents.all(CasesPurged.class, event -> planId.equals(event.purgeId())))
+                .isEmpty();
+        assertThat(purgeLog.all()).noneMatch(entry -> planId.equals(entry.purgeId()));
+    }
+
+    @Test
+    void aRejectionForAnotherReasonLeavesThePlanAwaitingApproval() {
+        String eService = uniqueEService();
+        seed(eService, OLD);
+        rule(eService);
+        RequestSubmitted request = retentionRequest(eService);
+        String planId = planOf(request);
+        RequestRejected refused = rejectionOf(request, RequestRejected.ReasonCode.PURGE_REFUSED);
+
+        publish(refused, "/eops/request-service");
+        awaitApplied(refused);
+
+        Purge plan = purges.find(planId).orElseThrow();
+        assertThat(plan.status()).isEqualTo(PurgeStatus.AWAITING_APPROVAL);
+        assertThat(plan.withdrawnBy()).isNull();
+        assertThat(post(port, "astrid", "/api/purges/" + planId + "/approval", "{}")
+                        .status())
+                .isEqualTo(200);
+        PurgeEvents.awaitOne(PurgeCompleted.class, event -> planId.equals(event.purgeId()));
+    }
+
+    /** The central team's rejection of this PURGE request, as request-service publishes it; a fresh event id. */
+    private static RequestRejected rejectionOf(RequestSubmitted request, RequestRejected.ReasonCode reasonCode) {
+        RequestRejected sample = RequestLifecycleMother.rejectedByTeam();
+        return new RequestRejected(
+                UUID.randomUUID(),
+                request.requestId(),
+                Instant.now(),
+                request.requester(),
+                RequestType.PURGE,
+                request.purge().eServiceId(),
+                null,
+                reasonCode == RequestRejected.ReasonCode.REJECTED_BY_TEAM ? sample.rejectedBy() : "purge-service",
+                reasonCode,
+                sample.reason(),
+                null);
+    }
+
     /** Submits the RETENTION request and waits for the plan it makes (one rule: one plan). */
     private String planOf(RequestSubmitted request) {
         publish(request, "/eops/request-service");
@@ -240,11 +331,11 @@ class WithdrawnPurgeRequestIT {
     }
 
     /** Waits until the request consumer recorded the event as applied (its handler succeeded). */
-    private void awaitApplied(RequestWithdrawn event) {
+    private void awaitApplied(DomainEvent event) {
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(applied(event), "processed_events"));
     }
 
-    private static Query applied(RequestWithdrawn event) {
+    private static Query applied(DomainEvent event) {
         return Query.query(Criteria.where("consumer")
                 .is(REQUEST_CONSUMER)
                 .and("eventId")

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Takes an existing platform's backlog into the index: NDJSON, one case a line, {@code {"caseId", "eServiceId",
  * "submittedAt", "closedAt"?, "test", "caseType"?}}, written in batches with one bulk insert each. Cases already
- * indexed are skipped, so an import can be run again after a failure; cases a purge deleted are never taken back.
+ * indexed are skipped, so an import can be run again after a failure; cases a purge or the platform deleted are never
+ * taken back.
  */
 @Service
 public class CaseImport {
@@ -40,7 +41,7 @@ public class CaseImport {
     public Result importNdjson(InputStream ndjson) throws IOException {
         long lines = 0;
         long added = 0;
-        Set<String> purged = index.purgedCaseIds();
+        Set<String> gone = index.goneCaseIds();
         List<IndexedCase> batch = new ArrayList<>(BATCH);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
             String line;
@@ -51,27 +52,27 @@ public class CaseImport {
                 lines++;
                 batch.add(parse(line, lines));
                 if (batch.size() == BATCH) {
-                    added += write(batch, purged);
+                    added += write(batch, gone);
                     batch.clear();
                 }
             }
         }
-        added += write(batch, purged);
+        added += write(batch, gone);
         return new Result(lines, added);
     }
 
     /** Imports cases already in memory (a topic replay or a generated backlog), in bulk batches. */
     public long importAll(List<IndexedCase> cases) {
         long added = 0;
-        Set<String> purged = index.purgedCaseIds();
+        Set<String> gone = index.goneCaseIds();
         for (int from = 0; from < cases.size(); from += BATCH) {
-            added += write(cases.subList(from, Math.min(cases.size(), from + BATCH)), purged);
+            added += write(cases.subList(from, Math.min(cases.size(), from + BATCH)), gone);
         }
         return added;
     }
 
-    private long write(List<IndexedCase> batch, Set<String> purged) {
-        long added = index.importAll(batch, purged);
+    private long write(List<IndexedCase> batch, Set<String> gone) {
+        long added = index.importAll(batch, gone);
         indexing.countImported(added);
         return added;
     }

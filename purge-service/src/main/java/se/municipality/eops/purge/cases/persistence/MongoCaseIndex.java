@@ -5,7 +5,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +26,8 @@ import se.municipality.eops.purge.cases.domain.IndexedCase;
 /**
  * The index in the collection {@value CaseFields#COLLECTION}, one small document per case with the case id as
  * {@code _id}. Writes are idempotent by construction: inserts keyed by the case id, {@code $set}s of the event's
- * values, deletes by id. Purged case ids ({@value CaseFields#PURGED_COLLECTION}) are never indexed again.
+ * values, deletes by id. Purged case ids ({@value CaseFields#PURGED_COLLECTION}) and the ids of cases the platform
+ * deleted ({@value CaseFields#DELETED_COLLECTION}) are never indexed again.
  */
 @Repository
 class MongoCaseIndex implements CaseIndex {
@@ -42,8 +45,13 @@ class MongoCaseIndex implements CaseIndex {
 
     @Override
     public boolean submitted(IndexedCase indexedCase) {
-        if (wasPurged(indexedCase.caseId())) {
-            log.info("Case {} was purged; its CaseSubmitted does not bring it back", indexedCase.caseId());
+        String caseId = indexedCase.caseId();
+        if (wasPurged(caseId)) {
+            log.info("Case {} was purged; its CaseSubmitted does not bring it back", caseId);
+            return false;
+        }
+        if (wasDeletedByPlatform(caseId)) {
+            log.info("Case {} was deleted by the platform; its CaseSubmitted does not bring it back", caseId);
             return false;
         }
         Update update = new Update()
@@ -53,56 +61,109 @@ class MongoCaseIndex implements CaseIndex {
         if (indexedCase.caseType() != null) {
             update.setOnInsert(CaseFields.CASE_TYPE, indexedCase.caseType());
         }
-        return mongo.upsert(byId(indexedCase.caseId()), update, CaseFields.COLLECTION)
-                        .getUpsertedId()
-                != null;
+        boolean added =
+                mongo.upsert(byId(caseId), update, CaseFields.COLLECTION).getUpsertedId() != null;
+        if (added) {
+            applyEarlyClosures(List.of(caseId));
+        }
+        return added;
     }
 
+    /**
+     * Sets the closing instant of a case the index has. A case it does not have yet (its CaseSubmitted is behind a
+     * backlog import that has not reached it) gets it remembered first, and the case takes it when it arrives: the
+     * import and {@link #submitted} look for it after they insert, and this looks for the case again after it
+     * remembered, so whichever comes second applies it.
+     */
     @Override
     public void closed(String caseId, String eServiceId, Instant closedAt) {
-        // Only a case the index knows: a CaseClosed without its CaseSubmitted has no submission date to keep.
-        mongo.updateFirst(
-                byId(caseId), new Update().set(CaseFields.CLOSED_AT, Date.from(closedAt)), CaseFields.COLLECTION);
+        Update close = new Update().set(CaseFields.CLOSED_AT, Date.from(closedAt));
+        if (mongo.updateFirst(byId(caseId), close, CaseFields.COLLECTION).getMatchedCount() > 0) {
+            return;
+        }
+        earlyClosures()
+                .replaceOne(
+                        Filters.eq("_id", caseId),
+                        new Document("_id", caseId).append(CaseFields.CLOSED_AT, Date.from(closedAt)),
+                        new ReplaceOptions().upsert(true));
+        if (mongo.updateFirst(byId(caseId), close, CaseFields.COLLECTION).getMatchedCount() > 0) {
+            earlyClosures().deleteOne(Filters.eq("_id", caseId));
+        }
     }
 
+    /**
+     * Remembers the id first (nothing else of the case): a crash before the case is removed leaves the trace, and the
+     * redelivered CaseDeleted removes it.
+     */
     @Override
     public void deleted(String caseId) {
+        deletedByPlatform()
+                .replaceOne(Filters.eq("_id", caseId), new Document("_id", caseId), new ReplaceOptions().upsert(true));
         mongo.remove(byId(caseId), CaseFields.COLLECTION);
+        earlyClosures().deleteOne(Filters.eq("_id", caseId));
     }
 
     @Override
-    public long importAll(List<IndexedCase> cases, Set<String> purged) {
+    public long importAll(List<IndexedCase> cases, Set<String> gone) {
         MongoCollection<Document> collection = mongo.getCollection(CaseFields.COLLECTION);
         List<Document> documents = cases.stream()
-                .filter(indexedCase -> !purged.contains(indexedCase.caseId()))
+                .filter(indexedCase -> !gone.contains(indexedCase.caseId()))
                 .map(MongoCaseIndex::toDocument)
                 .toList();
         if (documents.isEmpty()) {
             return 0;
         }
+        long added;
         try {
             // Unordered: the server takes the whole batch in one go and a duplicate stops nothing.
             collection.insertMany(documents, new InsertManyOptions().ordered(false));
-            return documents.size();
+            added = documents.size();
         } catch (MongoBulkWriteException someWereThere) {
             boolean onlyDuplicates =
                     someWereThere.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
             if (!onlyDuplicates) {
                 throw someWereThere;
             }
-            return documents.size() - someWereThere.getWriteErrors().size();
+            added = documents.size() - someWereThere.getWriteErrors().size();
+        }
+        List<String> ids =
+                documents.stream().map(document -> document.getString("_id")).toList();
+        // The platform may have deleted some of them since the import read what is gone (consumers run meanwhile):
+        // their CaseDeleted found nothing to remove, so take them out again.
+        List<String> deletedMeanwhile = new ArrayList<>();
+        deletedByPlatform()
+                .find(Filters.in("_id", ids))
+                .projection(Projections.include("_id"))
+                .forEach(document -> deletedMeanwhile.add(document.getString("_id")));
+        if (!deletedMeanwhile.isEmpty()) {
+            added -= collection.deleteMany(Filters.in("_id", deletedMeanwhile)).getDeletedCount();
+        }
+        applyEarlyClosures(ids);
+        return Math.max(0, added);
+    }
+
+    /** The closing instants remembered for these cases before they were indexed, applied and forgotten. */
+    private void applyEarlyClosures(List<String> caseIds) {
+        for (Document early : earlyClosures().find(Filters.in("_id", caseIds))) {
+            String caseId = early.getString("_id");
+            mongo.updateFirst(
+                    byId(caseId),
+                    new Update().set(CaseFields.CLOSED_AT, early.getDate(CaseFields.CLOSED_AT)),
+                    CaseFields.COLLECTION);
+            earlyClosures().deleteOne(Filters.eq("_id", caseId));
         }
     }
 
     @Override
-    public Set<String> purgedCaseIds() {
-        Set<String> purged = new HashSet<>();
+    public Set<String> goneCaseIds() {
+        Set<String> gone = new HashSet<>();
         for (Document batch : mongo.getCollection(CaseFields.PURGED_COLLECTION)
                 .find()
                 .projection(Projections.include(CaseFields.PURGED_CASE_IDS))) {
-            purged.addAll(batch.getList(CaseFields.PURGED_CASE_IDS, String.class));
+            gone.addAll(batch.getList(CaseFields.PURGED_CASE_IDS, String.class));
         }
-        return purged;
+        deletedByPlatform().find().forEach(document -> gone.add(document.getString("_id")));
+        return gone;
     }
 
     private boolean wasPurged(String caseId) {
@@ -111,6 +172,18 @@ class MongoCaseIndex implements CaseIndex {
                         .projection(Projections.include("_id"))
                         .first()
                 != null;
+    }
+
+    private boolean wasDeletedByPlatform(String caseId) {
+        return deletedByPlatform().find(Filters.eq("_id", caseId)).first() != null;
+    }
+
+    private MongoCollection<Document> deletedByPlatform() {
+        return mongo.getCollection(CaseFields.DELETED_COLLECTION);
+    }
+
+    private MongoCollection<Document> earlyClosures() {
+        return mongo.getCollection(CaseFields.EARLY_CLOSURES_COLLECTION);
     }
 
     static Document toDocument(IndexedCase indexedCase) {

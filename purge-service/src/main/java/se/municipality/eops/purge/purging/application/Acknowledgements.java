@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,7 +19,10 @@ import se.municipality.eops.purge.purging.domain.Subscribers;
 
 /**
  * Subscribers' confirmations that they deleted their copies of a batch, and the flag on those that did not in time
- * ({@code PurgeAcknowledgementOverdue}, once per batch).
+ * ({@code PurgeAcknowledgementOverdue}, once per batch). In time means the acknowledgement's own {@code occurredAt}
+ * (when the subscriber deleted its copies) is not after the batch's due instant; when this service consumed it does
+ * not count, so a lagging consumer flags nobody. A batch is judged once, by the first maintenance run after its due
+ * instant: an acknowledgement consumed after that run finds the batch settled.
  */
 @Service
 public class Acknowledgements {
@@ -59,18 +63,26 @@ public class Acknowledgements {
         return subscribers.acknowledgements(purgeId);
     }
 
-    /** Settles every batch whose acknowledgements were due by now: missing subscribers are reported. */
+    /**
+     * Settles every batch whose acknowledgements were due by now: the subscribers with no acknowledgement that
+     * occurred by the due instant are reported (also those that acknowledged later).
+     */
     public void reportOverdue() {
         Instant now = clock.instant();
         for (Purge purge : purges.withAcknowledgementsDueBy(now)) {
-            Map<Integer, Set<String>> acknowledged = subscribers.acknowledgements(purge.id());
+            List<Subscribers.Acknowledgement> acknowledged = subscribers.acknowledgementsOf(purge.id());
             int reported = 0;
             for (BatchRecord batch : purge.batches()) {
                 if (batch.acknowledgementsSettled()
                         || batch.acknowledgementsDueBy().isAfter(now)) {
                     continue;
                 }
-                Set<String> confirmed = acknowledged.getOrDefault(batch.number(), Set.of());
+                Set<String> confirmed = acknowledged.stream()
+                        .filter(ack -> ack.batchNumber() == batch.number())
+                        .filter(ack -> ack.acknowledgedAt() == null
+                                || !ack.acknowledgedAt().isAfter(batch.acknowledgementsDueBy()))
+                        .map(Subscribers.Acknowledgement::subscriberId)
+                        .collect(Collectors.toSet());
                 List<String> missing = batch.expectedSubscribers().stream()
                         .filter(subscriber -> !confirmed.contains(subscriber))
                         .toList();

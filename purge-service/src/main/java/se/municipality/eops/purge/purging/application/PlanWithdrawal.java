@@ -12,10 +12,11 @@ import se.municipality.eops.purge.purging.domain.Purges;
 import se.municipality.eops.starter.concurrency.ConcurrentChanges;
 
 /**
- * A PURGE request was withdrawn: every plan it made that still awaits approval is withdrawn, so no archivist can
- * approve it and its cases are never deleted. Purges already approved, executing or done, expired or failed ones, and
- * test-case purges (carried out at once) stay as they are. Withdrawing again changes nothing, so a redelivered
- * RequestWithdrawn is harmless also when the starter's record of applied events has not caught it.
+ * A PURGE request was withdrawn, or the central team rejected it: every plan it made that still awaits approval is
+ * withdrawn, so no archivist can approve it and its cases are never deleted. Purges already approved, executing or
+ * done, expired or failed ones, and test-case purges (carried out at once) stay as they are. Withdrawing again changes
+ * nothing, so a redelivered RequestWithdrawn or RequestRejected is harmless also when the starter's record of applied
+ * events has not caught it.
  */
 @Service
 public class PlanWithdrawal {
@@ -36,18 +37,27 @@ public class PlanWithdrawal {
     }
 
     public void withdrawRequest(String requestId, String withdrawnBy) {
+        withdrawRequest(requestId, withdrawnBy, Purge.WithdrawalCause.REQUEST_WITHDRAWN);
+    }
+
+    /**
+     * The same for {@code cause}: a request the central team rejected stops its plans as a withdrawn one does, with
+     * the team member as {@code withdrawnBy}.
+     */
+    public void withdrawRequest(String requestId, String withdrawnBy, Purge.WithdrawalCause cause) {
         List<Purge> made = purges.ofRequest(requestId);
         if (made.isEmpty()) {
             log.info(
-                    "Request {} was withdrawn by {}: no purge or plan of it here, nothing to stop",
+                    "Request {} was withdrawn by {} ({}): no purge or plan of it here, nothing to stop",
                     requestId,
-                    withdrawnBy);
+                    withdrawnBy,
+                    cause);
             return;
         }
-        made.forEach(purge -> withdraw(purge, requestId, withdrawnBy));
+        made.forEach(purge -> withdraw(purge, requestId, withdrawnBy, cause));
     }
 
-    private void withdraw(Purge loaded, String requestId, String withdrawnBy) {
+    private void withdraw(Purge loaded, String requestId, String withdrawnBy, Purge.WithdrawalCause cause) {
         String id = loaded.id();
         Purge[] read = {loaded};
         // What an attempt throws, or the plan changing under every attempt, goes back to the consumer, which retries
@@ -57,7 +67,7 @@ public class PlanWithdrawal {
                     ? read[0]
                     : purges.find(id).orElseThrow(() -> new IllegalStateException("purge " + id + " is gone"));
             read[0] = null; // a lost race reads the plan again
-            switch (purge.withdraw(requestId, withdrawnBy, clock.instant())) {
+            switch (purge.withdraw(requestId, withdrawnBy, cause, clock.instant())) {
                 case TOO_LATE ->
                     log.info(
                             "Request {} was withdrawn by {}: purge {} is {}, no longer awaiting approval; it stays so",
@@ -83,11 +93,12 @@ public class PlanWithdrawal {
                     // Once withdrawn the plan claims nothing (only open purges' batches do): forget its batches.
                     cases.dropBatches(id);
                     log.info(
-                            "Purge plan {} of {} withdrawn with request {} by {}: it will not execute",
+                            "Purge plan {} of {} withdrawn with request {} by {} ({}): it will not execute",
                             id,
                             purge.eServiceId(),
                             requestId,
-                            withdrawnBy);
+                            withdrawnBy,
+                            cause);
                 }
             }
             return Optional.of(Boolean.TRUE);

@@ -1,5 +1,7 @@
 package se.municipality.eops.purge.purging.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +22,11 @@ import se.municipality.eops.purge.purging.domain.Purge;
 import se.municipality.eops.purge.purging.domain.PurgeCases;
 import se.municipality.eops.purge.purging.domain.Purges;
 import se.municipality.eops.purge.purging.domain.RuleApplied;
+import se.municipality.eops.purge.purging.domain.RuleNotInForce;
+import se.municipality.eops.purge.rules.domain.RetentionPeriodOutOfRange;
 import se.municipality.eops.purge.rules.domain.RetentionRule;
 import se.municipality.eops.purge.rules.domain.RetentionRules;
+import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.NotFoundException;
 
 /**
@@ -44,6 +49,7 @@ public class RetentionPlanning {
     private final PurgeSettings settings;
     private final Clock clock;
     private final PlanningLock lock;
+    private final Counter scheduledFailures;
 
     public RetentionPlanning(
             RetentionRules rules,
@@ -52,7 +58,8 @@ public class RetentionPlanning {
             HoldKeeping holds,
             PurgeSettings settings,
             Clock clock,
-            PlanningLock lock) {
+            PlanningLock lock,
+            MeterRegistry meters) {
         this.rules = rules;
         this.purges = purges;
         this.cases = cases;
@@ -60,11 +67,25 @@ public class RetentionPlanning {
         this.settings = settings;
         this.clock = clock;
         this.lock = lock;
+        this.scheduledFailures = Counter.builder("eops.purge.planning.failures")
+                .description("Rules the scheduled planning could not make a plan for (each logged with its rule id)")
+                .register(meters);
     }
 
-    /** A plan for one rule, asked for by an archivist or the central team. */
+    /**
+     * A plan for one rule, asked for by an archivist or the central team.
+     *
+     * @throws ConflictException if the rule's current version is inactive ({@link RuleNotInForce#RULE_INACTIVE}) or
+     *     has a period beyond what rules may have (stored before rules were bounded)
+     */
     public Purge planRule(String ruleId, String createdBy) {
         RetentionRule rule = rules.current(ruleId).orElseThrow(() -> new NotFoundException("no rule " + ruleId));
+        if (!rule.active()) {
+            throw new ConflictException(RuleNotInForce.inactive(ruleId, rule.version()));
+        }
+        if (!RetentionRule.withinBound(rule.retentionPeriod())) {
+            throw new ConflictException(new RetentionPeriodOutOfRange(rule.retentionPeriod()));
+        }
         return plan(rule, "plan-" + UUID.randomUUID(), null, createdBy, true).orElseThrow();
     }
 
@@ -95,17 +116,31 @@ public class RetentionPlanning {
         matching.forEach(rule -> plan(rule, "plan-" + requestId + "-" + rule.ruleId(), requestId, requestedBy, true));
     }
 
-    /** The schedule: a plan for every active rule that has due cases in no other plan. */
+    /**
+     * The schedule: a plan for every active rule that has due cases in no other plan. Each rule on its own: one that
+     * fails is logged with its id and counted ({@code eops.purge.planning.failures}), and the others are planned;
+     * the next run tries it again.
+     */
     public void planAllRules() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (RetentionRule rule : rules.allActive()) {
             String planId = "plan-" + rule.ruleId() + "-v" + rule.version() + "-" + today;
-            plan(rule, planId, null, SCHEDULER, false)
-                    .ifPresent(plan -> log.info(
-                            "Scheduled plan {} for rule {}: {} due cases",
-                            plan.id(),
-                            rule.ruleId(),
-                            plan.preview().dueCount()));
+            try {
+                plan(rule, planId, null, SCHEDULER, false)
+                        .ifPresent(plan -> log.info(
+                                "Scheduled plan {} for rule {}: {} due cases",
+                                plan.id(),
+                                rule.ruleId(),
+                                plan.preview().dueCount()));
+            } catch (RuntimeException failed) {
+                scheduledFailures.increment();
+                log.error(
+                        "Scheduled planning for rule {} v{} of {} failed; planning goes on with the other rules",
+                        rule.ruleId(),
+                        rule.version(),
+                        rule.eServiceId(),
+                        failed);
+            }
         }
     }
 

@@ -49,6 +49,7 @@ public final class Purge {
     private String failure;
     private String withdrawnBy;
     private Instant withdrawnAt;
+    private WithdrawalCause withdrawnBecause;
     private Long version;
     private final List<DomainEvent> newEvents = new ArrayList<>();
 
@@ -77,6 +78,7 @@ public final class Purge {
             String failure,
             String withdrawnBy,
             Instant withdrawnAt,
+            WithdrawalCause withdrawnBecause,
             Long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.reason = Objects.requireNonNull(reason, "reason");
@@ -102,6 +104,10 @@ public final class Purge {
         this.failure = failure;
         this.withdrawnBy = withdrawnBy;
         this.withdrawnAt = withdrawnAt;
+        // Plans withdrawn before causes were recorded were all withdrawn with their request.
+        this.withdrawnBecause = withdrawnBecause == null && status == PurgeStatus.WITHDRAWN
+                ? WithdrawalCause.REQUEST_WITHDRAWN
+                : withdrawnBecause;
         this.version = version;
     }
 
@@ -137,6 +143,7 @@ public final class Purge {
                 0,
                 List.of(),
                 List.of(),
+                null,
                 null,
                 null,
                 null,
@@ -176,6 +183,7 @@ public final class Purge {
                 0,
                 List.of(),
                 List.of(),
+                null,
                 null,
                 null,
                 null,
@@ -234,6 +242,7 @@ public final class Purge {
                 failure,
                 null,
                 null,
+                null,
                 null);
         failed.newEvents.add(
                 new PurgeFailed(UUID.randomUUID(), id, now, reason, eServiceId, requestId, reviewId, failure));
@@ -268,6 +277,14 @@ public final class Purge {
         newEvents.add(new PurgePlanExpired(UUID.randomUUID(), id, now, requestId, eServiceId, expiresAt));
     }
 
+    /** Why a plan was withdrawn. */
+    public enum WithdrawalCause {
+        /** The requester withdrew the request that asked for it ({@code RequestWithdrawn}). */
+        REQUEST_WITHDRAWN,
+        /** The central team rejected that request ({@code RequestRejected} with {@code REJECTED_BY_TEAM}). */
+        REJECTED_BY_TEAM
+    }
+
     /** What the withdrawal of the request behind a purge did to it. */
     public enum Withdrawal {
         /** The plan awaited approval: it is withdrawn now and never executes. */
@@ -288,6 +305,15 @@ public final class Purge {
      * is the public fact, and nothing was purged.
      */
     public Withdrawal withdraw(String withdrawnRequestId, String withdrawnBy, Instant now) {
+        return withdraw(withdrawnRequestId, withdrawnBy, WithdrawalCause.REQUEST_WITHDRAWN, now);
+    }
+
+    /**
+     * As {@link #withdraw(String, String, Instant)}, for {@code cause}: the request was withdrawn by its requester, or
+     * rejected by the central team ({@code withdrawnBy} then names the team member). A plan withdrawn for one cause
+     * stays withdrawn for it: the other changes nothing.
+     */
+    public Withdrawal withdraw(String withdrawnRequestId, String withdrawnBy, WithdrawalCause cause, Instant now) {
         if (requestId == null || !requestId.equals(withdrawnRequestId)) {
             throw new IllegalArgumentException(
                     "purge " + id + " answers request " + requestId + ", not " + withdrawnRequestId);
@@ -301,6 +327,7 @@ public final class Purge {
         }
         status = PurgeStatus.WITHDRAWN;
         this.withdrawnBy = Objects.requireNonNull(withdrawnBy, "withdrawnBy");
+        withdrawnBecause = Objects.requireNonNull(cause, "cause");
         withdrawnAt = now;
         finishedAt = now;
         return Withdrawal.WITHDRAWN;
@@ -543,9 +570,17 @@ public final class Purge {
         return failure;
     }
 
-    /** Who withdrew the request behind a {@link PurgeStatus#WITHDRAWN} plan (its requester); null otherwise. */
+    /**
+     * Who withdrew the request behind a {@link PurgeStatus#WITHDRAWN} plan (its requester), or the central team member
+     * who rejected it; null otherwise.
+     */
     public String withdrawnBy() {
         return withdrawnBy;
+    }
+
+    /** Why a {@link PurgeStatus#WITHDRAWN} plan was withdrawn; null otherwise. */
+    public WithdrawalCause withdrawnBecause() {
+        return withdrawnBecause;
     }
 
     /** When this service took the withdrawal and the plan became {@link PurgeStatus#WITHDRAWN}; null otherwise. */

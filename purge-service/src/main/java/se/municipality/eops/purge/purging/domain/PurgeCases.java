@@ -75,7 +75,7 @@ public interface PurgeCases {
 
     /**
      * Remembers, without personal data, that the purge deleted these cases (by batch number), so the index never
-     * takes them back; writing the same batch again replaces what was remembered for it.
+     * takes them back; writing the same batch again adds to what was remembered for it, never takes an id away.
      */
     void rememberPurged(String purgeId, Map<Integer, List<String>> caseIdsByBatch);
 

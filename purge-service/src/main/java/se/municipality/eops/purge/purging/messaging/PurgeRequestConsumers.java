@@ -5,17 +5,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.municipality.eops.contract.publication.ReviewApproved;
+import se.municipality.eops.contract.request.RequestRejected;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.request.RequestWithdrawn;
 import se.municipality.eops.purge.purging.application.PurgeRequests;
 import se.municipality.eops.starter.messaging.EventConsumers;
 
 /**
- * PURGE requests and their withdrawals from {@code eops.request.events} ({@code requestEvents-in-0}) and
- * ReviewApproved from {@code eops.publication.events} ({@code publicationEvents-in-0}), both in group purge-service.
- * The effects are keyed by the request or review (a purge or plan id derived from it, inserted once; a withdrawal
- * moves a plan awaiting approval to WITHDRAWN, which it never leaves), so a redelivery changes nothing. A request's
- * events share its key, so its RequestWithdrawn comes after its RequestSubmitted.
+ * PURGE requests, their withdrawals and the central team's rejections from {@code eops.request.events} ({@code
+ * requestEvents-in-0}) and ReviewApproved from {@code eops.publication.events} ({@code publicationEvents-in-0}), both
+ * in group purge-service. The effects are keyed by the request or review (a purge or plan id derived from it, inserted
+ * once; a withdrawal or rejection moves a plan awaiting approval to WITHDRAWN, which it never leaves), so a
+ * redelivery changes nothing. A request's events share its key, so its RequestWithdrawn or RequestRejected comes after
+ * its RequestSubmitted.
  */
 @Configuration(proxyBeanMethods = false)
 class PurgeRequestConsumers {
@@ -31,6 +33,7 @@ class PurgeRequestConsumers {
                 .named(REQUESTS)
                 .on(RequestSubmitted.class, incoming -> requests.on(incoming.event()))
                 .on(RequestWithdrawn.class, incoming -> requests.on(incoming.event()))
+                .on(RequestRejected.class, incoming -> requests.on(incoming.event()))
                 .build();
     }
 

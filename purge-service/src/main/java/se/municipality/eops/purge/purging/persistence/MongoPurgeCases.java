@@ -5,9 +5,9 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,16 +197,21 @@ class MongoPurgeCases implements PurgeCases {
                 > 0;
     }
 
+    /**
+     * Adds the ids to the batch's tombstone ({@code $addToSet}, upserted), never replaces it: two runners of the same
+     * purge (a resumption beside a live one) may compute a batch apart (a hold set between them), and the one that
+     * loses the purge's versioned write must not strip an id the winner deleted. An id of a case that stayed (held
+     * when the winner ran) may so be remembered too; it only keeps the index from taking back what it still has.
+     */
     @Override
     public void rememberPurged(String purgeId, Map<Integer, List<String>> caseIdsByBatch) {
-        List<ReplaceOneModel<Document>> tombstones = new ArrayList<>();
-        caseIdsByBatch.forEach((number, caseIds) -> {
-            Document tombstone = new Document("_id", batchId(purgeId, number))
-                    .append("purgeId", purgeId)
-                    .append(CaseFields.PURGED_CASE_IDS, caseIds);
-            tombstones.add(new ReplaceOneModel<>(
-                    Filters.eq("_id", tombstone.get("_id")), tombstone, new ReplaceOptions().upsert(true)));
-        });
+        List<UpdateOneModel<Document>> tombstones = new ArrayList<>();
+        caseIdsByBatch.forEach((number, caseIds) -> tombstones.add(new UpdateOneModel<>(
+                Filters.eq("_id", batchId(purgeId, number)),
+                Updates.combine(
+                        Updates.setOnInsert("purgeId", purgeId),
+                        Updates.addEachToSet(CaseFields.PURGED_CASE_IDS, caseIds)),
+                new UpdateOptions().upsert(true))));
         if (!tombstones.isEmpty()) {
             mongo.getCollection(CaseFields.PURGED_COLLECTION)
                     .bulkWrite(tombstones, new BulkWriteOptions().ordered(false));

@@ -1,11 +1,7 @@
 package se.municipality.eops.purge.purging.persistence;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -68,11 +64,14 @@ class MongoSubscribers implements Subscribers {
     }
 
     @Override
-    public Map<Integer, Set<String>> acknowledgements(String purgeId) {
-        Map<Integer, Set<String>> byBatch = new TreeMap<>();
-        mongo.find(Query.query(Criteria.where("purgeId").is(purgeId)), AcknowledgementDocument.class, ACKNOWLEDGEMENTS)
-                .forEach(ack -> byBatch.computeIfAbsent(ack.batchNumber(), batch -> new HashSet<>())
-                        .add(ack.subscriberId()));
-        return byBatch;
+    public List<Acknowledgement> acknowledgementsOf(String purgeId) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("purgeId").is(purgeId)),
+                        AcknowledgementDocument.class,
+                        ACKNOWLEDGEMENTS)
+                .stream()
+                .map(ack -> new Acknowledgement(ack.batchNumber(), ack.subscriberId(), ack.acknowledgedAt()))
+                .toList();
     }
 }

@@ -40,6 +40,7 @@ record PurgeDocument(
         String failure,
         String withdrawnBy,
         Instant withdrawnAt,
+        Purge.WithdrawalCause withdrawnBecause,
         @Version Long version,
         List<PendingEvent> pendingEvents) {
 
@@ -71,6 +72,7 @@ record PurgeDocument(
                 purge.failure(),
                 purge.withdrawnBy(),
                 purge.withdrawnAt(),
+                purge.withdrawnBecause(),
                 purge.version(),
                 pendingEvents);
     }
@@ -101,6 +103,7 @@ record PurgeDocument(
                 failure,
                 withdrawnBy,
                 withdrawnAt,
+                withdrawnBecause,
                 version);
     }
 }

@@ -33,6 +33,7 @@ record PurgeView(
         String failure,
         String withdrawnBy,
         Instant withdrawnAt,
+        Purge.WithdrawalCause withdrawnBecause,
         List<BatchView> batches) {
 
     record BatchView(
@@ -69,6 +70,7 @@ record PurgeView(
                 purge.failure(),
                 purge.withdrawnBy(),
                 purge.withdrawnAt(),
+                purge.withdrawnBecause(),
                 purge.batches().stream()
                         .map(batch -> batch(batch, acknowledgements))
                         .toList());

@@ -2,6 +2,7 @@ package se.municipality.eops.purge.rules.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -43,13 +44,65 @@ public record RetentionRule(
         }
     }
 
+    /** The longest retention period a rule may have: no plan keeps cases longer than any archive would. */
+    public static final int MAX_RETENTION_YEARS = 200;
+
+    private static final LocalDate BOUND_REFERENCE = LocalDate.of(2000, 1, 1);
+
+    /**
+     * Whether the period is at most {@value #MAX_RETENTION_YEARS} years: added to a date, it lands no later than that
+     * many years after it ({@code P200Y}, {@code P2400M}, {@code P73049D} are within, {@code P200Y1D} is not).
+     */
+    public static boolean withinBound(Period period) {
+        long maxMonths = MAX_RETENTION_YEARS * 12L;
+        // Each part alone first: a part of billions would overflow the date arithmetic below.
+        if (period.getYears() > MAX_RETENTION_YEARS
+                || period.getMonths() > maxMonths
+                || period.getDays() > MAX_RETENTION_YEARS * 366L) {
+            return false;
+        }
+        return !BOUND_REFERENCE.plus(period).isAfter(BOUND_REFERENCE.plusYears(MAX_RETENTION_YEARS));
+    }
+
+    /** @throws RetentionPeriodOutOfRange if the period is longer than {@value #MAX_RETENTION_YEARS} years */
+    public static void checkBound(Period period) {
+        if (!withinBound(period)) {
+            throw new RetentionPeriodOutOfRange(period);
+        }
+    }
+
     /**
      * The latest clock start a case may have to be due at {@code now}: a case is due once its clock start plus the
-     * retention period is not after now. Computed in UTC, so a period of years or months ends on the same date and
-     * time of day.
+     * retention period is not after now, in UTC (a period of years or months ends on the same day of month and time
+     * of day, or on the month's last day when that month is shorter). That is the latest {@code t} with {@code t +
+     * period <= now}; {@code now - period} is not always it, because both clamp the day of month: under {@code P1Y}
+     * a case of 2024-02-29T10:00Z is due from 2025-02-28T10:00Z, though 2025-02-28T12:00Z minus a year is
+     * 2024-02-28T12:00Z.
+     *
+     * @throws RetentionPeriodOutOfRange for a period beyond {@value #MAX_RETENTION_YEARS} years (stored before
+     *     rules were bounded): nothing is planned under it
      */
     public Instant dueCutoff(Instant now) {
-        return now.atOffset(ZoneOffset.UTC).minus(retentionPeriod).toInstant();
+        checkBound(retentionPeriod);
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = at.toLocalDate();
+        // Adding the period never moves a later date before an earlier one, so the clock starts that are due form
+        // one stretch of time up to the answer. Its last day lies within a few days of today - period (month ends
+        // clamp by at most three days, a period of months and days by a few more): start a week before it ...
+        LocalDate lastDay = today.minus(retentionPeriod).minusDays(7);
+        while (lastDay.plus(retentionPeriod).isAfter(today)) {
+            lastDay = lastDay.minusDays(7);
+        }
+        // ... and go on to the last day whose end of period does not lie after today.
+        while (!lastDay.plusDays(1).plus(retentionPeriod).isAfter(today)) {
+            lastDay = lastDay.plusDays(1);
+        }
+        if (lastDay.plus(retentionPeriod).isEqual(today)) {
+            // Its period ends today: due up to now's time of day.
+            return lastDay.atTime(at.toLocalTime()).toInstant(ZoneOffset.UTC);
+        }
+        // Its period ended before today (no clock start's period ends today, month ends skip it): the whole day.
+        return lastDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
     }
 
     /** The next version, changed as given, by {@code who} at {@code when}. */

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import se.municipality.eops.purge.rules.domain.ClockStart;
+import se.municipality.eops.purge.rules.domain.RetentionPeriodOutOfRange;
 import se.municipality.eops.purge.rules.domain.RetentionRule;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.InvalidInputException;
@@ -13,7 +14,7 @@ import se.municipality.eops.starter.web.InvalidInputException;
  * A retention rule as the central team or an archivist writes it.
  *
  * @param version on a change: the version being changed
- * @param retentionPeriod ISO-8601 period, e.g. {@code P2Y}, {@code P6M}, {@code P30D}
+ * @param retentionPeriod ISO-8601 period, e.g. {@code P2Y}, {@code P6M}, {@code P30D}; at most 200 years
  * @param decisionDate ISO date of the purge decision
  */
 record RuleBody(
@@ -44,6 +45,11 @@ record RuleBody(
         if (period.isNegative() || period.isZero()) {
             throw new InvalidInputException(
                     "retentionPeriod", "must be longer than nothing", FieldErrorCodes.NOT_POSITIVE);
+        }
+        try {
+            RetentionRule.checkBound(period);
+        } catch (RetentionPeriodOutOfRange tooLong) {
+            throw new InvalidInputException(tooLong);
         }
         LocalDate date = null;
         if (decisionDate != null) {

@@ -224,6 +224,7 @@ class PlanWithdrawalTest {
                     purge.failure(),
                     purge.withdrawnBy(),
                     purge.withdrawnAt(),
+                    purge.withdrawnBecause(),
                     purge.version());
         }
     }

@@ -27,6 +27,7 @@ class PurgeWithdrawalTest {
         assertThat(plan.status()).isEqualTo(PurgeStatus.WITHDRAWN);
         assertThat(plan.withdrawnBy()).isEqualTo("anna");
         assertThat(plan.withdrawnAt()).isEqualTo(withdrawnAt);
+        assertThat(plan.withdrawnBecause()).isEqualTo(Purge.WithdrawalCause.REQUEST_WITHDRAWN);
         assertThat(plan.finishedAt()).isEqualTo(withdrawnAt);
         assertThat(plan.approvedBy()).isNull();
         assertThat(plan.purgedCount()).isZero();
@@ -62,6 +63,24 @@ class PurgeWithdrawalTest {
                         List.of(new Purge.BatchCases(List.of("c-1"), 0)), afterWindow, List.of(), Duration.ofDays(1)))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(plan.status()).isEqualTo(PurgeStatus.WITHDRAWN);
+        assertThat(plan.newEvents()).isEmpty();
+    }
+
+    @Test
+    void aTeamRejectionWithdrawsThePlanNamingTheTeamMemberAndTheCauseAndAWithdrawalAfterItChangesNothing() {
+        Purge plan = planOfRequest();
+        Instant rejectedAt = MADE.plusSeconds(60);
+
+        Purge.Withdrawal outcome =
+                plan.withdraw(REQUEST, "cecilia", Purge.WithdrawalCause.REJECTED_BY_TEAM, rejectedAt);
+        Purge.Withdrawal afterwards = plan.withdraw(REQUEST, "anna", rejectedAt.plusSeconds(60));
+
+        assertThat(outcome).isEqualTo(Purge.Withdrawal.WITHDRAWN);
+        assertThat(afterwards).isEqualTo(Purge.Withdrawal.ALREADY_WITHDRAWN);
+        assertThat(plan.status()).isEqualTo(PurgeStatus.WITHDRAWN);
+        assertThat(plan.withdrawnBy()).isEqualTo("cecilia");
+        assertThat(plan.withdrawnBecause()).isEqualTo(Purge.WithdrawalCause.REJECTED_BY_TEAM);
+        assertThat(plan.withdrawnAt()).isEqualTo(rejectedAt);
         assertThat(plan.newEvents()).isEmpty();
     }
 
