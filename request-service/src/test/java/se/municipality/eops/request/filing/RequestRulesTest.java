@@ -127,6 +127,24 @@ class RequestRulesTest {
     }
 
     @Test
+    void rejectsTheSamePersonTwiceInAGroupWhateverTheCaseOrSpaces() {
+        PermissionRequest twice = new PermissionRequest(
+                Change.GRANT,
+                PermissionRole.CASE_HANDLER,
+                "es-1",
+                "Parkering",
+                null,
+                new HandlerGroup(
+                        "G",
+                        List.of(
+                                new Person("Anna", "Anna Andersson", "anna.andersson@kommun.example"),
+                                new Person(" anna", "Anna Andersson", "anna.andersson@kommun.example"))),
+                null);
+
+        assertViolation(RequestType.PERMISSION, null, null, twice, "permission.group.members[1].userId");
+    }
+
+    @Test
     void rejectsDetailsThatDoNotMatchTheType() {
         PurgeRequest purge = new PurgeRequest(PurgeKind.TEST_CASES, "es-1", "Parkering", null, null, null);
 

@@ -7,12 +7,21 @@ import static se.municipality.eops.request.lifecycle.LifecycleScenario.statusesO
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpMethod;
+import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.permission.HandlerGroupChanged;
+import se.municipality.eops.contract.permission.PermissionAwaitingTraining;
+import se.municipality.eops.contract.permission.PermissionExpired;
+import se.municipality.eops.contract.permission.PermissionGranted;
+import se.municipality.eops.contract.permission.PermissionRevoked;
+import se.municipality.eops.contract.permission.PermissionRole;
 import se.municipality.eops.contract.request.RequestCompleted;
 import se.municipality.eops.contract.request.RequestRejected;
 import se.municipality.eops.contract.request.RequestStatusChanged;
@@ -161,6 +170,181 @@ class RequestStatusFlowsIT {
                         .get("outcome")
                         .asString())
                 .isEqualTo("Editor permission active");
+    }
+
+    @Test
+    void aGroupRequestThatOnlyAddsMembersToAGroupHoldingTheRoleCompletesOnTheGroupChange() {
+        String body = LifecycleScenario.handlerGroupGrant();
+        String id = scenario.file("erik", body);
+
+        ObjectNode added = publishGroupChange(id, "MEMBERS_ADDED");
+        JsonNode request = scenario.awaitStatus("erik", id, "COMPLETED");
+
+        assertThat(statusesOf(request)).containsExactly("SUBMITTED", "COMPLETED");
+        assertThat(request.at("/timeline/1/causeEventType").asString()).isEqualTo("HandlerGroupChanged");
+        assertThat(request.at("/timeline/1/causeEventId").asString())
+                .isEqualTo(added.get("eventId").asString());
+        assertThat(request.get("outcome").asString()).startsWith("Case handler permission active");
+        // The same thing may be asked again now: the request let go of its subject key.
+        assertThat(scenario.call("erik", HttpMethod.POST, "/api/requests", body).status())
+                .isEqualTo(201);
+
+        // A group that had no grant yet: its grant follows the group change; only noted as late.
+        scenario.publish(PermissionMother.handlerGroupCreated(), added); // redelivered
+        ObjectNode granted = scenario.publishFor(id, PermissionMother.handlerGroupGranted());
+        awaitApplied(granted);
+        JsonNode after = scenario.read("erik", id);
+        assertThat(kindsOf(after)).containsExactly("STATUS_CHANGED", "STATUS_CHANGED", "LATE_EVENT");
+        assertThat(scenario.requestEvents("RequestCompleted", id)).hasSize(1);
+    }
+
+    @Test
+    void aGroupCreatedAndGrantedInEitherOrderCompletesItsRequestOnceOnTheGrant() {
+        String createdFirst = scenario.file("erik", LifecycleScenario.handlerGroupGrant());
+        String grantedFirst = scenario.file("erik", LifecycleScenario.handlerGroupGrant());
+        String person = scenario.file("anna", LifecycleScenario.editorGrant());
+
+        awaitApplied(publishGroupChange(createdFirst, "CREATED"));
+        scenario.publishFor(createdFirst, PermissionMother.handlerGroupGranted());
+        scenario.publishFor(grantedFirst, PermissionMother.handlerGroupGranted());
+        scenario.awaitStatus("erik", grantedFirst, "COMPLETED");
+        ObjectNode lateCreation = publishGroupChange(grantedFirst, "CREATED");
+        ObjectNode notAGroupGrant = publishGroupChange(person, "MEMBERS_ADDED");
+        awaitApplied(lateCreation);
+        awaitApplied(notAGroupGrant);
+
+        for (String id : List.of(createdFirst, grantedFirst)) {
+            JsonNode request = scenario.awaitStatus("erik", id, "COMPLETED");
+            assertThat(kindsOf(request)).as(id).containsExactly("STATUS_CHANGED", "STATUS_CHANGED");
+            assertThat(request.at("/timeline/1/causeEventType").asString()).isEqualTo("PermissionGranted");
+            assertThat(request.get("outcome").asString()).isEqualTo("Case handler permission active");
+            assertThat(scenario.requestEvents("RequestCompleted", id)).hasSize(1);
+        }
+        assertThat(statusesOf(scenario.read("anna", person)))
+                .as("a group change answers no grant to a person")
+                .containsExactly("SUBMITTED");
+    }
+
+    @Test
+    void aRequestWhoseGrantExpiresOrIsRevokedWhileWaitingForTrainingFailsOnceAndLetsGoOfItsSubject() {
+        String eService = "es-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = LifecycleScenario.administratorGrant(eService);
+        String expiring = scenario.file("anna", body);
+        String revoked = scenario.file("anna", LifecycleScenario.administratorGrant());
+        String activeFirst = scenario.file("anna", LifecycleScenario.administratorGrant());
+        awaitingTraining(expiring);
+        awaitingTraining(revoked);
+        PermissionAwaitingTraining active = awaitingTraining(activeFirst);
+        scenario.awaitStatus("anna", expiring, "WAITING_FOR_TRAINING");
+
+        PermissionExpired expired = new PermissionExpired(
+                UUID.randomUUID(),
+                "gr-" + expiring,
+                PermissionMother.UNTIL,
+                PermissionRole.ADMINISTRATOR,
+                eService,
+                PermissionMother.carl(),
+                null,
+                PermissionMother.UNTIL);
+        publishAsIs(expired);
+        publishAsIs(expired); // delivered twice
+        PermissionRevoked revocation = revocation("gr-" + revoked, "REQ-REVOKING");
+        publishAsIs(revocation);
+        // Granted after the training, then revoked: the request was completed by the grant and stays so.
+        publishAsIs(new PermissionGranted(
+                UUID.randomUUID(),
+                active.grantId(),
+                PermissionMother.AT,
+                activeFirst,
+                PermissionRole.ADMINISTRATOR,
+                active.eServiceId(),
+                null,
+                active.person(),
+                null,
+                null,
+                null,
+                "cecilia",
+                java.time.LocalDate.parse("2026-11-26")));
+        scenario.awaitStatus("anna", activeFirst, "COMPLETED");
+        PermissionRevoked afterwards = revocation(active.grantId(), "REQ-LATER");
+        publishAsIs(afterwards);
+
+        JsonNode failed = scenario.awaitStatus("anna", expiring, "FAILED");
+        assertThat(statusesOf(failed)).containsExactly("SUBMITTED", "WAITING_FOR_TRAINING", "FAILED");
+        assertThat(failed.at("/timeline/2/causeEventType").asString()).isEqualTo("PermissionExpired");
+        assertThat(failed.at("/timeline/2/reason").asString()).contains("expired", "before the training");
+        JsonNode revokedRequest = scenario.awaitStatus("anna", revoked, "FAILED");
+        assertThat(revokedRequest.at("/timeline/2/reason").asString()).contains("revoked on request REQ-REVOKING");
+        assertThat(scenario.call("anna", HttpMethod.POST, "/api/requests", body).status())
+                .as("the failed request let go of its subject")
+                .isEqualTo(201);
+        await(() -> mongo.exists(
+                Query.query(Criteria.where("_id").is("request-permissions:" + afterwards.eventId())),
+                IdempotentConsumer.COLLECTION));
+        assertThat(kindsOf(scenario.read("anna", activeFirst)))
+                .as("the end of an active grant leaves its request alone")
+                .containsExactly("STATUS_CHANGED", "STATUS_CHANGED", "STATUS_CHANGED");
+        scenario.awaitRequestEvent("RequestStatusChanged", expiring, "\"toStatus\":\"FAILED\"");
+        assertThat(scenario.read("anna", expiring).get("timeline")).hasSize(3);
+        assertThat(scenario.requestEvents("RequestStatusChanged", expiring)).hasSize(2);
+    }
+
+    private PermissionAwaitingTraining awaitingTraining(String requestId) {
+        PermissionAwaitingTraining sample = PermissionMother.administratorAwaitingTraining();
+        JsonNode request = scenario.read("anna", requestId);
+        PermissionAwaitingTraining event = new PermissionAwaitingTraining(
+                UUID.randomUUID(),
+                "gr-" + requestId,
+                sample.occurredAt(),
+                requestId,
+                sample.role(),
+                request.at("/permission/eServiceId").asString(),
+                sample.eServiceName(),
+                sample.person(),
+                null,
+                null,
+                sample.decidedBy());
+        publishAsIs(event);
+        scenario.awaitStatus("anna", requestId, "WAITING_FOR_TRAINING");
+        return event;
+    }
+
+    private static PermissionRevoked revocation(String grantId, String revokingRequestId) {
+        PermissionRevoked sample = PermissionMother.editorRevokedOnRequest();
+        return new PermissionRevoked(
+                UUID.randomUUID(),
+                grantId,
+                sample.occurredAt(),
+                revokingRequestId,
+                PermissionRole.ADMINISTRATOR,
+                null,
+                PermissionMother.carl(),
+                null,
+                "anna",
+                sample.cause(),
+                "Byter roll");
+    }
+
+    private void publishAsIs(DomainEvent event) {
+        scenario.publish(event, (ObjectNode) EventJson.mapper().valueToTree(event));
+    }
+
+    /** A handler group change as permission-service publishes it for request {@code requestId}. */
+    private ObjectNode publishGroupChange(String requestId, String change) {
+        HandlerGroupChanged sample = PermissionMother.handlerGroupCreated();
+        ObjectNode event = (ObjectNode) EventJson.mapper().valueToTree(sample);
+        event.put("requestId", requestId);
+        event.put("change", change);
+        scenario.publish(sample, event);
+        return event;
+    }
+
+    /** Waits until the status machine's permission consumer has applied the event (moved something or not). */
+    private void awaitApplied(ObjectNode event) {
+        await(() -> mongo.exists(
+                Query.query(Criteria.where("_id")
+                        .is("request-status-permission:" + event.get("eventId").asString())),
+                IdempotentConsumer.COLLECTION));
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static se.municipality.eops.request.readmodel.ReadModelFixtures.publish;
 import static se.municipality.eops.request.readmodel.ReadModelFixtures.unique;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -186,22 +189,7 @@ class InstantAnswersIT {
                 .json()
                 .get("id")
                 .asString();
-        String grantId = "gr-" + requestId;
-        PermissionAwaitingTraining sample =
-                ReadModelFixtures.awaitingTraining(grantId, eService, ReadModelFixtures.person(personId));
-        publish(new PermissionAwaitingTraining(
-                sample.eventId(),
-                sample.grantId(),
-                sample.occurredAt(),
-                requestId,
-                sample.role(),
-                sample.eServiceId(),
-                sample.eServiceName(),
-                sample.person(),
-                sample.validFrom(),
-                sample.validUntil(),
-                sample.decidedBy()));
-        awaitIn(ReadModelCollections.GRANTS, Query.query(where("_id").is(grantId)));
+        awaitingTrainingFor(requestId, eService, personId);
         HttpAnswer withdrawn =
                 http().post("/api/requests/" + requestId + "/withdrawal", token("anna"), "{\"reason\":\"Fel person\"}");
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
@@ -210,6 +198,144 @@ class InstantAnswersIT {
 
         assertThat(again.status())
                 .as("permission-service withdrew the grant waiting for training: " + again.body())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAfterPermissionServiceActedAnswersTheFirstRequest() {
+        String eService = unique("es-retry");
+        String personId = unique("rita");
+        String body = personGrant("ADMINISTRATOR", eService, personId);
+        String key = "form-" + UUID.randomUUID();
+        HttpAnswer first = fileWithKey("anna", body, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String requestId = first.json().get("id").asString();
+        awaitingTrainingFor(requestId, eService, personId);
+
+        HttpAnswer retried = fileWithKey("anna", body, key);
+        HttpAnswer otherBody = fileWithKey("anna", personGrant("ADMINISTRATOR", eService, unique("other")), key);
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.json().get("id").asString()).isEqualTo(requestId);
+        assertThat(otherBody.status()).as(otherBody.body()).isEqualTo(409);
+        assertThat(otherBody.json().at("/errors/0/code").asString()).isEqualTo("taken");
+        assertThat(file("anna", body).json().at("/found/0/kind").asString())
+                .as("without the key it is a new request, answered at once")
+                .isEqualTo("ALREADY_ADMINISTRATOR");
+    }
+
+    @Test
+    void aDraftSubmittedAgainAfterItsFilingWasCarriedOutAnswersItsRequest() {
+        String eService = unique("es-drs");
+        String personId = unique("dora");
+        String draftId = http().post("/api/drafts", token("anna"), "{\"type\":\"PERMISSION\"}")
+                .json()
+                .get("id")
+                .asString();
+        assertThat(putStep(
+                                draftId,
+                                "permission",
+                                "{\"permission\":{\"change\":\"GRANT\",\"role\":\"ADMINISTRATOR\",\"eServiceId\":\""
+                                        + eService + "\",\"eServiceName\":\"Bygglov\"}}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(putStep(
+                                draftId,
+                                "holder",
+                                "{\"permission\":{\"person\":{\"userId\":\"" + personId
+                                        + "\",\"name\":\"Test Person\",\"email\":\"test.person@kommun.example\"}}}")
+                        .status())
+                .isEqualTo(200);
+        HttpAnswer submitted = http().post("/api/drafts/" + draftId + "/submit", token("anna"), null);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String requestId = submitted.json().get("requestId").asString();
+        // The service died between filing the request and marking the draft submitted.
+        mongo.updateFirst(Query.query(where("_id").is(draftId)), new Update().unset("submittedRequestId"), "drafts");
+        awaitingTrainingFor(requestId, eService, personId);
+
+        HttpAnswer again = http().post("/api/drafts/" + draftId + "/submit", token("anna"), null);
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("requestId").asString()).isEqualTo(requestId);
+    }
+
+    @Test
+    void aGrantWaitingForTheTrainingOfARequestTheTeamRejectedNoLongerCountsAsAnAdministrator() {
+        String eService = unique("es-rj");
+        String personId = unique("rune");
+        String requestId = file("anna", personGrant("ADMINISTRATOR", eService, personId))
+                .json()
+                .get("id")
+                .asString();
+        awaitingTrainingFor(requestId, eService, personId);
+        HttpAnswer rejected = http().post(
+                        "/api/team/requests/" + requestId + "/rejection",
+                        token("cecilia"),
+                        "{\"reason\":\"Utbildningen dröjer för länge\"}");
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+
+        HttpAnswer again = file("anna", personGrant("ADMINISTRATOR", eService, personId));
+
+        assertThat(again.status())
+                .as("permission-service withdraws the grant waiting for training: " + again.body())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aTimeBoundGrantBlocksOnlyAGrantEndingNoLaterSoThatOneEndingLaterExtendsIt() {
+        String eService = catalogued("es-tb");
+        Instant until = Instant.now().plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.SECONDS);
+        String handler = unique("tove");
+        String administrator = unique("tage");
+        publish(held(
+                ReadModelFixtures.personGranted(
+                        unique("gr"), PermissionRole.CASE_HANDLER, eService, ReadModelFixtures.person(handler)),
+                until));
+        publish(held(
+                ReadModelFixtures.personGranted(
+                        unique("gr"), PermissionRole.ADMINISTRATOR, eService, ReadModelFixtures.person(administrator)),
+                until));
+        awaitIn(ReadModelCollections.GRANTS, Query.query(where("personId").is(handler)));
+        awaitIn(ReadModelCollections.GRANTS, Query.query(where("personId").is(administrator)));
+
+        for (String[] asked :
+                List.of(new String[] {"CASE_HANDLER", handler}, new String[] {"ADMINISTRATOR", administrator})) {
+            HttpAnswer shorter =
+                    file("anna", personGrant(asked[0], eService, asked[1], until.minus(Duration.ofDays(1))));
+            HttpAnswer asLong = file("anna", personGrant(asked[0], eService, asked[1], until));
+            HttpAnswer longer =
+                    file("anna", personGrant(asked[0], eService, asked[1], until.plus(Duration.ofDays(365))));
+
+            assertThat(shorter.status()).as(shorter.body()).isEqualTo(409);
+            assertThat(shorter.json().at("/found/0/kind").asString()).startsWith("ALREADY_");
+            assertThat(asLong.status()).as(asLong.body()).isEqualTo(409);
+            assertThat(longer.status()).as("an extension: " + longer.body()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aGrantStoredBeforeTheReadModelKeptEndsIsLeftToPermissionServiceAndOneWithoutAnEndBlocksEveryEnd() {
+        String eService = catalogued("es-old");
+        String old = unique("olle");
+        String forGood = unique("frida");
+        PermissionGranted oldGrant = ReadModelFixtures.personGranted(
+                unique("gr"), PermissionRole.CASE_HANDLER, eService, ReadModelFixtures.person(old));
+        publish(oldGrant);
+        publish(ReadModelFixtures.personGranted(
+                unique("gr"), PermissionRole.CASE_HANDLER, eService, ReadModelFixtures.person(forGood)));
+        awaitIn(ReadModelCollections.GRANTS, Query.query(where("personId").is(old)));
+        awaitIn(ReadModelCollections.GRANTS, Query.query(where("personId").is(forGood)));
+        mongo.updateFirst(
+                Query.query(where("_id").is(oldGrant.grantId())),
+                new Update().unset(ReadModelCollections.VALID_UNTIL),
+                ReadModelCollections.GRANTS);
+
+        Instant someday = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(file("anna", personGrant("CASE_HANDLER", eService, forGood, someday))
+                        .status())
+                .isEqualTo(409);
+        assertThat(file("anna", personGrant("CASE_HANDLER", eService, old, someday))
+                        .status())
                 .isEqualTo(201);
     }
 
@@ -318,6 +444,30 @@ class InstantAnswersIT {
         assertThat(step.json().get("errors").findValuesAsString("field")).containsExactly("permission.eServiceId");
     }
 
+    /** permission-service's answer to the administrator request: its grant awaits the person's training. */
+    private void awaitingTrainingFor(String requestId, String eService, String personId) {
+        String grantId = "gr-" + requestId;
+        PermissionAwaitingTraining sample =
+                ReadModelFixtures.awaitingTraining(grantId, eService, ReadModelFixtures.person(personId));
+        publish(new PermissionAwaitingTraining(
+                sample.eventId(),
+                sample.grantId(),
+                sample.occurredAt(),
+                requestId,
+                sample.role(),
+                sample.eServiceId(),
+                sample.eServiceName(),
+                sample.person(),
+                sample.validFrom(),
+                sample.validUntil(),
+                sample.decidedBy()));
+        awaitIn(ReadModelCollections.GRANTS, Query.query(where("_id").is(grantId)));
+    }
+
+    private HttpAnswer putStep(String draftId, String step, String body) {
+        return http().call(HttpMethod.PUT, "/api/drafts/" + draftId + "/steps/" + step, token("anna"), body);
+    }
+
     private String catalogued(String prefix) {
         String eService = unique(prefix);
         publish(ReadModelFixtures.registered(eService));
@@ -332,6 +482,28 @@ class InstantAnswersIT {
     private static String newVersion(String eService) {
         return "{\"type\":\"PUBLICATION\",\"publication\":{\"kind\":\"NEW_VERSION\",\"eServiceId\":\"" + eService
                 + "\",\"eServiceName\":\"Parkering\",\"versionLabel\":\"2.0\"}}";
+    }
+
+    private static String personGrant(String role, String eService, String userId, Instant validUntil) {
+        return personGrant(role, eService, userId).replace("}}}", "},\"validUntil\":\"" + validUntil + "\"}}");
+    }
+
+    /** The grant as permission-service publishes a time-bound one. */
+    private static PermissionGranted held(PermissionGranted granted, Instant validUntil) {
+        return new PermissionGranted(
+                granted.eventId(),
+                granted.grantId(),
+                granted.occurredAt(),
+                granted.requestId(),
+                granted.role(),
+                granted.eServiceId(),
+                granted.eServiceName(),
+                granted.person(),
+                granted.group(),
+                granted.occurredAt(),
+                validUntil,
+                granted.decidedBy(),
+                granted.trainingCompletedOn());
     }
 
     private static String personGrant(String role, String eService, String userId) {

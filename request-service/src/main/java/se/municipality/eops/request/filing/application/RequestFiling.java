@@ -16,6 +16,7 @@ import se.municipality.eops.request.filing.domain.RequestRuleViolation;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
 import se.municipality.eops.request.filing.domain.ServiceRequests.AddOutcome;
+import se.municipality.eops.request.readmodel.application.AnswerProblems;
 import se.municipality.eops.request.readmodel.application.InstantAnswers;
 import se.municipality.eops.request.readmodel.domain.SubjectKey;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
@@ -52,12 +53,22 @@ public class RequestFiling {
         ServiceRequest request;
         try {
             request = ServiceRequest.file(id, requester, details, clock.instant());
-        } catch (RequestRuleViolation violation) {
-            FieldViolation broken = violation.violation();
-            throw new InvalidInputException(broken.field(), broken.message(), broken.code(), broken.params());
+            // Answers at once from the read models (409/422, or 503 while one catches up); see readmodel.
+            instantAnswers.check(request);
+        } catch (RequestRuleViolation | AnswerProblems.Answered | AnswerProblems.ChecksPending refused) {
+            // A retry with the key of a request filed before is answered with that request, whatever the rules and
+            // the read models say now: the other services may have acted on it (its own grant is "already there").
+            // Looked up only here, so that a first filing costs no read.
+            Optional<ServiceRequest> earlier = idempotencyKey.isPresent() ? requests.findById(id) : Optional.empty();
+            if (earlier.isPresent()) {
+                return filedBefore(earlier.get(), requester, details);
+            }
+            if (refused instanceof RequestRuleViolation violation) {
+                FieldViolation broken = violation.violation();
+                throw new InvalidInputException(broken.field(), broken.message(), broken.code(), broken.params());
+            }
+            throw refused;
         }
-        // Answers at once from the read models (409/422, or 503 while one catches up); see readmodel.
-        instantAnswers.check(request);
         AddOutcome added = requests.add(request);
         for (int attempt = 1; added == AddOutcome.SUBJECT_OPEN; attempt++) {
             // Another request for the same thing is open: 409 naming it (see readmodel), unless it has ended (just
@@ -75,7 +86,11 @@ public class RequestFiling {
         if (added == AddOutcome.ADDED) {
             return new Filed(request, true);
         }
-        ServiceRequest earlier = requests.findById(id).orElseThrow();
+        return filedBefore(requests.findById(id).orElseThrow(), requester, details);
+    }
+
+    /** The request filed before with the same key: the same request again, or 409 when it asked for something else. */
+    private static Filed filedBefore(ServiceRequest earlier, Requester requester, RequestDetails details) {
         if (!earlier.requester().userId().equals(requester.userId())
                 || !earlier.details().equals(details)) {
             throw new ConflictException(

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import se.municipality.eops.contract.EmailAddresses;
+import se.municipality.eops.contract.permission.PersonIds;
 import se.municipality.eops.contract.request.PermissionRequest;
 import se.municipality.eops.contract.request.PermissionRequest.PermissionRole;
 import se.municipality.eops.contract.request.PermissionRequest.Person;
@@ -292,7 +293,9 @@ public final class RequestRules {
                     continue;
                 }
                 person("permission.group.members[" + i + "]", members.get(i), findings);
-                if (members.get(i).userId() != null && !seen.add(members.get(i).userId())) {
+                // The same person as permission-service tells people apart: "Anna" and " anna" are one.
+                String userId = members.get(i).userId();
+                if (userId != null && !userId.isBlank() && !seen.add(PersonIds.normalize(userId))) {
                     findings.add(
                             "permission.group.members[" + i + "].userId",
                             "names the same person twice",

@@ -38,7 +38,7 @@ public class FollowDownstreamEvents {
         }
         boolean[] otherKind = {false};
         boolean known = changes.change(move.requestId(), incoming.appliedKey(), request -> {
-                    if (request.details().type() != move.appliesTo()) {
+                    if (!move.appliesTo(request.details())) {
                         otherKind[0] = true;
                         return;
                     }

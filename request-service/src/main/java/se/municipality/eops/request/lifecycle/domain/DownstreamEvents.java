@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.permission.HandlerGroupChanged;
+import se.municipality.eops.contract.permission.HandlerGroupChanged.GroupChange;
 import se.municipality.eops.contract.permission.PermissionAwaitingTraining;
+import se.municipality.eops.contract.permission.PermissionExpired;
 import se.municipality.eops.contract.permission.PermissionGranted;
 import se.municipality.eops.contract.permission.PermissionRequestRefused;
 import se.municipality.eops.contract.permission.PermissionRevoked;
@@ -32,6 +35,14 @@ import se.municipality.eops.request.filing.domain.Transition;
  * where. The first event a service publishes about a request is the sign that it has taken the request up,
  * and it moves the request straight to the status it tells of (waiting for review, training or purge approval,
  * or an end); IN_PROGRESS comes from an approval (the work goes on) or from the team assigning a request.
+ *
+ * <p>A permission request that grants the case-handler role to a group is answered by {@code PermissionGranted}
+ * when the group gets the role with it (the group is created or grown first: its {@code HandlerGroupChanged}
+ * carries the requestId too and moves nothing), and by {@code HandlerGroupChanged} {@code MEMBERS_ADDED} alone when
+ * the group held the role already and the request only added members (permission-service publishes no grant
+ * then). When both come (a group that existed without the role), the first one processed completes the request
+ * and the other is only noted as late. Group changes never answer a revocation (permission-service revokes a
+ * group's grant without changing the group) or a grant to one person.
  *
  * <p>An expired purge plan FAILS the request rather than rejecting it: nobody decided against the purge, the
  * archivists' approval just never came within the plan's time, and the team should look at why.
@@ -105,6 +116,8 @@ public final class DownstreamEvents {
                     e.requestId(),
                     Transition.completed(
                             roleName(e.role()) + " permission revoked", PERMISSION_SERVICE, type(e), id(e)));
+        } else if (event instanceof HandlerGroupChanged e && e.change() == GroupChange.MEMBERS_ADDED) {
+            move = groupGrant(e.requestId(), Transition.completed(membersAdded(e), PERMISSION_SERVICE, type(e), id(e)));
         } else if (event instanceof PermissionRequestRefused e) {
             move = permission(
                     e.requestId(),
@@ -118,6 +131,36 @@ public final class DownstreamEvents {
                             id(e)));
         }
         return Optional.ofNullable(move);
+    }
+
+    /**
+     * The end of a permission request whose grant was revoked while it waited for training: the permission will
+     * never become active. FAILED, not REJECTED: nobody refused the request itself (the revocation names its own
+     * request, which it completes).
+     */
+    public static Transition awaitedGrantEnded(PermissionRevoked e) {
+        String by = e.requestId() == null ? "" : " on request " + e.requestId();
+        String why = e.reason() == null || e.reason().isBlank() ? "" : " (" + e.reason() + ")";
+        return Transition.failed(
+                "The " + roleName(e.role()).toLowerCase(Locale.ROOT) + " permission waiting for training was revoked"
+                        + by + why + " before the training was recorded",
+                PERMISSION_SERVICE,
+                type(e),
+                id(e));
+    }
+
+    /**
+     * The end of a permission request whose grant expired while it waited for training: FAILED, as an expired
+     * purge plan fails its request (nobody decided against it; the training did not come in time).
+     */
+    public static Transition awaitedGrantEnded(PermissionExpired e) {
+        return Transition.failed(
+                "The " + roleName(e.role()).toLowerCase(Locale.ROOT) + " permission waiting for training expired"
+                        + (e.validUntil() == null ? "" : " at " + e.validUntil())
+                        + " before the training was recorded",
+                PERMISSION_SERVICE,
+                type(e),
+                id(e));
     }
 
     private static Rejection blocked(PublicationBlocked e) {
@@ -148,6 +191,12 @@ public final class DownstreamEvents {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
+    private static String membersAdded(HandlerGroupChanged e) {
+        int added = e.added() == null ? 0 : e.added().size();
+        return "Case handler permission active: " + added + " member" + (added == 1 ? "" : "s") + " added to the group "
+                + e.name();
+    }
+
     private static DownstreamMove publication(String requestId, Transition transition) {
         return move(requestId, RequestType.PUBLICATION, transition);
     }
@@ -158,6 +207,12 @@ public final class DownstreamEvents {
 
     private static DownstreamMove permission(String requestId, Transition transition) {
         return move(requestId, RequestType.PERMISSION, transition);
+    }
+
+    private static DownstreamMove groupGrant(String requestId, Transition transition) {
+        return requestId == null || requestId.isBlank()
+                ? null
+                : new DownstreamMove(requestId, RequestType.PERMISSION, transition, true);
     }
 
     private static DownstreamMove move(String requestId, RequestType type, Transition transition) {

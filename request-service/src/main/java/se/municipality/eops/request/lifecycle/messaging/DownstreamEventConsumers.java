@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import se.municipality.eops.contract.permission.HandlerGroupChanged;
 import se.municipality.eops.contract.permission.PermissionAwaitingTraining;
 import se.municipality.eops.contract.permission.PermissionGranted;
 import se.municipality.eops.contract.permission.PermissionRequestRefused;
@@ -69,6 +70,7 @@ class DownstreamEventConsumers {
                 .on(PermissionGranted.class, follow::handle)
                 .on(PermissionRevoked.class, follow::handle)
                 .on(PermissionRequestRefused.class, follow::handle)
+                .on(HandlerGroupChanged.class, follow::handle)
                 .build();
     }
 }

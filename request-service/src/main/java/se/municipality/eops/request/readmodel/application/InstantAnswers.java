@@ -150,7 +150,7 @@ public class InstantAnswers {
                 pending.add(new Pending(ReadModel.PERMISSIONS.label(), field));
                 return;
             }
-            models.directCaseHandler(eServiceId, personId)
+            models.directCaseHandler(eServiceId, personId, permission.validUntil())
                     .or(() -> models.caseHandlerThroughGroup(eServiceId, personId))
                     .map(grant -> caseHandler(field, personId, eServiceId, grant))
                     .ifPresent(findings::add);
@@ -159,7 +159,7 @@ public class InstantAnswers {
                 pending.add(new Pending(ReadModel.PERMISSIONS.label(), field));
                 return;
             }
-            models.administrator(eServiceId, personId)
+            models.administrator(eServiceId, personId, permission.validUntil())
                     .map(grant -> administrator(field, personId, eServiceId, grant))
                     .ifPresent(findings::add);
         }

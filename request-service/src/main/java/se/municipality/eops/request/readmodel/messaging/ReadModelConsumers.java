@@ -19,6 +19,8 @@ import se.municipality.eops.contract.permission.Person;
 import se.municipality.eops.contract.permission.PersonIds;
 import se.municipality.eops.contract.publication.EServicePublished;
 import se.municipality.eops.contract.publication.EServiceRegistered;
+import se.municipality.eops.request.lifecycle.application.GrantEndings;
+import se.municipality.eops.request.readmodel.domain.ReadModels;
 import se.municipality.eops.request.readmodel.persistence.ReadModelCollections;
 import se.municipality.eops.starter.messaging.EventConsumers;
 import se.municipality.eops.starter.messaging.EventEffects;
@@ -30,6 +32,10 @@ import se.municipality.eops.starter.messaging.IncomingEvent;
  * that starts at the earliest offset, so a fresh database replays the topics. Every write is one
  * upsert of the document the event is about that records the event ({@link EventEffects}), so a
  * redelivery changes nothing; one aggregate's events share a partition, so they arrive in order.
+ *
+ * <p>A grant's events arriving in order here is also why the end of a grant that was still waiting for training
+ * (revoked, or expired: {@code PermissionExpired} names no request) ends the request it answered from here: the
+ * grant's document says, before the end is applied, that it waited and for which request ({@link GrantEndings}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelConsumers {
@@ -63,17 +69,21 @@ class ReadModelConsumers {
     }
 
     @Bean
-    Consumer<Message<byte[]>> permissionEvents(EventConsumers consumers, EventEffects effects) {
+    Consumer<Message<byte[]>> permissionEvents(
+            EventConsumers consumers, EventEffects effects, ReadModels models, GrantEndings grantEndings) {
         return consumers
                 .named(PERMISSIONS_CONSUMER)
                 .on(PermissionGranted.class, incoming -> {
                     PermissionGranted event = incoming.event();
+                    Update fields = grantFields(event.role().name(), event.eServiceId(), event.person());
+                    if (event.requestId() != null) {
+                        fields.set("requestId", event.requestId());
+                    }
                     grant(
                             effects,
                             incoming,
                             event.grantId(),
-                            grantFields(event.role().name(), event.eServiceId(), event.person())
-                                    .set(
+                            fields.set(
                                             "groupId",
                                             event.group() == null
                                                     ? null
@@ -83,6 +93,7 @@ class ReadModelConsumers {
                                             event.group() == null
                                                     ? null
                                                     : event.group().name())
+                                    .set(ReadModelCollections.VALID_UNTIL, event.validUntil())
                                     .set("status", ReadModelCollections.ACTIVE));
                 })
                 .on(PermissionAwaitingTraining.class, incoming -> {
@@ -93,22 +104,30 @@ class ReadModelConsumers {
                             event.grantId(),
                             grantFields(event.role().name(), event.eServiceId(), event.person())
                                     .set("requestId", event.requestId())
+                                    .set(ReadModelCollections.VALID_UNTIL, event.validUntil())
                                     .set("status", ReadModelCollections.AWAITING_TRAINING));
                 })
-                .on(
-                        PermissionRevoked.class,
-                        incoming -> grant(
-                                effects,
-                                incoming,
-                                incoming.event().grantId(),
-                                new Update().set("status", ReadModelCollections.ENDED)))
-                .on(
-                        PermissionExpired.class,
-                        incoming -> grant(
-                                effects,
-                                incoming,
-                                incoming.event().grantId(),
-                                new Update().set("status", ReadModelCollections.ENDED)))
+                .on(PermissionRevoked.class, incoming -> {
+                    // The request the grant waited for first, then the grant: a redelivery after the first write
+                    // still finds the grant waiting and the request's write refuses the event applied before; one
+                    // after the second finds nothing waiting.
+                    models.requestAwaitingTrainingOn(incoming.event().grantId())
+                            .ifPresent(requestId -> grantEndings.awaitedGrantRevoked(requestId, incoming));
+                    grant(
+                            effects,
+                            incoming,
+                            incoming.event().grantId(),
+                            new Update().set("status", ReadModelCollections.ENDED));
+                })
+                .on(PermissionExpired.class, incoming -> {
+                    models.requestAwaitingTrainingOn(incoming.event().grantId())
+                            .ifPresent(requestId -> grantEndings.awaitedGrantExpired(requestId, incoming));
+                    grant(
+                            effects,
+                            incoming,
+                            incoming.event().grantId(),
+                            new Update().set("status", ReadModelCollections.ENDED));
+                })
                 .on(HandlerGroupChanged.class, incoming -> {
                     HandlerGroupChanged event = incoming.event();
                     List<String> memberIds = event.members() == null

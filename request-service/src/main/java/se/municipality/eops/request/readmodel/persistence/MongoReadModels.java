@@ -2,7 +2,9 @@ package se.municipality.eops.request.readmodel.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -28,6 +30,13 @@ class MongoReadModels implements ReadModels {
             .filter(RequestStatus::terminal)
             .map(Enum::name)
             .toList();
+
+    /**
+     * Final statuses of a request that ended without its grant. A COMPLETED request's grant is active, even while
+     * the read model still shows it waiting for training (its PermissionGranted not read yet).
+     */
+    private static final List<String> ENDED_WITHOUT_THE_GRANT =
+            List.of(RequestStatus.WITHDRAWN.name(), RequestStatus.REJECTED.name(), RequestStatus.FAILED.name());
 
     /** Where the open requests' subject keys were claimed before the requests held them themselves. */
     private static final String OLD_CLAIMS = "rm_open_subjects";
@@ -64,15 +73,19 @@ class MongoReadModels implements ReadModels {
     }
 
     @Override
-    public Optional<GrantHeld> directCaseHandler(String eServiceId, String personId) {
-        return grant(Query.query(where("role")
+    public Optional<GrantHeld> directCaseHandler(String eServiceId, String personId, Instant validUntil) {
+        Query query = Query.query(where("role")
                 .is(PermissionRole.CASE_HANDLER.name())
                 .and("eServiceId")
                 .is(eServiceId)
                 .and("personId")
                 .is(personId)
                 .and("status")
-                .is(ReadModelCollections.ACTIVE)));
+                .is(ReadModelCollections.ACTIVE));
+        return mongo.find(query, Document.class, ReadModelCollections.GRANTS).stream()
+                .map(MongoReadModels::grantHeld)
+                .filter(grant -> grant.lastsUntil(validUntil))
+                .findFirst();
     }
 
     @Override
@@ -100,17 +113,24 @@ class MongoReadModels implements ReadModels {
                     String name = group != null && group.getString("name") != null
                             ? group.getString("name")
                             : grant.groupName();
-                    return new GrantHeld(grant.grantId(), grant.status(), grant.groupId(), name);
+                    return new GrantHeld(
+                            grant.grantId(),
+                            grant.status(),
+                            grant.groupId(),
+                            name,
+                            grant.validUntil(),
+                            grant.endKnown());
                 });
     }
 
     /**
-     * An administrator grant, active or waiting for training, except one waiting for the training of a request
-     * withdrawn since: permission-service withdraws such a grant on {@code RequestWithdrawn} and publishes nothing of
+     * An administrator grant, active or waiting for training, lasting until {@code validUntil}, except one waiting
+     * for the training of a request that ended without it (withdrawn, rejected or failed): permission-service
+     * withdraws such a grant on {@code RequestWithdrawn} (and on a rejection by the team) and publishes nothing of
      * it, so the request's own status here says so, whichever of the two topics was read first.
      */
     @Override
-    public Optional<GrantHeld> administrator(String eServiceId, String personId) {
+    public Optional<GrantHeld> administrator(String eServiceId, String personId, Instant validUntil) {
         Query query = Query.query(new Criteria()
                 .andOperator(
                         where("role").is(PermissionRole.ADMINISTRATOR.name()),
@@ -121,20 +141,29 @@ class MongoReadModels implements ReadModels {
                                         where("eServiceId").is(eServiceId),
                                         where("eServiceId").is(null))));
         return mongo.find(query, Document.class, ReadModelCollections.GRANTS).stream()
-                .filter(grant -> !awaitsTrainingForAWithdrawnRequest(grant))
-                .findFirst()
-                .map(MongoReadModels::grantHeld);
+                .filter(grant -> !awaitsTrainingForARequestEndedWithoutIt(grant))
+                .map(MongoReadModels::grantHeld)
+                .filter(grant -> grant.lastsUntil(validUntil))
+                .findFirst();
     }
 
-    private boolean awaitsTrainingForAWithdrawnRequest(Document grant) {
+    @Override
+    public Optional<String> requestAwaitingTrainingOn(String grantId) {
+        Query query = Query.query(where("_id").is(grantId).and("status").is(ReadModelCollections.AWAITING_TRAINING));
+        query.fields().include("requestId");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, ReadModelCollections.GRANTS))
+                .map(grant -> grant.getString("requestId"));
+    }
+
+    private boolean awaitsTrainingForARequestEndedWithoutIt(Document grant) {
         String requestId = grant.getString("requestId");
         if (!ReadModelCollections.AWAITING_TRAINING.equals(grant.getString("status")) || requestId == null) {
             return false;
         }
         // A find by _id, not exists(): MongoTemplate counts for that, which the local server does by a full scan.
-        Query withdrawn = Query.query(where("_id").is(requestId).and("status").is(RequestStatus.WITHDRAWN.name()));
-        withdrawn.fields().include("_id");
-        return mongo.findOne(withdrawn, Document.class, ReadModelCollections.REQUESTS) != null;
+        Query ended = Query.query(where("_id").is(requestId).and("status").in(ENDED_WITHOUT_THE_GRANT));
+        ended.fields().include("_id");
+        return mongo.findOne(ended, Document.class, ReadModelCollections.REQUESTS) != null;
     }
 
     /**
@@ -191,7 +220,14 @@ class MongoReadModels implements ReadModels {
     }
 
     private static GrantHeld grantHeld(Document doc) {
+        Date validUntil = doc.getDate(ReadModelCollections.VALID_UNTIL);
         return new GrantHeld(
-                doc.getString("_id"), doc.getString("status"), doc.getString("groupId"), doc.getString("groupName"));
+                doc.getString("_id"),
+                doc.getString("status"),
+                doc.getString("groupId"),
+                doc.getString("groupName"),
+                validUntil == null ? null : validUntil.toInstant(),
+                // Stored before the read model kept the end: not known (null is stored for a grant without one).
+                doc.containsKey(ReadModelCollections.VALID_UNTIL));
     }
 }

@@ -11,6 +11,12 @@ public final class ReadModelCollections {
     /** A request's subject key while it is open (filing's unique index): at most one open request per key. */
     static final String OPEN_SUBJECT_KEY = "openSubjectKey";
 
+    /**
+     * A grant's end ({@code null}: none). Absent from grants stored before the read model kept it: their end is not
+     * known.
+     */
+    public static final String VALID_UNTIL = "validUntil";
+
     public static final String ACTIVE = "ACTIVE";
     public static final String AWAITING_TRAINING = "AWAITING_TRAINING";
     public static final String ENDED = "ENDED";

@@ -45,15 +45,26 @@ public class OverdueRequests {
         for (Map.Entry<RequestStatus, Duration> limit : properties.sla().entrySet()) {
             Duration allowed = limit.getValue();
             List<ServiceRequest> late;
-            // Batches until none is left: each marked request leaves the query's result.
+            int markedInRound;
+            // Batches until none is left: each marked request leaves the query's result. A full batch of which none
+            // was marked (found late by the query but not by the request itself, or changed in between) would be
+            // found again and again: the pass ends there, and the next run looks again.
             do {
                 late = requests.findLateInStatus(limit.getKey(), now.minus(allowed), BATCH);
+                markedInRound = 0;
                 for (ServiceRequest request : late) {
                     boolean[] markedNow = {false};
                     changes.change(request.id(), null, stored -> markedNow[0] = stored.markOverdueIfLate(allowed, now));
-                    marked += markedNow[0] ? 1 : 0;
+                    markedInRound += markedNow[0] ? 1 : 0;
                 }
-            } while (late.size() == BATCH);
+                marked += markedInRound;
+            } while (late.size() == BATCH && markedInRound > 0);
+            if (late.size() == BATCH && markedInRound == 0) {
+                log.warn(
+                        "{} requests in {} found late but none of them could be marked; the next run looks again",
+                        late.size(),
+                        limit.getKey());
+            }
         }
         if (marked > 0) {
             log.info("{} requests marked overdue", marked);

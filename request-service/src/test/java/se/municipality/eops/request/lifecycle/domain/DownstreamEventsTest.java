@@ -2,16 +2,25 @@ package se.municipality.eops.request.lifecycle.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.permission.HandlerGroupChanged;
+import se.municipality.eops.contract.permission.HandlerGroupChanged.GroupChange;
 import se.municipality.eops.contract.publication.ReviewRequested;
 import se.municipality.eops.contract.request.MissingItem;
+import se.municipality.eops.contract.request.PermissionRequest;
+import se.municipality.eops.contract.request.PermissionRequest.Change;
+import se.municipality.eops.contract.request.PermissionRequest.HandlerGroup;
+import se.municipality.eops.contract.request.PermissionRequest.PermissionRole;
+import se.municipality.eops.contract.request.PermissionRequest.Person;
 import se.municipality.eops.contract.request.RequestRejected.ReasonCode;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.samples.PermissionMother;
 import se.municipality.eops.contract.samples.PublicationMother;
 import se.municipality.eops.contract.samples.PurgeMother;
 import se.municipality.eops.request.filing.domain.Milestone;
+import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.starter.messaging.EventJson;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -84,6 +93,55 @@ class DownstreamEventsTest {
         assertThat(DownstreamEvents.moveFor(PublicationMother.reviewReminder())).isEmpty();
         assertThat(DownstreamEvents.moveFor(PermissionMother.trainingCompleted()))
                 .isEmpty();
+    }
+
+    @Test
+    void membersAddedCompleteAGroupGrantOnlyAndNoOtherGroupChangeMovesARequest() {
+        HandlerGroupChanged created = PermissionMother.handlerGroupCreated();
+        HandlerGroupChanged added = new HandlerGroupChanged(
+                created.eventId(),
+                created.groupId(),
+                created.occurredAt(),
+                "REQ-1",
+                created.eServiceId(),
+                created.name(),
+                GroupChange.MEMBERS_ADDED,
+                null,
+                created.added(),
+                List.of(),
+                created.members(),
+                created.changedBy());
+        Person nils = new Person("nils", "Nils Nord", "nils.nord@kommun.example");
+        RequestDetails toGroup = RequestDetails.permission(new PermissionRequest(
+                Change.GRANT,
+                PermissionRole.CASE_HANDLER,
+                "es-1",
+                "P",
+                null,
+                new HandlerGroup("G", List.of(nils)),
+                null));
+        RequestDetails revokeFromGroup = RequestDetails.permission(new PermissionRequest(
+                Change.REVOKE,
+                PermissionRole.CASE_HANDLER,
+                "es-1",
+                "P",
+                null,
+                new HandlerGroup("G", List.of(nils)),
+                null));
+        RequestDetails toPerson = RequestDetails.permission(
+                new PermissionRequest(Change.GRANT, PermissionRole.CASE_HANDLER, "es-1", "P", nils, null, null));
+
+        DownstreamMove move = DownstreamEvents.moveFor(added).orElseThrow();
+
+        assertThat(move.transition().milestone()).isEqualTo(Milestone.COMPLETED);
+        assertThat(move.transition().causeEventType()).isEqualTo("HandlerGroupChanged");
+        assertThat(move.appliesTo(toGroup)).isTrue();
+        assertThat(move.appliesTo(revokeFromGroup)).isFalse();
+        assertThat(move.appliesTo(toPerson)).isFalse();
+        assertThat(DownstreamEvents.moveFor(created))
+                .as("the grant that follows answers")
+                .isEmpty();
+        assertThat(DownstreamEvents.moveFor(PermissionMother.memberRemoved())).isEmpty();
     }
 
     /** The sample as its service would publish it about request REQ-1. */

@@ -35,8 +35,8 @@ class InstantAnswersTest {
         }
 
         @Override
-        public Optional<GrantHeld> directCaseHandler(String eServiceId, String personId) {
-            return Optional.of(new GrantHeld("gr-1", "ACTIVE", null, null));
+        public Optional<GrantHeld> directCaseHandler(String eServiceId, String personId, Instant validUntil) {
+            return Optional.of(new GrantHeld("gr-1", "ACTIVE", null, null, null, true));
         }
 
         @Override
@@ -45,7 +45,12 @@ class InstantAnswersTest {
         }
 
         @Override
-        public Optional<GrantHeld> administrator(String eServiceId, String personId) {
+        public Optional<GrantHeld> administrator(String eServiceId, String personId, Instant validUntil) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> requestAwaitingTrainingOn(String grantId) {
             return Optional.empty();
         }
 
