@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,49 @@ class DailyDigestIT {
 
     @Autowired
     NotificationProperties properties;
+
+    @Test
+    void aRequestThatMovedOnIsNoLongerOverdueAndALateOverdueOfTheStatusItLeftDoesNotMarkItAgain() {
+        String requestId = "REQ-" + UUID.randomUUID();
+        readModels.apply(
+                "RequestSubmitted",
+                Map.of(
+                        "requestId",
+                        requestId,
+                        "requester",
+                        Map.of("userId", "anna", "email", "anna@kommun.example"),
+                        "requestType",
+                        "PUBLICATION",
+                        "occurredAt",
+                        "2026-12-01T08:00:00Z"));
+        readModels.apply("RequestOverdue", overdue(requestId, "SUBMITTED", "2026-12-03T08:00:00Z"));
+        assertThat(openRequest(requestId))
+                .isEqualTo(new ReadModels.OpenRequest(requestId, "PUBLICATION", "SUBMITTED", true));
+
+        readModels.apply("RequestStatusChanged", Map.of("requestId", requestId, "toStatus", "IN_PROGRESS"));
+        assertThat(openRequest(requestId))
+                .isEqualTo(new ReadModels.OpenRequest(requestId, "PUBLICATION", "IN_PROGRESS", false));
+
+        // The overdue of the stay it has left, read once more (a redelivery, a replay): still not overdue.
+        readModels.apply("RequestOverdue", overdue(requestId, "SUBMITTED", "2026-12-03T08:00:00Z"));
+        assertThat(openRequest(requestId))
+                .isEqualTo(new ReadModels.OpenRequest(requestId, "PUBLICATION", "IN_PROGRESS", false));
+
+        readModels.apply("RequestOverdue", overdue(requestId, "IN_PROGRESS", "2026-12-07T08:00:00Z"));
+        assertThat(openRequest(requestId))
+                .isEqualTo(new ReadModels.OpenRequest(requestId, "PUBLICATION", "IN_PROGRESS", true));
+    }
+
+    private static Map<String, Object> overdue(String requestId, String status, String at) {
+        return Map.of("requestId", requestId, "status", status, "requestType", "PUBLICATION", "occurredAt", at);
+    }
+
+    private ReadModels.OpenRequest openRequest(String requestId) {
+        return readModels.openRequests().stream()
+                .filter(request -> request.requestId().equals(requestId))
+                .findFirst()
+                .orElseThrow();
+    }
 
     @Test
     void tellsTheCentralTeamOnceADayWhichRequestsAreOpenAndWhichOverdue() {

@@ -18,6 +18,7 @@ import se.municipality.eops.contract.permission.PermissionExpiring;
 import se.municipality.eops.contract.permission.PermissionGranted;
 import se.municipality.eops.contract.permission.PermissionRole;
 import se.municipality.eops.contract.permission.Person;
+import se.municipality.eops.contract.permission.PersonIds;
 import se.municipality.eops.contract.publication.PublicationStalled;
 import se.municipality.eops.contract.publication.ReviewDelegated;
 import se.municipality.eops.contract.publication.ReviewRequested;
@@ -148,6 +149,49 @@ class NotificationRulesIT {
                 Instant.parse("2026-12-31T23:00:00Z")));
         MimeMessage expiring = Mails.awaitOne(carl.email(), "Permission expiring soon: " + eServiceId);
         assertThat(Mails.part(expiring, "text/plain")).contains("The permission EDITOR of Dina Dahl");
+    }
+
+    @Test
+    void mailsAPersonInTheLanguageTheyChoseUnderTheirLoginNameAsTheyTypedIt() {
+        String annaAddress = ReceiptEvents.uniqueAddress("anna");
+        RequestSubmitted submitted = ReceiptEvents.to(RequestSubmittedMother.administratorPermission(), annaAddress);
+        RequestEvents.publish(submitted);
+        Mailboxes.awaitMailTo(annaAddress); // the receipt: the request is known now
+        // The login name as the person typed it; the permission events carry it normalised (PersonIds).
+        String loginName = "Anna.Andersson." + UUID.randomUUID().toString().toUpperCase();
+        String myToken = SharedInfrastructure.get()
+                .tokens()
+                .tokenFor(loginName, "Anna Andersson", "anna@kommun.example", List.of("ESERVICE_ADMINISTRATOR"));
+        assertThat(TestHttp.at(port)
+                        .call(HttpMethod.PUT, "/api/preferences/me", myToken, "{\"language\":\"en\"}")
+                        .status())
+                .isEqualTo(200);
+        Person anna = new Person(
+                PersonIds.normalize(loginName), "Anna Andersson", ReceiptEvents.uniqueAddress("anna.andersson"));
+        String eServiceId = "es-" + UUID.randomUUID();
+
+        ServiceEvents.publish(new PermissionGranted(
+                UUID.randomUUID(),
+                "grant-" + UUID.randomUUID(),
+                AT,
+                submitted.requestId(),
+                PermissionRole.ADMINISTRATOR,
+                eServiceId,
+                "Bygglov",
+                anna,
+                null,
+                AT,
+                Instant.parse("2027-06-30T22:00:00Z"),
+                "cecilia",
+                null));
+
+        Mails.awaitOne(anna.email(), "Permission active: Bygglov");
+        assertThat(TestHttp.at(port)
+                        .call(HttpMethod.GET, "/api/preferences/me", myToken, null)
+                        .json()
+                        .at("/language")
+                        .asString())
+                .isEqualTo("en");
     }
 
     @Test

@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +35,7 @@ import se.municipality.eops.notification.delivery.domain.ReceiptMail;
  * (server down, circuit breaker open) leaves the notification pending until {@code retry-delay} has
  * passed: outages are waited out, nothing is given up and nothing is dead-lettered.
  */
-public class DeliverNotifications {
+public class DeliverNotifications implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverNotifications.class);
 
@@ -49,6 +53,13 @@ public class DeliverNotifications {
     private final Map<String, Instant> acceptedButNotRecorded = new ConcurrentHashMap<>();
 
     private final AtomicLong order = new AtomicLong();
+
+    /** Renews the claims of sends on their way ({@link ClaimKeeper}). */
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "notification-claim-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public DeliverNotifications(
             Notifications notifications,
@@ -107,15 +118,28 @@ public class DeliverNotifications {
         }
     }
 
-    /** One sweep run: sends the pending notifications no attempt holds; returns how many it tried. */
+    /**
+     * One sweep run: sends the pending notifications no attempt holds, up to a batch per channel whose breaker
+     * lets calls through (a channel that is down is not even read, so its backlog never holds up the others);
+     * returns how many it tried.
+     */
     public int sweep() {
-        Instant now = clock.instant();
-        List<Notification> due = notifications.pendingDue(now, properties.sweepBatchSize());
+        int tried = 0;
+        for (ChannelGateway gateway : channels.values()) {
+            if (gateway.available()) {
+                tried += sweep(gateway);
+            }
+        }
+        return tried;
+    }
+
+    private int sweep(ChannelGateway gateway) {
+        List<Notification> due =
+                notifications.pendingDue(clock.instant(), gateway.channel(), properties.sweepBatchSize());
         int tried = 0;
         for (Notification notification : due) {
-            ChannelGateway gateway = channels.get(notification.channel());
-            if (gateway == null || !gateway.available()) {
-                continue; // the breaker is open: retrying now would only be refused
+            if (!gateway.available()) {
+                break; // the breaker opened meanwhile: retrying now would only be refused
             }
             Optional<Notification> claimed = claim(notification);
             if (claimed.isPresent()) {
@@ -161,15 +185,23 @@ public class DeliverNotifications {
             counter("eops.notifications.failed", notification).increment();
             return;
         }
-        try {
+        if (!claimLastsForASend(notification)) {
+            return;
+        }
+        RuntimeException failure = null;
+        try (ClaimKeeper keeper = new ClaimKeeper(notification)) {
             gateway.send(notification);
-        } catch (RecipientRejectedException rejected) {
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (failure instanceof RecipientRejectedException rejected) {
             notification.rejected(rejected.getMessage(), clock.instant());
             notifications.update(notification);
             counter("eops.notifications.failed", notification).increment();
             log.warn("Notification {} refused for good: {}", notification.id(), rejected.getMessage());
-            return;
-        } catch (MailNotDeliveredException notDelivered) {
+        } else if (failure instanceof OutcomeUnknownException unknown) {
+            outcomeUnknown(notification, unknown);
+        } else if (failure instanceof MailNotDeliveredException notDelivered) {
             Instant now = clock.instant();
             notification.notDelivered(notDelivered.getMessage(), now, now.plus(properties.retryDelay()));
             notifications.update(notification);
@@ -178,9 +210,110 @@ public class DeliverNotifications {
                     notification.id(),
                     notDelivered.getMessage(),
                     properties.retryDelay());
-            return;
+        } else if (failure != null) {
+            throw failure;
+        } else {
+            recordSent(notification, clock.instant());
         }
-        recordSent(notification, clock.instant());
+    }
+
+    /**
+     * A send starts only with at least half a lease of its claim left; with less (it waited in the senders'
+     * queue) the claim is renewed first, by a versioned write that fails if another attempt took it over.
+     * Else the claim could run out while the send is on its way, and the sweep send it a second time.
+     */
+    private boolean claimLastsForASend(Notification notification) {
+        Instant now = clock.instant();
+        if (notification.claimedAt(now.plus(properties.claimLease().dividedBy(2)))) {
+            return true;
+        }
+        if (!notification.claimedAt(now)) {
+            return false; // ran out: another attempt may hold it now
+        }
+        notification.renewClaim(now, properties.claimLease());
+        return notifications.update(notification);
+    }
+
+    /**
+     * Keeps a notification claimed while its send is on its way: renews the claim every third of the lease, so a
+     * send slower than the lease (a mail server slow to answer, retries) is not taken over and sent again by the
+     * sweep. Closed before the outcome is written; a renewal running then is waited for.
+     */
+    private final class ClaimKeeper implements AutoCloseable {
+
+        private final Notification notification;
+        private final ScheduledFuture<?> renewing;
+        private boolean stopped;
+
+        ClaimKeeper(Notification notification) {
+            this.notification = notification;
+            long every = Math.max(1, properties.claimLease().toMillis() / 3);
+            this.renewing = renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void renew() {
+            if (stopped) {
+                return;
+            }
+            try {
+                Instant now = clock.instant();
+                if (!notification.claimedAt(now)) {
+                    stopped = true;
+                    log.warn("Claim of notification {} ran out while it was being sent", notification.id());
+                    return;
+                }
+                notification.renewClaim(now, properties.claimLease());
+                if (!notifications.update(notification)) {
+                    stopped = true;
+                    log.warn("Notification {} was taken over while it was being sent", notification.id());
+                }
+            } catch (RuntimeException notRenewed) {
+                log.warn("Could not renew the claim of notification {}: {}", notification.id(), notRenewed.toString());
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            stopped = true;
+            renewing.cancel(false);
+        }
+    }
+
+    /** Stops renewing claims; sends still running keep their claims until they run out. */
+    @Override
+    public void close() {
+        renewals.shutdownNow();
+    }
+
+    /** Sent whole without an answer: never at once again (the channel may have it); later, or failed for good. */
+    private void outcomeUnknown(Notification notification, OutcomeUnknownException unknown) {
+        Instant now = clock.instant();
+        boolean failed = notification.outcomeUnknown(
+                unknown.getMessage(),
+                now,
+                now.plus(properties.unknownOutcomeDelay()),
+                properties.unknownOutcomeResends());
+        notifications.update(notification);
+        Counter.builder("eops.notifications.unknown.outcomes")
+                .description("Sends that went out whole without the channel's answer (it may have the message)")
+                .tag("channel", notification.channel().name())
+                .register(meters)
+                .increment();
+        if (failed) {
+            counter("eops.notifications.failed", notification).increment();
+            log.warn(
+                    "Notification {} failed: outcome unknown after {} sends, not sent again ({})",
+                    notification.id(),
+                    notification.unknownOutcomes(),
+                    unknown.getMessage());
+        } else {
+            log.warn(
+                    "Notification {} sent without an answer, the server may have it ({}); sent again at the earliest"
+                            + " after {}",
+                    notification.id(),
+                    unknown.getMessage(),
+                    properties.unknownOutcomeDelay());
+        }
     }
 
     private void recordSent(Notification notification, Instant acceptedAt) {

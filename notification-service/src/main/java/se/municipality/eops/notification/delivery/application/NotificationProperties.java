@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param claimLease how long a delivery attempt owns a notification; must outlast the slowest send
- *     with its retries (every SMTP step times out after 5 s)
+ * @param claimLease how long a delivery attempt owns a notification. A send starts with at least half of it
+ *     left (else it renews the claim first) and renews it every third of it while on its way, so a slow send
+ *     is never taken over; a crashed attempt's notifications wait this long for the sweep
  * @param retryDelay how long a notification that could not be sent (server down, breaker open) waits
  *     before the sweep tries it again
  * @param sweepInterval how often the sweep looks for pending notifications nobody is sending: left
@@ -14,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepBatchSize notifications one sweep run takes at most
  * @param senderThreads threads sending right after an event was recorded (each keeps an SMTP connection)
  * @param senderQueue notifications waiting for a sender thread; beyond it the sweep sends them
+ * @param unknownOutcomeDelay how long a notification sent without an answer (its outcome unknown: the server may
+ *     have it) waits before it is sent once more: long enough for a server that took it to have delivered it
+ * @param unknownOutcomeResends how often such a notification is sent again; when the outcome of the last send
+ *     stays unknown too it fails for good ("outcome unknown"). 0: it fails after the first
  */
 @ConfigurationProperties("eops.notifications")
 public record NotificationProperties(
@@ -22,11 +27,17 @@ public record NotificationProperties(
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("200") int sweepBatchSize,
         @DefaultValue("3") int senderThreads,
-        @DefaultValue("10000") int senderQueue) {
+        @DefaultValue("10000") int senderQueue,
+        @DefaultValue("10m") Duration unknownOutcomeDelay,
+        @DefaultValue("1") int unknownOutcomeResends) {
 
     public NotificationProperties {
         if (claimLease.isNegative() || claimLease.isZero()) {
             throw new IllegalArgumentException("eops.notifications.claim-lease must be positive");
+        }
+        if (unknownOutcomeDelay.isNegative() || unknownOutcomeResends < 0) {
+            throw new IllegalArgumentException(
+                    "eops.notifications.unknown-outcome-delay and unknown-outcome-resends must not be negative");
         }
         if (senderThreads < 1 || senderQueue < 1 || sweepBatchSize < 1) {
             throw new IllegalArgumentException(

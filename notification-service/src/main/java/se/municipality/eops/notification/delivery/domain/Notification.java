@@ -36,6 +36,7 @@ public final class Notification {
     private NotificationStatus status;
     private FailureKind failure;
     private int attempts;
+    private int unknownOutcomes;
     private Instant updatedAt;
     private Instant claimedUntil;
     private Instant sentAt;
@@ -55,6 +56,7 @@ public final class Notification {
         this.status = Objects.requireNonNull(state.status(), "status");
         this.failure = state.failure();
         this.attempts = state.attempts();
+        this.unknownOutcomes = state.unknownOutcomes();
         this.updatedAt = state.updatedAt();
         this.claimedUntil = state.claimedUntil();
         this.sentAt = state.sentAt();
@@ -84,6 +86,7 @@ public final class Notification {
                 NotificationStatus.PENDING,
                 null,
                 1,
+                0,
                 now,
                 now,
                 now.plus(lease),
@@ -110,6 +113,7 @@ public final class Notification {
                 status = NotificationStatus.PENDING;
                 failure = null;
                 attempts = 0;
+                unknownOutcomes = 0;
                 break;
             case PENDING:
                 if (claimedUntil != null && claimedUntil.isAfter(now)) {
@@ -150,6 +154,44 @@ public final class Notification {
         requirePending("not delivered");
         claimedUntil = retryAt;
         lastError = reason;
+        updatedAt = now;
+    }
+
+    /**
+     * This attempt sent the message whole but got no answer (the mail server silent past its timeout after the
+     * final "."): the channel may have it, so it is not sent again soon. It waits until {@code retryAt}, long
+     * enough for a server that did take it to have delivered it, and is sent again at most {@code resendsAllowed}
+     * times; when the outcome of one more send stays unknown it fails for good ({@link FailureKind#OUTCOME_UNKNOWN},
+     * with {@code NotificationFailed}): a person should look, rather than the recipient get copy after copy.
+     *
+     * @return whether it failed for good
+     */
+    public boolean outcomeUnknown(String reason, Instant now, Instant retryAt, int resendsAllowed) {
+        requirePending("outcome unknown");
+        unknownOutcomes++;
+        if (unknownOutcomes > resendsAllowed) {
+            String why = "outcome unknown after " + unknownOutcomes + (unknownOutcomes == 1 ? " send: " : " sends: ")
+                    + reason;
+            fail(FailureKind.OUTCOME_UNKNOWN, why, why, now);
+            return true;
+        }
+        claimedUntil = retryAt;
+        lastError = reason;
+        updatedAt = now;
+        return false;
+    }
+
+    /**
+     * The attempt holding it, still in time, holds it for {@code lease} from {@code now}: a slow send keeps its
+     * claim, so that no other attempt takes the notification over and sends it a second time meanwhile.
+     */
+    public void renewClaim(Instant now, Duration lease) {
+        requirePending("renewed");
+        if (!claimedAt(now)) {
+            throw new IllegalStateException(
+                    "the claim of notification " + id + " ran out: another attempt may have it");
+        }
+        claimedUntil = now.plus(lease);
         updatedAt = now;
     }
 
@@ -197,6 +239,7 @@ public final class Notification {
                 status,
                 failure,
                 attempts,
+                unknownOutcomes,
                 createdAt,
                 updatedAt,
                 claimedUntil,
@@ -245,10 +288,15 @@ public final class Notification {
         return attempts;
     }
 
+    public int unknownOutcomes() {
+        return unknownOutcomes;
+    }
+
     /**
      * Everything stored about a notification.
      *
      * @param attempts the attempts of the current round (a redelivery after giving up starts anew)
+     * @param unknownOutcomes sends of the current round that went out whole without an answer
      * @param message what the recipient gets, rendered when the event arrived
      * @param claimedUntil when the running attempt's claim expires, or before when no attempt may take
      *     it after a failed one; null when any attempt may take it
@@ -266,6 +314,7 @@ public final class Notification {
             NotificationStatus status,
             FailureKind failure,
             int attempts,
+            int unknownOutcomes,
             Instant createdAt,
             Instant updatedAt,
             Instant claimedUntil,

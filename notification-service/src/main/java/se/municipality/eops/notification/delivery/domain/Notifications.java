@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import se.municipality.eops.contract.notification.Channel;
 
 /**
  * Where notifications are kept. Every write stores the state together with the events the
@@ -30,10 +31,11 @@ public interface Notifications {
     boolean update(Notification notification);
 
     /**
-     * Pending notifications no attempt holds at {@code now} (never claimed, or their claim or retry
-     * delay ran out), oldest first.
+     * Pending notifications of one channel no attempt holds at {@code now} (never claimed, or their claim or
+     * retry delay ran out), oldest first. Per channel, so that the backlog of a channel that is down never
+     * fills the sweep's batch while another channel could send.
      */
-    List<Notification> pendingDue(Instant now, int limit);
+    List<Notification> pendingDue(Instant now, Channel channel, int limit);
 
     /** The record of notifications matching the filter, oldest first, one page of them. */
     Page search(NotificationFilter filter, int page, int size);

@@ -28,6 +28,7 @@ import se.municipality.eops.notification.delivery.application.DeliverNotificatio
 import se.municipality.eops.notification.delivery.application.MailGateway;
 import se.municipality.eops.notification.delivery.application.MailNotDeliveredException;
 import se.municipality.eops.notification.delivery.application.NotificationProperties;
+import se.municipality.eops.notification.delivery.application.OutcomeUnknownException;
 import se.municipality.eops.notification.delivery.application.RecipientRejectedException;
 import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.Notifications;
@@ -48,17 +49,7 @@ class DeliveryConfiguration {
 
     @Bean
     CircuitBreakerRegistry notificationCircuitBreakers(ResilienceProperties properties, MeterRegistry meters) {
-        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(properties.breakerWindow())
-                .minimumNumberOfCalls(properties.breakerMinimumCalls())
-                .failureRateThreshold(properties.breakerFailureRate())
-                .waitDurationInOpenState(properties.breakerOpenFor())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .recordExceptions(MailNotDeliveredException.class)
-                .ignoreExceptions(RecipientRejectedException.class)
-                .build());
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(breakerConfig(properties));
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
         registry.getEventPublisher().onEntryAdded(added -> countTransitions(added.getAddedEntry(), meters));
         return registry;
@@ -66,13 +57,41 @@ class DeliveryConfiguration {
 
     @Bean
     RetryRegistry notificationRetries(ResilienceProperties properties, MeterRegistry meters) {
-        RetryRegistry registry = RetryRegistry.of(RetryConfig.custom()
+        RetryRegistry registry = RetryRegistry.of(retryConfig(properties));
+        TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meters);
+        return registry;
+    }
+
+    /**
+     * Every channel's breaker. It counts failures that say the channel is unwell: not taken for now, and sent
+     * without an answer ({@link OutcomeUnknownException}: a server too slow to confirm). A refusal for good says
+     * nothing about the channel (a content policy, an unknown address) and is ignored: neither a failure nor a
+     * success, and in the half-open state it gives its trial back, so such a mail never keeps the breaker open.
+     */
+    static CircuitBreakerConfig breakerConfig(ResilienceProperties properties) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(properties.breakerWindow())
+                .minimumNumberOfCalls(properties.breakerMinimumCalls())
+                .failureRateThreshold(properties.breakerFailureRate())
+                .waitDurationInOpenState(properties.breakerOpenFor())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(MailNotDeliveredException.class, OutcomeUnknownException.class)
+                .ignoreExceptions(RecipientRejectedException.class)
+                .build();
+    }
+
+    /**
+     * Every channel's retry: only what was not taken ({@link MailNotDeliveredException}); never a refusal for
+     * good, nor a send whose outcome is unknown (the channel may have it: a retry could be a second copy).
+     */
+    static RetryConfig retryConfig(ResilienceProperties properties) {
+        return RetryConfig.custom()
                 .maxAttempts(properties.retryAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryWait(), 2))
                 .retryExceptions(MailNotDeliveredException.class)
-                .build());
-        TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meters);
-        return registry;
+                .build();
     }
 
     @Bean

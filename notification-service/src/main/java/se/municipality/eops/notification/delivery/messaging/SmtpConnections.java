@@ -2,7 +2,7 @@ package se.municipality.eops.notification.delivery.messaging;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
 import java.time.Clock;
@@ -85,7 +85,9 @@ class SmtpConnections implements DisposableBean {
     /** A new connection, never one used before. */
     SmtpConnection open() throws MessagingException {
         Session session = settings.getSession();
-        Transport transport = session.getTransport(protocol());
+        // Angus Mail's transport, made as Session.getTransport would, that also tracks each message's steps.
+        TrackedSmtpTransport transport =
+                new TrackedSmtpTransport(session, new URLName(protocol(), null, -1, null, null, null));
         // As JavaMailSenderImpl does it: empty credentials mean none.
         String username = StringUtils.hasLength(settings.getUsername()) ? settings.getUsername() : null;
         String password =
@@ -140,12 +142,17 @@ class SmtpConnections implements DisposableBean {
     /** One open SMTP connection, used by one thread at a time. */
     static final class SmtpConnection {
 
-        private final Transport transport;
+        private final TrackedSmtpTransport transport;
         private int messagesSent;
         private Instant idleSince;
 
-        private SmtpConnection(Transport transport) {
+        private SmtpConnection(TrackedSmtpTransport transport) {
             this.transport = transport;
+        }
+
+        /** How far the last message sent over it got: whether a failure came before or after its end went out. */
+        TrackedSmtpTransport.Step step() {
+            return transport.step();
         }
 
         /** Whether it carried a mail before: then the server may have closed it meanwhile. */
@@ -164,6 +171,7 @@ class SmtpConnections implements DisposableBean {
             if (messageId != null) {
                 message.setHeader("Message-ID", messageId);
             }
+            transport.startMessage();
             transport.sendMessage(message, message.getAllRecipients());
             messagesSent++;
         }

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
+import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.notification.delivery.domain.Message;
 import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.NotificationFilter;
@@ -124,12 +125,14 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public List<Notification> pendingDue(Instant now, int limit) {
+    public List<Notification> pendingDue(Instant now, Channel channel, int limit) {
         // A receipt left pending by the version before rules (id receipt:<eventId>) has no stored
         // message: it is not sent empty, and stays PENDING in the record (GET /api/notifications) for
         // the team to see; a replay of its event records it under today's id and sends it.
         Query query = Query.query(Criteria.where("status")
                         .is(NotificationStatus.PENDING)
+                        .and("channel")
+                        .is(channel)
                         .and("subject")
                         .ne(null)
                         .orOperator(
@@ -198,6 +201,7 @@ class MongoNotifications implements Notifications {
                 state.status(),
                 state.failure(),
                 state.attempts(),
+                state.unknownOutcomes(),
                 state.createdAt(),
                 state.updatedAt(),
                 state.claimedUntil(),
@@ -224,6 +228,7 @@ class MongoNotifications implements Notifications {
                 document.status(),
                 document.failure(),
                 document.attempts(),
+                document.unknownOutcomes(),
                 document.createdAt(),
                 document.updatedAt(),
                 document.claimedUntil(),

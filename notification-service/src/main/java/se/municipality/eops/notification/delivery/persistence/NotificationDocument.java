@@ -35,6 +35,7 @@ record NotificationDocument(
         @Indexed NotificationStatus status,
         FailureKind failure,
         int attempts,
+        int unknownOutcomes,
         Instant createdAt,
         Instant updatedAt,
         Instant claimedUntil,

@@ -68,16 +68,12 @@ public class ReadModels implements RecipientDirectory {
             }
             case "RequestStatusChanged" ->
                 mongo.upsert(
-                        // One request's events share a partition, so they arrive in their order.
-                        byId(event.get("requestId")), new Update().set("status", event.get("toStatus")), REQUESTS);
-            case "RequestOverdue" ->
-                mongo.upsert(
+                        // One request's events share a partition, so they arrive in their order. A new status is a new
+                        // stay: not overdue (yet); request-service says so again if it becomes overdue in it.
                         byId(event.get("requestId")),
-                        new Update()
-                                .set("overdueSince", event.get("occurredAt"))
-                                .set("status", event.get("status"))
-                                .set("requestType", event.get("requestType")),
+                        new Update().set("status", event.get("toStatus")).unset("overdueSince"),
                         REQUESTS);
+            case "RequestOverdue" -> requestOverdue(event);
             case "RequestCompleted", "RequestRejected", "RequestWithdrawn" ->
                 mongo.upsert(byId(event.get("requestId")), new Update().set("closed", true), REQUESTS);
             case "PermissionGranted" -> {
@@ -93,6 +89,37 @@ public class ReadModels implements RecipientDirectory {
             }
             case "PermissionRevoked", "PermissionExpired" -> mongo.remove(byId(event.get("grantId")), ADMINISTRATORS);
             default -> {}
+        }
+    }
+
+    /**
+     * Marks the request overdue in the status the event names, and only in it: {@code RequestOverdue} is published
+     * once per stay in a status, so one about a status the request has left since (read late: a redelivery, a
+     * replay) must not mark the request overdue in its new one. A request not heard of yet is recorded in it.
+     */
+    private void requestOverdue(Map<String, Object> event) {
+        Object requestId = event.get("requestId");
+        Object status = event.get("status");
+        Update overdue =
+                new Update().set("overdueSince", event.get("occurredAt")).set("requestType", event.get("requestType"));
+        boolean inThatStatus = mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(String.valueOf(requestId))
+                                        .and("status")
+                                        .is(status)),
+                                overdue,
+                                REQUESTS)
+                        .getMatchedCount()
+                > 0;
+        if (!inThatStatus) {
+            // Not in that status: unknown here so far (inserted as the event says), or moved on (left alone).
+            mongo.upsert(
+                    byId(requestId),
+                    new Update()
+                            .setOnInsert("status", status)
+                            .setOnInsert("overdueSince", event.get("occurredAt"))
+                            .setOnInsert("requestType", event.get("requestType")),
+                    REQUESTS);
         }
     }
 

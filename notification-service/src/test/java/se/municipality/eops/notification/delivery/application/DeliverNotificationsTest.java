@@ -1,6 +1,7 @@
 package se.municipality.eops.notification.delivery.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -29,7 +30,14 @@ class DeliverNotificationsTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T09:15:31Z"));
     private final InMemoryNotifications notifications = new InMemoryNotifications();
     private final NotificationProperties properties = new NotificationProperties(
-            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(5), 100, 1, 10);
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            100,
+            1,
+            10,
+            Duration.ofMinutes(10),
+            1);
     private final FakeChannel email = new FakeChannel();
     /** Runs what the sender threads would run at once, on the test's thread. */
     private final DeliverNotifications deliver = new DeliverNotifications(
@@ -90,6 +98,32 @@ class DeliverNotificationsTest {
     }
 
     @Test
+    void theSweepSendsTheMailOfAChannelThatIsUpWhileAnotherChannelsOlderBacklogWaitsForItsBreaker() {
+        FakeChannel webhook = new FakeChannel(Channel.WEBHOOK);
+        webhook.available = false;
+        DeliverNotifications withWebhook = new DeliverNotifications(
+                notifications,
+                List.of(email, webhook),
+                TaskExecutor.direct(),
+                clock,
+                properties,
+                new SimpleMeterRegistry());
+        for (int i = 0; i < properties.sweepBatchSize() * 2 + 1; i++) {
+            recorded(Channel.WEBHOOK, "CENTRAL_TEAM", "new-request");
+            clock.advance(Duration.ofMillis(1));
+        }
+        clock.advance(Duration.ofSeconds(1));
+        Notification mail = recorded("anna@kommun.example");
+        clock.advance(Duration.ofMinutes(1)); // every claim ran out: all of them are due, the webhooks' first
+
+        assertThat(withWebhook.sweep()).isEqualTo(1);
+
+        assertThat(email.sentTo).containsExactly("anna@kommun.example");
+        assertThat(notifications.get(mail.id()).status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(webhook.calls).isZero();
+    }
+
+    @Test
     void aSenderWhoseClaimRanOutLeavesTheNotificationToTheAttemptThatTookItOver() {
         Notification stale = recorded("anna@kommun.example");
         clock.advance(Duration.ofMinutes(1));
@@ -99,6 +133,69 @@ class DeliverNotificationsTest {
 
         assertThat(email.calls).isEqualTo(1);
         assertThat(notifications.writtenEvents).hasSize(1);
+    }
+
+    @Test
+    void aSenderWhoseClaimIsAboutToRunOutRenewsItBeforeSendingSoTheSweepDoesNotSendItToo() {
+        Notification queued = recorded("anna@kommun.example");
+        clock.advance(Duration.ofSeconds(29)); // it waited in the senders' queue: 1 s of its claim left
+        email.behaviour = n -> {
+            if (email.calls == 1) { // the send takes a while; meanwhile the sweep looks
+                clock.advance(Duration.ofSeconds(5));
+                deliver.sweep();
+            }
+        };
+
+        deliver.sendSoon(queued, true);
+
+        assertThat(email.calls).isEqualTo(1);
+        assertThat(notifications.writtenEvents).singleElement().isInstanceOf(NotificationSent.class);
+    }
+
+    @Test
+    void aSendSlowerThanTheClaimLeaseKeepsItsClaimSoTheSweepDoesNotSendItToo() {
+        NotificationProperties shortLease = new NotificationProperties(
+                Duration.ofMillis(300),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                100,
+                1,
+                10,
+                Duration.ofMinutes(10),
+                1);
+        try (DeliverNotifications withShortLease = new DeliverNotifications(
+                notifications, List.of(email), TaskExecutor.direct(), clock, shortLease, new SimpleMeterRegistry())) {
+            Notification notification = Notification.claimNew(
+                    "t:" + UUID.randomUUID(),
+                    "new-request",
+                    Channel.EMAIL,
+                    "anna@kommun.example",
+                    "REQ-1",
+                    UUID.randomUUID(),
+                    new Message("sv", "Ny begäran", "En ny begäran", null, null),
+                    clock.instant(),
+                    shortLease.claimLease());
+            notifications.insertIfAbsent(notification);
+            email.behaviour = n -> {
+                if (email.calls > 1) {
+                    return;
+                }
+                for (int i = 0; i < 12; i++) { // a send four times as long as the lease, a third at a time
+                    clock.advance(Duration.ofMillis(100));
+                    await().atMost(Duration.ofSeconds(5))
+                            .until(() -> notifications
+                                    .get(n.id())
+                                    .claimedUntil()
+                                    .isAfter(clock.instant().plusMillis(250))); // renewed since
+                }
+                withShortLease.sweep();
+            };
+
+            withShortLease.sendSoon(notifications.find(notification.id()).orElseThrow(), true);
+
+            assertThat(email.calls).isEqualTo(1);
+            assertThat(notifications.get(notification.id()).status()).isEqualTo(NotificationStatus.SENT);
+        }
     }
 
     @Test
@@ -155,10 +252,14 @@ class DeliverNotificationsTest {
     }
 
     private Notification recorded(String to, String template) {
+        return recorded(Channel.EMAIL, to, template);
+    }
+
+    private Notification recorded(Channel channel, String to, String template) {
         Notification notification = Notification.claimNew(
                 "t:" + UUID.randomUUID() + ":" + to,
                 template,
-                Channel.EMAIL,
+                channel,
                 to,
                 "REQ-1",
                 UUID.randomUUID(),
@@ -170,14 +271,23 @@ class DeliverNotificationsTest {
     }
 
     private static final class FakeChannel implements ChannelGateway {
+        final Channel channel;
         Consumer<Notification> behaviour = n -> {};
         boolean available = true;
         int calls;
         final List<String> sentTo = new ArrayList<>();
 
+        FakeChannel() {
+            this(Channel.EMAIL);
+        }
+
+        FakeChannel(Channel channel) {
+            this.channel = channel;
+        }
+
         @Override
         public Channel channel() {
-            return Channel.EMAIL;
+            return channel;
         }
 
         @Override

@@ -12,33 +12,34 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.NotificationFilter;
 import se.municipality.eops.notification.delivery.domain.NotificationStatus;
 import se.municipality.eops.notification.delivery.domain.Notifications;
 
 /** Notifications in a map, with the same optimistic locking as the real store, and a way to fail writes. */
-class InMemoryNotifications implements Notifications {
+public class InMemoryNotifications implements Notifications {
 
     private final Map<String, Notification.Snapshot> stored = new LinkedHashMap<>();
-    final List<DomainEvent> writtenEvents = new ArrayList<>();
+    public final List<DomainEvent> writtenEvents = new ArrayList<>();
     private final AtomicInteger updatesToFail = new AtomicInteger();
 
     void failNextUpdates(int count) {
         updatesToFail.set(count);
     }
 
-    Notification.Snapshot get(String id) {
+    public synchronized Notification.Snapshot get(String id) {
         return stored.get(id);
     }
 
     @Override
-    public Optional<Notification> find(String id) {
+    public synchronized Optional<Notification> find(String id) {
         return Optional.ofNullable(stored.get(id)).map(Notification::restore);
     }
 
     @Override
-    public boolean insertIfAbsent(Notification notification) {
+    public synchronized boolean insertIfAbsent(Notification notification) {
         if (stored.containsKey(notification.id())) {
             return false;
         }
@@ -47,14 +48,14 @@ class InMemoryNotifications implements Notifications {
     }
 
     @Override
-    public Set<String> insertAllIfAbsent(List<Notification> notifications) {
+    public synchronized Set<String> insertAllIfAbsent(List<Notification> notifications) {
         Set<String> inserted = new LinkedHashSet<>();
         notifications.stream().filter(this::insertIfAbsent).forEach(n -> inserted.add(n.id()));
         return inserted;
     }
 
     @Override
-    public boolean update(Notification notification) {
+    public synchronized boolean update(Notification notification) {
         if (updatesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("database unavailable");
         }
@@ -74,9 +75,10 @@ class InMemoryNotifications implements Notifications {
     }
 
     @Override
-    public List<Notification> pendingDue(Instant now, int limit) {
+    public synchronized List<Notification> pendingDue(Instant now, Channel channel, int limit) {
         return stored.values().stream()
                 .filter(state -> state.status() == NotificationStatus.PENDING)
+                .filter(state -> state.channel() == channel)
                 .filter(state ->
                         state.claimedUntil() == null || !state.claimedUntil().isAfter(now))
                 .sorted(Comparator.comparing(Notification.Snapshot::createdAt))

@@ -18,6 +18,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import se.municipality.eops.notification.delivery.application.MailNotDeliveredException;
 import se.municipality.eops.notification.delivery.application.RecipientRejectedException;
 import se.municipality.eops.notification.delivery.domain.OutgoingMail;
+import se.municipality.eops.notification.delivery.messaging.ScriptedReplySmtpServer.EndOfData;
 import se.municipality.eops.testkit.ScriptedSmtpServer;
 import se.municipality.eops.testkit.SharedInfrastructure;
 
@@ -133,6 +134,71 @@ class SmtpMailGatewayTest {
             SmtpMailGateway gateway = gatewayFor(server.port());
 
             assertThatThrownBy(() -> gateway.send(mail)).isInstanceOf(MailNotDeliveredException.class);
+        }
+    }
+
+    @Test
+    void aMessageRefusedWithA5xxAtItsEndIsRefusedForGood() {
+        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+                .answeringEndOfData(
+                        number -> new EndOfData("554 5.7.1 message refused by content policy", Duration.ZERO))) {
+            SmtpMailGateway gateway = gatewayFor(server.port());
+
+            assertThatThrownBy(() -> gateway.send(mail))
+                    .isInstanceOf(RecipientRejectedException.class)
+                    .hasMessageContaining("554 5.7.1")
+                    .hasMessageContaining("content policy");
+            assertThat(server.messagesReceived()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMessageTooLargeForTheServerIsRefusedForGood() {
+        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+                .answeringEndOfData(
+                        number -> new EndOfData("552 5.3.4 message size exceeds fixed limit", Duration.ZERO))) {
+            SmtpMailGateway gateway = gatewayFor(server.port());
+
+            assertThatThrownBy(() -> gateway.send(mail))
+                    .isInstanceOf(RecipientRejectedException.class)
+                    .hasMessageContaining("552 5.3.4");
+        }
+    }
+
+    @Test
+    void aRecipientRefusedWithA552IsRefusedForGood() {
+        // Angus Mail files an address answered with 552 as "valid unsent", as if it were a 452.
+        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer().answeringRcpt("552 5.2.2 mailbox full")) {
+            SmtpMailGateway gateway = gatewayFor(server.port());
+
+            assertThatThrownBy(() -> gateway.send(mail))
+                    .isInstanceOf(RecipientRejectedException.class)
+                    .hasMessageContaining("552 5.2.2");
+            assertThat(server.messagesReceived()).isZero();
+        }
+    }
+
+    @Test
+    void aMessageRefusedWithA5xxToDataIsRefusedForGood() {
+        try (ScriptedReplySmtpServer server =
+                new ScriptedReplySmtpServer().answeringData("554 5.5.1 no valid recipients")) {
+            SmtpMailGateway gateway = gatewayFor(server.port());
+
+            assertThatThrownBy(() -> gateway.send(mail))
+                    .isInstanceOf(RecipientRejectedException.class)
+                    .hasMessageContaining("554 5.5.1");
+        }
+    }
+
+    @Test
+    void aMessageRefusedForNowWithA4xxAtItsEndIsRetried() {
+        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+                .answeringEndOfData(number -> new EndOfData("451 4.3.0 try again later", Duration.ZERO))) {
+            SmtpMailGateway gateway = gatewayFor(server.port());
+
+            assertThatThrownBy(() -> gateway.send(mail))
+                    .isInstanceOf(MailNotDeliveredException.class)
+                    .hasMessageContaining("451 4.3.0");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.contract.samples.RequestSubmittedMother;
 import se.municipality.eops.notification.TaskExecutor;
@@ -48,7 +49,14 @@ class NotifyOnEventTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
     private final NotificationProperties properties = new NotificationProperties(
-            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(5), 100, 1, 10);
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            100,
+            1,
+            10,
+            Duration.ofMinutes(10),
+            1);
     private final NotifyOnEvent notify = new NotifyOnEvent(
             new NotificationRules(List.of(
                     new NotificationRule("RequestSubmitted", ReceiptMail.TEMPLATE, List.of("requester"), null),
@@ -134,7 +142,7 @@ class NotifyOnEventTest {
         }
 
         @Override
-        public List<Notification> pendingDue(Instant now, int limit) {
+        public List<Notification> pendingDue(Instant now, Channel channel, int limit) {
             return List.of();
         }
 
