@@ -7,7 +7,10 @@ import static se.municipality.eops.permission.PermissionRequests.publish;
 import static se.municipality.eops.permission.PermissionRequests.uniqueEService;
 import static se.municipality.eops.permission.PermissionRequests.uniqueUser;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.municipality.eops.contract.Topics;
 import se.municipality.eops.contract.request.PermissionRequest.PermissionRole;
@@ -15,6 +18,7 @@ import se.municipality.eops.contract.request.RequestSubmitted;
 import se.municipality.eops.localstack.identity.DemoTokenIssuer;
 import se.municipality.eops.permission.grant.application.ExecutePermissionRequest;
 import se.municipality.eops.testkit.HttpAnswer;
+import se.municipality.eops.testkit.MovableClock;
 import se.municipality.eops.testkit.PublishedEvents;
 import se.municipality.eops.testkit.PublishedEvents.CapturedEvent;
 import se.municipality.eops.testkit.ServiceIntegrationTest;
@@ -26,6 +30,9 @@ class TrainingGateIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MovableClock clock;
 
     final DemoTokenIssuer tokens = SharedInfrastructure.get().tokens();
     final PublishedEvents events = PublishedEvents.get();
@@ -112,11 +119,53 @@ class TrainingGateIT {
         assertThat(answer.json().at("/errors/0/code").asString()).isEqualTo("required");
     }
 
+    @Test
+    void aTrainingCompletedAfterTodayIsRefusedAndActivatesNothing() {
+        String user = uniqueUser("gustav");
+        RequestSubmitted request = grant(PermissionRole.ADMINISTRATOR, uniqueEService(), person(user, "Gustav Gran"));
+        String grantId = ExecutePermissionRequest.grantIdFor(request.requestId());
+        publish(request);
+        events.awaitOne(Topics.PERMISSION_EVENTS, "PermissionAwaitingTraining", e -> grantId.equals(e.key()));
+        // "Today" is the service's, in Stockholm: late in the UTC evening it is tomorrow there already.
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Stockholm"));
+
+        HttpAnswer tomorrow = recordTraining("cecilia", user, today.plusDays(1).toString());
+        HttpAnswer longAgo = recordTraining("cecilia", user, "1999-12-31");
+
+        assertThat(tomorrow.status()).isEqualTo(400);
+        assertThat(tomorrow.json().at("/errors/0/field").asString()).isEqualTo("completedOn");
+        assertThat(tomorrow.json().at("/errors/0/code").asString()).isEqualTo("in-future");
+        assertThat(tomorrow.json().at("/errors/0/params/today").asString()).isEqualTo(today.toString());
+        assertThat(longAgo.status()).isEqualTo(400);
+        assertThat(longAgo.json().at("/errors/0/field").asString()).isEqualTo("completedOn");
+        assertThat(longAgo.json().at("/errors/0/code").asString()).isEqualTo("too-early");
+        assertThat(grantStatus(grantId)).isEqualTo("AWAITING_TRAINING");
+        assertThat(http().get("/api/trainings?userId=" + user, tokens.tokenFor("cecilia"))
+                        .json()
+                        .get("total")
+                        .asInt())
+                .as("nothing on record")
+                .isZero();
+
+        HttpAnswer completedToday = recordTraining("cecilia", user, today.toString());
+
+        assertThat(completedToday.status()).isEqualTo(201);
+        assertThat(completedToday.json().get("activatedGrants").asInt()).isEqualTo(1);
+        events.awaitOne(Topics.PERMISSION_EVENTS, "TrainingCompleted", e -> user.equals(e.key()));
+        assertThat(events.find(Topics.PERMISSION_EVENTS, "TrainingCompleted", e -> user.equals(e.key())))
+                .hasSize(1);
+    }
+
     private HttpAnswer recordTraining(String as, String user) {
+        return recordTraining(as, user, "2026-11-20");
+    }
+
+    private HttpAnswer recordTraining(String as, String user, String completedOn) {
         return http().post(
                         "/api/trainings",
                         tokens.tokenFor(as),
-                        "{\"userId\":\"" + user + "\",\"name\":\"Carl Carlsson\",\"completedOn\":\"2026-11-20\","
+                        "{\"userId\":\"" + user + "\",\"name\":\"Carl Carlsson\",\"completedOn\":\"" + completedOn
+                                + "\","
                                 + "\"course\":\"E-tjänsteadministratör grundkurs\"}");
     }
 

@@ -160,6 +160,39 @@ class PublicationFlowIT {
     }
 
     @Test
+    void aNewVersionWithoutALabelOrUnderALabelTakenAlreadyIsBlockedAndTheLiveVersionStays() {
+        String eServiceId = newEServiceId();
+        assertThat(scenario.register(eServiceId, "Bygglov").status()).isEqualTo(201);
+        RequestSubmitted first = PublicationScenario.newVersion(eServiceId, "3.3");
+        publish(first);
+        scenario.awaitPublicationEvent(EServicePublished.class, first.requestId());
+        RequestSubmitted sameLabel = PublicationScenario.newVersion(eServiceId, "3.3");
+        RequestSubmitted unlabelled = PublicationScenario.newVersion(eServiceId, null);
+
+        publish(sameLabel);
+        PublicationBlocked taken = scenario.awaitPublicationEvent(PublicationBlocked.class, sameLabel.requestId());
+        publish(unlabelled);
+        PublicationBlocked missing = scenario.awaitPublicationEvent(PublicationBlocked.class, unlabelled.requestId());
+
+        assertThat(taken.reason()).isEqualTo(PublicationBlocked.Reason.ESERVICE_ALREADY_EXISTS);
+        assertThat(taken.detail()).contains("Version 3.3 of Bygglov", "exists already: v2, published");
+        assertThat(missing.reason()).isEqualTo(PublicationBlocked.Reason.ESERVICE_ALREADY_EXISTS);
+        assertThat(missing.detail()).contains("needs a version label", "(3.3)");
+        assertThat(scenario.publicationEvents("EServicePublished", sameLabel.requestId()))
+                .isEmpty();
+        var stored = scenario.http()
+                .get("/api/eservices/" + eServiceId, token("anna"))
+                .json();
+        assertThat(stored.get("publishedVersion").get("label").asString()).isEqualTo("3.3");
+        assertThat(stored.get("publishedVersion").get("versionId").asString()).isEqualTo("v2");
+        assertThat(stored.get("versions").get(2).get("status").asString()).isEqualTo("BLOCKED");
+        assertThat(stored.get("versions").get(2).get("blockedReason").asString())
+                .isEqualTo("VERSION_LABEL_TAKEN");
+        assertThat(stored.get("versions").get(3).get("blockedReason").asString())
+                .isEqualTo("VERSION_LABEL_MISSING");
+    }
+
+    @Test
     void aNewVersionOfAnUnknownEServiceIsBlocked() {
         RequestSubmitted request = PublicationScenario.newVersion(newEServiceId(), "2.0");
 

@@ -164,8 +164,56 @@ class ReviewIT {
         assertThat(scenario.decide(another, delegate, "APPROVE", null, away.id())
                         .status())
                 .isEqualTo(200);
-        assertThat(scenario.decide(another, away, "APPROVE", null, null).status())
-                .isEqualTo(409);
+        HttpAnswer himself = scenario.decide(another, away, "APPROVE", null, null);
+        assertThat(himself.status()).isEqualTo(409);
+        assertThat(himself.json().at("/errors/0/code").asString()).isEqualTo("decided-already");
+        // He did not decide: his delegate did, for him. The answer says so.
+        assertThat(himself.json().at("/errors/0/message").asString())
+                .startsWith(delegate.id() + " has decided for " + away.id() + " on this review already");
+        assertThat(himself.json().at("/errors/0/params/decidedBy").asString()).isEqualTo(delegate.id());
+        assertThat(himself.json().at("/errors/0/params/onBehalfOf").asString()).isEqualTo(away.id());
+    }
+
+    @Test
+    void aDelegateOutsideTheReferenceGroupIsTakenButDecidesNothing() {
+        // The service keeps no list of the reference group: it cannot refuse such a delegate, and says nothing
+        // it did not check; the role every decision needs keeps the delegate out.
+        Reviewer away = newReviewer("rolf");
+        Instant now = Instant.now();
+        String period = "\"from\":\"%s\",\"until\":\"%s\""
+                .formatted(now.minus(1, ChronoUnit.HOURS), now.plus(7, ChronoUnit.DAYS));
+        HttpAnswer toHimself = scenario.http()
+                .post(
+                        "/api/reviews/delegations",
+                        away.token(),
+                        "{\"delegateId\":\"%s\",%s}".formatted(away.id(), period));
+        assertThat(toHimself.status()).isEqualTo(400);
+        assertThat(toHimself.json().at("/errors/0/field").asString()).isEqualTo("delegateId");
+        assertThat(toHimself.json().at("/errors/0/message").asString())
+                .isEqualTo("must be someone other than yourself");
+        String outsider = "anna"; // an e-service administrator, no reviewer
+        assertThat(scenario.http()
+                        .post(
+                                "/api/reviews/delegations",
+                                away.token(),
+                                "{\"delegateId\":\"%s\",%s}".formatted(outsider, period))
+                        .status())
+                .isEqualTo(201);
+        String reviewId = scenario.openReview(newEServiceId());
+
+        HttpAnswer forRolf = scenario.http()
+                .post(
+                        "/api/reviews/" + reviewId + "/decisions",
+                        PublicationScenario.token(outsider),
+                        "{\"decision\":\"APPROVE\",\"onBehalfOf\":\"%s\"}".formatted(away.id()));
+
+        assertThat(forRolf.status()).isEqualTo(403);
+        assertThat(scenario.http()
+                        .get("/api/reviews/" + reviewId, away.token())
+                        .json()
+                        .get("decisions")
+                        .size())
+                .isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package se.municipality.eops.permission.grant.application;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The service's own settings ({@code eops.permission.*}).
  *
  * @param jobInterval how often the scheduled job (expiry, access reviews, grant counts) runs
+ * @param timeZone where "today" is, for the days people give (a training's completion day)
  */
 @ConfigurationProperties("eops.permission")
 public record PermissionProperties(
         @DefaultValue("1m") Duration jobInterval,
         @DefaultValue Expiry expiry,
-        @DefaultValue AccessReview accessReview) {
+        @DefaultValue AccessReview accessReview,
+        @DefaultValue("Europe/Stockholm") ZoneId timeZone) {
 
     /** @param warnBefore how long before a grant's end {@code PermissionExpiring} goes out */
     public record Expiry(@DefaultValue("14d") Duration warnBefore) {}

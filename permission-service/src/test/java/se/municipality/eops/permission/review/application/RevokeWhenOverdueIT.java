@@ -52,7 +52,8 @@ class RevokeWhenOverdueIT {
         PermissionProperties revoking = new PermissionProperties(
                 properties.jobInterval(),
                 properties.expiry(),
-                new PermissionProperties.AccessReview(true, settings.cycle(), settings.answerWithin(), true));
+                new PermissionProperties.AccessReview(true, settings.cycle(), settings.answerWithin(), true),
+                properties.timeZone());
         AccessReviewCycle cycle = new AccessReviewCycle(reviews, grants, metrics, revoking, clock);
         String eServiceId = uniqueEService();
         GrantFixtures.store(grants, PermissionRole.ADMINISTRATOR, eServiceId, uniqueUser("adm"), clock.instant(), null);

@@ -207,11 +207,27 @@ public class PublicationIntake {
     private void apply(EService eService, FiledPublication request) {
         Instant now = clock.instant();
         if (request.kind() == PublicationKind.NEW_VERSION) {
+            if (namesAnother(request.eServiceName(), eService.name())) {
+                // A new version does not rename: the catalogue's name stays, as the events it raises say.
+                log.info(
+                        "Request {} for a new version of {} calls it \"{}\"; the catalogue keeps its name \"{}\"",
+                        request.requestId(),
+                        eService.id(),
+                        request.eServiceName(),
+                        eService.name());
+            }
             eService.requestNewVersion(request, now);
             return;
         }
         ChecklistVerdict verdict = checklists.judge(request.answers(), request.filedAt());
         eService.requestNewEService(request, verdict, properties.quorum(), newReviewId(), now);
+    }
+
+    private static boolean namesAnother(String requested, String catalogued) {
+        return requested != null
+                && !requested.isBlank()
+                && catalogued != null
+                && !requested.strip().equalsIgnoreCase(catalogued.strip());
     }
 
     private static FiledPublication filed(RequestSubmitted submitted) {

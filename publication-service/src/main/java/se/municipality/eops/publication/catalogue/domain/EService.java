@@ -3,9 +3,13 @@ package se.municipality.eops.publication.catalogue.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.publication.BasicInfo;
@@ -29,6 +33,15 @@ import se.municipality.eops.starter.rules.FieldErrorCodes;
  * which the store writes in the same document write.
  */
 public final class EService {
+
+    /** A version's {@code blockedReason} when a new version came without a label. */
+    public static final String VERSION_LABEL_MISSING = "VERSION_LABEL_MISSING";
+    /** A version's {@code blockedReason} when a new version's label is another version's already. */
+    public static final String VERSION_LABEL_TAKEN = "VERSION_LABEL_TAKEN";
+
+    /** The versions whose label no new version may take: those published, or on their way there. */
+    private static final Set<VersionStatus> LABEL_HOLDERS = EnumSet.of(
+            VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED, VersionStatus.IN_REVIEW, VersionStatus.APPROVED);
 
     private final String id;
     private String name;
@@ -197,7 +210,16 @@ public final class EService {
                 request.requesterId()));
     }
 
-    /** A new version of a published e-service: published at once, superseding the one before. */
+    /**
+     * A new version of a published e-service: published at once, superseding the one before. Its label tells the
+     * catalogue's versions apart, so it is blocked without one ({@link #VERSION_LABEL_MISSING}) or with one a
+     * version of this e-service that was published or is on its way there carries already ({@link
+     * #VERSION_LABEL_TAKEN}; case and surrounding blanks aside). The contract has no reason of its own for
+     * either: the event says {@code ESERVICE_ALREADY_EXISTS} (a version under that label exists, or the version
+     * cannot be told from the existing ones), or {@code PUBLICATION_IN_PROGRESS} when the label's version is in
+     * review or approved, and its {@code detail} says what is wrong. The name stays the catalogue's whatever the
+     * request calls the e-service.
+     */
     public void requestNewVersion(FiledPublication request, Instant now) {
         Optional<EServiceVersion> live = published();
         if (live.isEmpty()) {
@@ -207,6 +229,38 @@ public final class EService {
                     null,
                     List.of(),
                     "The e-service " + id + " has no published version to follow",
+                    now);
+            return;
+        }
+        String label =
+                request.versionLabel() == null ? "" : request.versionLabel().strip();
+        if (label.isEmpty()) {
+            block(
+                    request,
+                    PublicationBlocked.Reason.ESERVICE_ALREADY_EXISTS,
+                    VERSION_LABEL_MISSING,
+                    "A new version of " + name + " (" + id + ") needs a version label to tell it from the"
+                            + " published one" + labelled(live.get()) + "; file the request again naming the version",
+                    now);
+            return;
+        }
+        Optional<EServiceVersion> sameLabel = versions.stream()
+                .filter(v -> LABEL_HOLDERS.contains(v.status()))
+                .filter(v -> v.label() != null && v.label().strip().equalsIgnoreCase(label))
+                .findFirst();
+        if (sameLabel.isPresent()) {
+            EServiceVersion holder = sameLabel.get();
+            boolean onItsWay = holder.is(VersionStatus.IN_REVIEW) || holder.is(VersionStatus.APPROVED);
+            block(
+                    request,
+                    onItsWay
+                            ? PublicationBlocked.Reason.PUBLICATION_IN_PROGRESS
+                            : PublicationBlocked.Reason.ESERVICE_ALREADY_EXISTS,
+                    VERSION_LABEL_TAKEN,
+                    "Version " + holder.label() + " of " + name + " (" + id + ") exists already: "
+                            + holder.versionId() + ", "
+                            + holder.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + "; file the new version under a label of its own",
                     now);
             return;
         }
@@ -232,12 +286,21 @@ public final class EService {
                     PublicationRefused.REVIEW_CLOSED);
         }
         Review review = version.review();
-        if (review.hasDecided(vote.seat())) {
+        Optional<ReviewVote> seatTaken = review.voteInSeat(vote.seat());
+        if (seatTaken.isPresent()) {
+            ReviewVote taken = seatTaken.get();
+            // Say who filled the seat: a reviewer whose delegate decided for them has not decided themselves.
+            String who = taken.onBehalfOf() == null
+                    ? taken.reviewerId() + " has decided"
+                    : taken.reviewerId() + " has decided for " + taken.onBehalfOf();
             throw new PublicationRefused(
                     Kind.CONFLICT,
                     "decision",
-                    vote.seat() + " has decided on this review already; each reviewer decides once",
-                    PublicationRefused.DECIDED_ALREADY);
+                    who + " on this review already; each reviewer decides once",
+                    PublicationRefused.DECIDED_ALREADY,
+                    taken.onBehalfOf() == null
+                            ? Map.of("decidedBy", taken.reviewerId())
+                            : Map.of("decidedBy", taken.reviewerId(), "onBehalfOf", taken.onBehalfOf()));
         }
         if (review.hasDecidedInPerson(vote.reviewerId())) {
             // Four eyes: a delegate holding a delegator's seat still counts as one person towards the quorum.
@@ -247,7 +310,8 @@ public final class EService {
                     vote.reviewerId()
                             + " has decided on this review already, for themselves or for a reviewer who delegated;"
                             + " each person decides once",
-                    PublicationRefused.DECIDED_ALREADY);
+                    PublicationRefused.DECIDED_ALREADY,
+                    Map.of("decidedBy", vote.reviewerId()));
         }
         if (!vote.approved() && (vote.comment() == null || vote.comment().isBlank())) {
             throw new PublicationRefused(
@@ -501,13 +565,34 @@ public final class EService {
             List<se.municipality.eops.contract.publication.ChecklistItemRef> missing,
             String detail,
             Instant now) {
+        block(request, reason, reason.name(), checklistVersion, missing, detail, now);
+    }
+
+    /** Blocked for a reason the contract has no value for: the version records the catalogue's own. */
+    private void block(
+            FiledPublication request,
+            PublicationBlocked.Reason reason,
+            String blockedReason,
+            String detail,
+            Instant now) {
+        block(request, reason, blockedReason, null, List.of(), detail, now);
+    }
+
+    private void block(
+            FiledPublication request,
+            PublicationBlocked.Reason reason,
+            String blockedReason,
+            Integer checklistVersion,
+            List<se.municipality.eops.contract.publication.ChecklistItemRef> missing,
+            String detail,
+            Instant now) {
         addVersion(newVersion(
                 request,
                 VersionStatus.BLOCKED,
                 reason == PublicationBlocked.Reason.CHECKLIST_INCOMPLETE
                         ? new ChecklistVerdict(checklistVersion, missing)
                         : null,
-                reason.name(),
+                blockedReason,
                 now));
         newEvents.add(new PublicationBlocked(
                 UUID.randomUUID(),
@@ -520,6 +605,10 @@ public final class EService {
                 reason == PublicationBlocked.Reason.CHECKLIST_INCOMPLETE ? checklistVersion : null,
                 reason == PublicationBlocked.Reason.CHECKLIST_INCOMPLETE ? missing : null,
                 detail));
+    }
+
+    private static String labelled(EServiceVersion version) {
+        return version.label() == null || version.label().isBlank() ? "" : " (" + version.label() + ")";
     }
 
     private EServiceVersion newVersion(

@@ -11,7 +11,10 @@ public class PublicationRefused extends BrokenRule {
 
     /** The review is closed: the version is no longer in review. */
     public static final String REVIEW_CLOSED = "review-closed";
-    /** The reviewer (or the person) has decided on this review already. */
+    /**
+     * The reviewer's seat (or the person) has decided on this review already ({@code decidedBy}: who decided, and
+     * {@code onBehalfOf} when a delegate filled the seat).
+     */
     public static final String DECIDED_ALREADY = "decided-already";
     /** No review of that id. */
     public static final String NO_SUCH_REVIEW = "no-such-review";
@@ -30,7 +33,11 @@ public class PublicationRefused extends BrokenRule {
     private final Kind kind;
 
     public PublicationRefused(Kind kind, String field, String message, String code) {
-        super(field, message, code, Map.of());
+        this(kind, field, message, code, Map.of());
+    }
+
+    public PublicationRefused(Kind kind, String field, String message, String code, Map<String, Object> params) {
+        super(field, message, code, params);
         this.kind = kind;
     }
 

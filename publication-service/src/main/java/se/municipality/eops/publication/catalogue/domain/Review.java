@@ -3,6 +3,7 @@ package se.municipality.eops.publication.catalogue.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The reference group's review of a brand-new e-service's version.
@@ -34,7 +35,12 @@ public record Review(
     }
 
     boolean hasDecided(String seat) {
-        return votes.stream().anyMatch(vote -> vote.seat().equals(seat));
+        return voteInSeat(seat).isPresent();
+    }
+
+    /** The decision that fills a reviewer's seat: their own, or a delegate's for them. */
+    Optional<ReviewVote> voteInSeat(String seat) {
+        return votes.stream().filter(vote -> vote.seat().equals(seat)).findFirst();
     }
 
     /** Whether this person decided already, for themselves or for a reviewer who delegated to them. */

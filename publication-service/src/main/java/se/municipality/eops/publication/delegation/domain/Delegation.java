@@ -10,7 +10,9 @@ import se.municipality.eops.starter.rules.FieldErrorCodes;
 
 /**
  * A reviewer (the delegator) lets another reviewer (the delegate) decide reviews for them from {@code
- * from} (inclusive) until {@code until} (exclusive). Ids are normalised person ids.
+ * from} (inclusive) until {@code until} (exclusive). Ids are normalised person ids. The service keeps no list of
+ * the reference group, so nothing here checks that the delegate is a reviewer: the delegation is only used while
+ * the delegate's own token carries the reference group's role, which every review decision needs.
  */
 public record Delegation(
         String id, String delegatorId, String delegateId, Instant from, Instant until, Instant createdAt) {
@@ -30,7 +32,7 @@ public record Delegation(
         }
         if (delegateId.equals(delegatorId)) {
             throw new InvalidDelegationException(
-                    "delegateId", "must be another reviewer than yourself", InvalidDelegationException.NOT_YOURSELF);
+                    "delegateId", "must be someone other than yourself", InvalidDelegationException.NOT_YOURSELF);
         }
         if (from == null || until == null) {
             throw new InvalidDelegationException(

@@ -35,7 +35,9 @@ class DelegationController {
             summary = "Let another reviewer decide for me during a period",
             description = "Reference group only. The delegate's decisions in the period count as mine"
                     + " (recorded as made on my behalf); outside it they are refused. Announced as ReviewDelegated"
-                    + " on eops.publication.events, so the delegate is told.")
+                    + " on eops.publication.events, so the delegate is told. The service keeps no list of the"
+                    + " reference group, so it does not check that the delegate is a reviewer: the delegate decides"
+                    + " for me only with the reference group's role in their own token.")
     ResponseEntity<Delegation> delegate(@RequestBody DelegateBody body) {
         CurrentUser caller = CurrentUser.fromSecurityContext();
         Delegation created = delegation.delegate(

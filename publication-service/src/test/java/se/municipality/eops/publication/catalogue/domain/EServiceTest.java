@@ -2,6 +2,7 @@ package se.municipality.eops.publication.catalogue.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -368,6 +369,102 @@ class EServiceTest {
         assertThat(eService.changeLog()).hasSize(1);
     }
 
+    @Test
+    void aNewVersionWithoutALabelIsBlockedSayingWhy() {
+        for (String missing : new String[] {null, "", "  "}) {
+            EService eService = registered();
+
+            eService.requestNewVersion(
+                    request("REQ-2", PublicationKind.NEW_VERSION, missing, "Felanmälan"), NOW.plusSeconds(60));
+
+            assertThat(eService.versions())
+                    .extracting(EServiceVersion::status)
+                    .containsExactly(VersionStatus.PUBLISHED, VersionStatus.BLOCKED);
+            assertThat(eService.versions().get(1).blockedReason()).isEqualTo(EService.VERSION_LABEL_MISSING);
+            assertThat(eService.published().orElseThrow().label()).isEqualTo("1.0");
+            assertThat(eService.newEvents())
+                    .singleElement()
+                    .isInstanceOfSatisfying(PublicationBlocked.class, blocked -> {
+                        assertThat(blocked.requestId()).isEqualTo("REQ-2");
+                        assertThat(blocked.detail()).contains("needs a version label", "(1.0)");
+                    });
+        }
+    }
+
+    @Test
+    void aNewVersionUnderALabelAVersionCarriesAlreadyIsBlockedNamingThatVersion() {
+        EService eService = registered();
+        eService.requestNewVersion(request("REQ-2", PublicationKind.NEW_VERSION, "3.3", "Felanmälan"), NOW);
+        EService afterFirst = stored(eService);
+
+        afterFirst.requestNewVersion(request("REQ-3", PublicationKind.NEW_VERSION, " 3.3 ", "Felanmälan"), NOW);
+        afterFirst.requestNewVersion(request("REQ-4", PublicationKind.NEW_VERSION, "1.0", "Felanmälan"), NOW);
+
+        assertThat(afterFirst.versions())
+                .extracting(EServiceVersion::label, EServiceVersion::status, EServiceVersion::blockedReason)
+                .containsExactly(
+                        tuple("1.0", VersionStatus.SUPERSEDED, null),
+                        tuple("3.3", VersionStatus.PUBLISHED, null),
+                        tuple(" 3.3 ", VersionStatus.BLOCKED, EService.VERSION_LABEL_TAKEN),
+                        tuple("1.0", VersionStatus.BLOCKED, EService.VERSION_LABEL_TAKEN));
+        assertThat(afterFirst.newEvents())
+                .extracting(event -> ((PublicationBlocked) event).detail())
+                .containsExactly(
+                        "Version 3.3 of Felanmälan (es-1) exists already: v2, published; file the new version under"
+                                + " a label of its own",
+                        "Version 1.0 of Felanmälan (es-1) exists already: v1, superseded; file the new version under"
+                                + " a label of its own");
+        assertThat(afterFirst.newEvents())
+                .extracting(event -> ((PublicationBlocked) event).reason())
+                .containsOnly(PublicationBlocked.Reason.ESERVICE_ALREADY_EXISTS);
+    }
+
+    @Test
+    void aLabelOfAVersionThatWentNowhereMayBeUsedAgain() {
+        EService eService = registered();
+        eService.requestNewVersion(request("REQ-2", PublicationKind.NEW_VERSION, null, "Felanmälan"), NOW);
+        eService.requestNewVersion(request("REQ-3", PublicationKind.NEW_VERSION, "2.0", "Felanmälan"), NOW);
+
+        assertThat(eService.published().orElseThrow().label()).isEqualTo("2.0");
+    }
+
+    @Test
+    void aNewVersionKeepsTheCataloguesNameWhateverTheRequestCallsIt() {
+        EService eService = registered();
+
+        eService.requestNewVersion(request("REQ-2", PublicationKind.NEW_VERSION, "1.1", "Helt fel namn"), NOW);
+
+        assertThat(eService.name()).isEqualTo("Felanmälan");
+        assertThat(eService.newEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        EServicePublished.class,
+                        published -> assertThat(published.eServiceName()).isEqualTo("Felanmälan"));
+    }
+
+    @Test
+    void aSecondDecisionForASeatSaysWhoFilledIt() {
+        EService eService = inReview();
+        eService.decide("rev-1", new ReviewVote("rut", "rolf", true, "För Rolf", NOW));
+
+        // Rolf did not decide: Rut did, for him.
+        assertThatThrownBy(() -> eService.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW)))
+                .isInstanceOfSatisfying(PublicationRefused.class, refused -> {
+                    assertThat(refused.kind()).isEqualTo(PublicationRefused.Kind.CONFLICT);
+                    assertThat(refused.code()).isEqualTo(PublicationRefused.DECIDED_ALREADY);
+                    assertThat(refused.getMessage())
+                            .startsWith("rut has decided for rolf on this review already")
+                            .doesNotContain("rolf has decided");
+                    assertThat(refused.params())
+                            .containsEntry("decidedBy", "rut")
+                            .containsEntry("onBehalfOf", "rolf");
+                });
+        EService own = inReview();
+        own.decide("rev-1", new ReviewVote("rolf", null, true, null, NOW));
+        assertThatThrownBy(() -> own.decide("rev-1", new ReviewVote("rut", "rolf", true, null, NOW)))
+                .hasMessageStartingWith("rolf has decided on this review already");
+    }
+
     private static EService inReview() {
         EService eService = requested("REQ-1");
         eService.requestNewEService(request("REQ-1", PublicationKind.NEW_ESERVICE), COMPLETE, 2, "rev-1", NOW);
@@ -394,16 +491,18 @@ class EServiceTest {
     }
 
     private static FiledPublication request(String requestId, PublicationKind kind) {
+        return request(requestId, kind, kind == PublicationKind.NEW_VERSION ? "1.1" : "1.0", "Felanmälan");
+    }
+
+    private static FiledPublication request(String requestId, PublicationKind kind, String label, String name) {
         return new FiledPublication(
-                requestId,
-                "anna",
-                NOW,
-                kind,
-                "es-1",
-                "Felanmälan",
-                "1.0",
-                "Tekniska nämnden",
-                "Gatuenheten",
-                List.of());
+                requestId, "anna", NOW, kind, "es-1", name, label, "Tekniska nämnden", "Gatuenheten", List.of());
+    }
+
+    /** Felanmälan registered as published under 1.0 (v1). */
+    private static EService registered() {
+        EService eService = EService.register(
+                "es-1", "Felanmälan", null, null, null, "1.0", new BasicInfo("Text", List.of(), null), "cecilia", NOW);
+        return stored(eService);
     }
 }
