@@ -150,6 +150,11 @@ class DraftsIT {
         HttpAnswer twice = post("anna", "/api/drafts/" + id + "/submit", null);
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().at("/errors/0/message").asString()).contains(requestId);
+        assertThat(twice.json().at("/errors/0/code").asString()).isEqualTo("draft-submitted");
+        assertThat(twice.json().at("/errors/0/params/requestId").asString()).isEqualTo(requestId);
+        HttpAnswer changedAfter = put("anna", id, "eservice", "{\"publication\":{\"eServiceName\":\"Ny\"}}");
+        assertThat(changedAfter.status()).isEqualTo(409);
+        assertThat(changedAfter.json().at("/errors/0/code").asString()).isEqualTo("draft-submitted");
     }
 
     @Test

@@ -298,6 +298,39 @@ class FilingRequestsIT {
     }
 
     @Test
+    void aRequestThatFailedBeforeTheViewShowedAFailureStillRendersWithIt() {
+        String id = "REQ-OLDF" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        Document old = Document.parse("""
+                {"_id":"%s","type":"PURGE",
+                 "requester":{"userId":"anna","name":"Anna Andersson","email":"anna.andersson@kommun.example",
+                              "role":"ESERVICE_ADMINISTRATOR"},
+                 "purge":{"kind":"TEST_CASES","eServiceId":"es-1","eServiceName":"Parkering"},
+                 "status":"FAILED","version":0,
+                 "timeline":[{"status":"SUBMITTED","actor":"anna"},
+                             {"status":"FAILED","actor":"purge-service","causeEventType":"PurgeFailed",
+                              "causeEventId":"ev-1","reason":"No retention rule for the decision"},
+                             {"kind":"COMMENTED","status":"FAILED","actor":"anna","reason":"Varför?"}]}
+                """.formatted(id));
+        old.put("submittedAt", java.util.Date.from(java.time.Instant.parse("2026-11-01T10:00:00Z")));
+        old.getList("timeline", Document.class).forEach(entry -> entry.put("at", old.get("submittedAt")));
+        mongo.insert(old, "requests");
+
+        HttpAnswer read = get("anna", "/api/requests/" + id);
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().at("/status").asString()).isEqualTo("FAILED");
+        assertThat(read.json().at("/failure/reasonCode").asString()).isEqualTo("PURGE_FAILED");
+        assertThat(read.json().at("/failure/reason").asString()).isEqualTo("No retention rule for the decision");
+        assertThat(read.json().at("/failure/failedBy").asString()).isEqualTo("purge-service");
+        assertThat(read.json().at("/failure/causeEventId").asString()).isEqualTo("ev-1");
+        assertThat(get("cecilia", "/api/team/requests?q=" + id.substring(4))
+                        .json()
+                        .at("/items/0/failure/reason")
+                        .asString())
+                .isEqualTo("No retention rule for the decision");
+    }
+
+    @Test
     void refusesCallersWithoutTokenOrRequesterRole() {
         String body = RequestBodies.json(RequestBodies.testCasePurge());
 

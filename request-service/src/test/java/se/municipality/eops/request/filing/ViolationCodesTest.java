@@ -47,13 +47,15 @@ class ViolationCodesTest {
     /**
      * The codes given elsewhere than by RequestRules: by StepMerge (see drafts' StepMergeTest), by the web layer for
      * the account's e-mail address from the token (FilingRequestsIT), and by a request that has ended, to a change
-     * asked of it (RequesterActionsIT, TeamDeskIT).
+     * asked of it (RequesterActionsIT, TeamDeskIT), and by a draft submitted already, to a change or a second
+     * submit (DraftsIT).
      */
     private static final Set<String> STEP_CODES = Set.of(
             ViolationCodes.OTHER_STEP,
             ViolationCodes.UNKNOWN_FIELD,
             ViolationCodes.ACCOUNT_EMAIL,
-            ViolationCodes.REQUEST_ENDED);
+            ViolationCodes.REQUEST_ENDED,
+            ViolationCodes.DRAFT_SUBMITTED);
 
     static Stream<Arguments> violations() {
         return Stream.of(
@@ -209,6 +211,43 @@ class ViolationCodesTest {
                 violations().map(arguments -> (String) arguments.get()[3]).collect(Collectors.toSet());
 
         assertThat(checked).containsExactlyInAnyOrderElementsOf(codesExcept(STEP_CODES));
+    }
+
+    @Test
+    void aCommentOrReasonBreaksTheRuleOfAFiledMessageWithTheSameCode() {
+        String text = "Kontroll\u0000tecken\u001b[31m och \u0007";
+        FieldViolation filed = RequestRules.violations(
+                        RequestDetails.publication(newVersion("es-1", "Parkering", text)), NOW)
+                .get(0);
+
+        assertThat(RequestRules.messageViolation("text", text, RequestRules.MAX_MESSAGE))
+                .hasValue(new FieldViolation("text", filed.message(), filed.code(), filed.params()));
+        assertThat(RequestRules.messageViolation("reason", "halv \ud83d", 4000))
+                .hasValueSatisfying(
+                        broken -> assertThat(broken.code()).isEqualTo(ViolationCodes.CONTROL_CHARACTERS_IN_MESSAGE));
+        assertThat(RequestRules.messageViolation("text", "Rad ett\r\nrad två\tmed 😀", 4000))
+                .isEmpty();
+        assertThat(RequestRules.messageViolation("text", null, 4000)).isEmpty();
+        assertThat(RequestRules.messageViolation("text", "x".repeat(11), 10))
+                .hasValue(new FieldViolation(
+                        "text", "may be at most 10 characters", ViolationCodes.TOO_LONG, Map.of("max", 10)));
+    }
+
+    @Test
+    void anAssigneeIsAWellFormedUserId() {
+        assertThat(RequestRules.userIdViolation("assignee", "cecilia")).isEmpty();
+        assertThat(RequestRules.userIdViolation("assignee", "Björn.Ek@kommun")).isEmpty();
+        assertThat(RequestRules.userIdViolation("assignee", " "))
+                .hasValue(new FieldViolation("assignee", "is required", ViolationCodes.REQUIRED));
+        for (String malformed : List.of("nobody at all", "anna\u0007", "a".repeat(65), "anna\ud83d")) {
+            assertThat(RequestRules.userIdViolation("assignee", malformed))
+                    .as(malformed)
+                    .hasValue(new FieldViolation(
+                            "assignee",
+                            "must be a user id: 1–64 letters, digits or . _ @ : - (no spaces)",
+                            ViolationCodes.NOT_AN_ID,
+                            Map.of("max", RequestRules.MAX_USER_ID)));
+        }
     }
 
     private static Set<String> codesExcept(Set<String> others) throws RuntimeException {

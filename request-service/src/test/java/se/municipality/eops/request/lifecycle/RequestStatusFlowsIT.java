@@ -273,8 +273,14 @@ class RequestStatusFlowsIT {
         assertThat(statusesOf(failed)).containsExactly("SUBMITTED", "WAITING_FOR_TRAINING", "FAILED");
         assertThat(failed.at("/timeline/2/causeEventType").asString()).isEqualTo("PermissionExpired");
         assertThat(failed.at("/timeline/2/reason").asString()).contains("expired", "before the training");
+        assertThat(failed.at("/failure/reasonCode").asString()).isEqualTo("AWAITED_GRANT_EXPIRED");
+        assertThat(failed.at("/failure/reason").asString()).contains("expired", "before the training");
+        assertThat(failed.at("/failure/causeEventId").asString())
+                .isEqualTo(expired.eventId().toString());
         JsonNode revokedRequest = scenario.awaitStatus("anna", revoked, "FAILED");
         assertThat(revokedRequest.at("/timeline/2/reason").asString()).contains("revoked on request REQ-REVOKING");
+        assertThat(revokedRequest.at("/failure/reasonCode").asString()).isEqualTo("AWAITED_GRANT_REVOKED");
+        assertThat(revokedRequest.at("/failure/causeEventType").asString()).isEqualTo("PermissionRevoked");
         assertThat(scenario.call("anna", HttpMethod.POST, "/api/requests", body).status())
                 .as("the failed request let go of its subject")
                 .isEqualTo(201);
@@ -373,14 +379,21 @@ class RequestStatusFlowsIT {
         scenario.publishFor(expiring, PurgeMother.planCreatedOnRequest());
         scenario.publishFor(expiring, PurgeMother.planExpired());
 
-        assertThat(scenario.awaitStatus("anna", failing, "FAILED")
-                        .at("/timeline/1/reason")
-                        .asString())
-                .isNotBlank();
-        assertThat(scenario.awaitStatus("anna", expiring, "FAILED")
-                        .at("/timeline/2/reason")
-                        .asString())
-                .contains("expired");
+        JsonNode failed = scenario.awaitStatus("anna", failing, "FAILED");
+        assertThat(failed.at("/timeline/1/reason").asString()).isNotBlank();
+        assertThat(failed.at("/failure/reasonCode").asString()).isEqualTo("PURGE_FAILED");
+        assertThat(failed.at("/failure/reason").asString())
+                .isEqualTo(failed.at("/timeline/1/reason").asString());
+        assertThat(failed.at("/failure/failedBy").asString()).isEqualTo("purge-service");
+        assertThat(failed.at("/failure/causeEventType").asString()).isEqualTo("PurgeFailed");
+        assertThat(failed.at("/failure/causeEventId").asString())
+                .isEqualTo(failed.at("/timeline/1/causeEventId").asString());
+        assertThat(failed.has("rejection") && !failed.get("rejection").isNull()).isFalse();
+        JsonNode expired = scenario.awaitStatus("anna", expiring, "FAILED");
+        assertThat(expired.at("/timeline/2/reason").asString()).contains("expired");
+        assertThat(expired.at("/failure/reasonCode").asString()).isEqualTo("PURGE_PLAN_EXPIRED");
+        assertThat(expired.at("/failure/reason").asString()).contains("expired");
+        assertThat(expired.at("/failure/causeEventType").asString()).isEqualTo("PurgePlanExpired");
     }
 
     @Test

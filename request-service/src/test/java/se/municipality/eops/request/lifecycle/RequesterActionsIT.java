@@ -109,8 +109,38 @@ class RequesterActionsIT {
 
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("errors").findValuesAsString("field")).containsExactly("text");
+        assertThat(empty.json().at("/errors/0/code").asString()).isEqualTo("required");
         assertThat(overlong.status()).isEqualTo(400);
         assertThat(overlong.json().get("errors").findValuesAsString("field")).containsExactly("text");
+        assertThat(overlong.json().at("/errors/0/code").asString()).isEqualTo("too-long");
+        assertThat(overlong.json().at("/errors/0/params/max").asInt()).isEqualTo(4000);
+    }
+
+    @Test
+    void controlCharactersInACommentOrAReasonAreRefusedAsInAFiledMessage() {
+        String id = scenario.file("anna", LifecycleScenario.newEService());
+
+        HttpAnswer escapes = comment("anna", id, "{\"text\":\"Kontroll\\u0000tecken\\u001b[31m och \\u0007\"}");
+        HttpAnswer halfCharacter = comment("cecilia", id, "{\"text\":\"Halvt \\ud83d tecken\"}");
+        HttpAnswer lines = comment("anna", id, "{\"text\":\"Rad ett\\nrad två\\r\\n\\tindragen 😀\"}");
+        HttpAnswer reason = withdraw("anna", id, "{\"reason\":\"Vi väntar\\u0007\"}");
+
+        assertThat(escapes.status()).as(escapes.body()).isEqualTo(400);
+        assertThat(escapes.json().at("/errors/0/field").asString()).isEqualTo("text");
+        assertThat(escapes.json().at("/errors/0/code").asString()).isEqualTo("control-characters-in-message");
+        assertThat(halfCharacter.status()).isEqualTo(400);
+        assertThat(halfCharacter.json().at("/errors/0/code").asString()).isEqualTo("control-characters-in-message");
+        assertThat(reason.status()).isEqualTo(400);
+        assertThat(reason.json().at("/errors/0/field").asString()).isEqualTo("reason");
+        assertThat(reason.json().at("/errors/0/code").asString()).isEqualTo("control-characters-in-message");
+        assertThat(lines.status())
+                .as("line breaks and tabs are a message's own")
+                .isEqualTo(201);
+        JsonNode request = scenario.read("anna", id);
+        assertThat(request.get("status").asString())
+                .as("the refused withdrawal left the request open")
+                .isEqualTo("SUBMITTED");
+        assertThat(LifecycleScenario.kindsOf(request)).containsExactly("STATUS_CHANGED", "COMMENTED");
     }
 
     private HttpAnswer withdraw(String user, String id, String body) {

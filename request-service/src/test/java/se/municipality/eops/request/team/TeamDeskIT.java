@@ -82,6 +82,45 @@ class TeamDeskIT {
         assertThat(again.json().at("/errors/0/params/status").asString()).isEqualTo("REJECTED");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
+        assertThat(noReason.json().at("/errors/0/code").asString()).isEqualTo("required");
+    }
+
+    @Test
+    void aRejectionsReasonKeepsTheRuleOfAFiledMessage() {
+        String id = scenario.file("anna", LifecycleScenario.newEService());
+
+        HttpAnswer escapes = post("cecilia", id, "rejection", "{\"reason\":\"Fel\\u001b[31m nämnd\\u0000\"}");
+        HttpAnswer overlong = post("cecilia", id, "rejection", "{\"reason\":\"" + "x".repeat(4001) + "\"}");
+
+        assertThat(escapes.status()).as(escapes.body()).isEqualTo(400);
+        assertThat(escapes.json().at("/errors/0/field").asString()).isEqualTo("reason");
+        assertThat(escapes.json().at("/errors/0/code").asString()).isEqualTo("control-characters-in-message");
+        assertThat(overlong.status()).isEqualTo(400);
+        assertThat(overlong.json().at("/errors/0/code").asString()).isEqualTo("too-long");
+        assertThat(scenario.read("anna", id).get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void theAssigneeMustBeAUserIdWhichIsAllThatIsChecked() {
+        String id = scenario.file("anna", LifecycleScenario.newEService());
+
+        HttpAnswer missing = post("cecilia", id, "assignment", "{}");
+        HttpAnswer withSpace = post("cecilia", id, "assignment", "{\"assignee\":\"nobody at all\"}");
+        HttpAnswer withEscape = post("cecilia", id, "assignment", "{\"assignee\":\"cecilia\\u001b[31m\"}");
+        HttpAnswer tooLong = post("cecilia", id, "assignment", "{\"assignee\":\"" + "a".repeat(65) + "\"}");
+
+        for (HttpAnswer refused : List.of(withSpace, withEscape, tooLong)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("assignee");
+            assertThat(refused.json().at("/errors/0/code").asString()).isEqualTo("not-an-id");
+            assertThat(refused.json().at("/errors/0/params/max").asInt()).isEqualTo(64);
+        }
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().at("/errors/0/code").asString()).isEqualTo("required");
+        // Team membership is the identity provider's to know: any well-formed user id is taken (README).
+        assertThat(post("cecilia", id, "assignment", "{\"assignee\":\"björn.ek\"}")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -121,6 +160,9 @@ class TeamDeskIT {
         assertThat(badStatus.json().at("/errors/0/params/allowed").asString()).contains("SUBMITTED", "COMPLETED");
         assertThat(badSort.json().at("/errors/0/code").asString()).isEqualTo("not-one-of");
         assertThat(badSort.json().at("/errors/0/params/allowed").asString()).contains("-statusSince");
+        HttpAnswer longQuery =
+                scenario.call("cecilia", HttpMethod.GET, "/api/team/requests?q=" + "x".repeat(201), null);
+        assertThat(longQuery.json().at("/errors/0/code").asString()).isEqualTo("too-long");
     }
 
     private JsonNode search(String query) {

@@ -3,6 +3,7 @@ package se.municipality.eops.request.drafts.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,9 +16,11 @@ import se.municipality.eops.request.filing.application.RequestFiling;
 import se.municipality.eops.request.filing.domain.FieldViolation;
 import se.municipality.eops.request.filing.domain.RequestDetails;
 import se.municipality.eops.request.filing.domain.RequestRules;
+import se.municipality.eops.request.filing.domain.ViolationCodes;
 import se.municipality.eops.request.readmodel.application.InstantAnswers;
 import se.municipality.eops.request.steps.domain.RequestSteps;
 import se.municipality.eops.request.steps.domain.Step;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.NotFoundException;
 
@@ -58,8 +61,9 @@ public class DraftService {
         if (drafts.countOpen(ownerId, now) >= properties.maxPerUser()) {
             throw new ConflictException(
                     "drafts",
-                    "you have " + properties.maxPerUser()
-                            + " open drafts, the most one may have: submit or delete one");
+                    "you have " + properties.maxPerUser() + " open drafts, the most one may have: submit or delete one",
+                    FieldErrorCodes.TOO_MANY,
+                    Map.of("max", properties.maxPerUser()));
         }
         Draft draft = Draft.start(newId(), ownerId, type, now, properties.expireAfter());
         drafts.add(draft);
@@ -95,7 +99,8 @@ public class DraftService {
         InstantAnswers.Outcome outcome = answers.checkStep(userId, merged, step::judges);
         Draft saved = draft.withDetails(merged, now, properties.expireAfter());
         if (!drafts.update(saved)) {
-            throw new ConflictException("draft", "was changed or submitted meanwhile; read it again");
+            throw new ConflictException(
+                    "draft", "was changed or submitted meanwhile; read it again", FieldErrorCodes.CHANGED_MEANWHILE);
         }
         return judge(drafts.findById(id).orElseThrow(), outcome.pending());
     }
@@ -155,7 +160,11 @@ public class DraftService {
     }
 
     private static ConflictException submittedAlready(Draft draft) {
-        return new ConflictException("draft", "was submitted already as request " + draft.submittedRequestId());
+        return new ConflictException(
+                "draft",
+                "was submitted already as request " + draft.submittedRequestId(),
+                ViolationCodes.DRAFT_SUBMITTED,
+                Map.of("requestId", draft.submittedRequestId()));
     }
 
     private static String newId() {

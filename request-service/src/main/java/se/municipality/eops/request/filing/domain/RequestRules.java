@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import se.municipality.eops.contract.EmailAddresses;
@@ -59,6 +60,13 @@ public final class RequestRules {
     /** A checklist item's id, as publication-service's checklist gives it. */
     public static final int MAX_CHECKLIST_ITEM_ID = 64;
 
+    /**
+     * A user id a person types after filing (the assignee): the rule of a person's {@code userId} in a request (at
+     * most {@link #MAX_USER_ID} characters, no control or half characters), and no spaces or punctuation but
+     * {@code . _ @ : -}, as the identity provider's subjects are.
+     */
+    private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}._@:-]{1," + MAX_USER_ID + "}");
+
     private static final Pattern CHECKLIST_ITEM_ID =
             Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_CHECKLIST_ITEM_ID + "}");
     private static final Pattern E_SERVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_E_SERVICE_ID + "}");
@@ -94,6 +102,35 @@ public final class RequestRules {
         Findings findings = new Findings();
         collect(details, findings);
         return findings.list();
+    }
+
+    /**
+     * The rule of a text typed after filing (a comment, a withdrawal's or rejection's reason), the same as a request's
+     * message: at most {@code max} characters, no control characters but line breaks and tabs, no half characters.
+     * Blank or absent keeps it (whether it is required is the caller's to say, {@link #requiredViolation}).
+     */
+    public static Optional<FieldViolation> messageViolation(String field, String value, int max) {
+        Findings findings = new Findings();
+        message(field, value, max, findings);
+        return findings.first();
+    }
+
+    /** A user id typed after filing (the assignee): required, and {@link #USER_ID}'s form. */
+    public static Optional<FieldViolation> userIdViolation(String field, String value) {
+        Findings findings = new Findings();
+        if (requiredText(field, value, findings) && !USER_ID.matcher(value).matches()) {
+            findings.add(
+                    field,
+                    "must be a user id: 1–" + MAX_USER_ID + " letters, digits or . _ @ : - (no spaces)",
+                    ViolationCodes.NOT_AN_ID,
+                    Map.of("max", MAX_USER_ID));
+        }
+        return findings.first();
+    }
+
+    /** A text that is required and absent or blank. */
+    public static FieldViolation requiredViolation(String field) {
+        return new FieldViolation(field, "is required", ViolationCodes.REQUIRED);
     }
 
     private static void throwFirst(List<FieldViolation> violations) {
@@ -350,7 +387,7 @@ public final class RequestRules {
 
     private static boolean requiredText(String field, String value, Findings findings) {
         if (value == null || value.isBlank()) {
-            findings.add(field, "is required", ViolationCodes.REQUIRED);
+            findings.add(requiredViolation(field));
             return false;
         }
         return true;
@@ -366,7 +403,11 @@ public final class RequestRules {
     }
 
     private static void message(String field, String value, Findings findings) {
-        if (maxLength(field, value, MAX_MESSAGE, findings) && value != null && hasForbiddenCharacters(value, true)) {
+        message(field, value, MAX_MESSAGE, findings);
+    }
+
+    private static void message(String field, String value, int max, Findings findings) {
+        if (maxLength(field, value, max, findings) && value != null && hasForbiddenCharacters(value, true)) {
             findings.add(
                     field,
                     "may not contain control characters other than line breaks and tabs, or half characters",
@@ -424,6 +465,10 @@ public final class RequestRules {
 
         List<FieldViolation> list() {
             return List.copyOf(byField.values());
+        }
+
+        Optional<FieldViolation> first() {
+            return byField.values().stream().findFirst();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.request.RequestCommented;
@@ -392,6 +393,11 @@ public final class ServiceRequest {
 
     public Long version() {
         return version;
+    }
+
+    /** Why it failed, when it did (from its status change into FAILED). */
+    public Optional<Failure> failure() {
+        return Failure.of(status, timeline);
     }
 
     public Lifecycle lifecycle() {

@@ -54,5 +54,11 @@ public final class ViolationCodes {
      */
     public static final String REQUEST_ENDED = "request-ended";
 
+    /**
+     * The draft was submitted already; it cannot be changed or submitted again ({@code requestId}: the request it was
+     * filed as, to open instead).
+     */
+    public static final String DRAFT_SUBMITTED = "draft-submitted";
+
     private ViolationCodes() {}
 }

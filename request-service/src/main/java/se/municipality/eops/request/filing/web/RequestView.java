@@ -9,6 +9,7 @@ import se.municipality.eops.contract.request.PurgeRequest;
 import se.municipality.eops.contract.request.RequestRejected;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.request.filing.domain.Failure;
 import se.municipality.eops.request.filing.domain.Rejection;
 import se.municipality.eops.request.filing.domain.RequestStatus;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
@@ -29,7 +30,8 @@ public record RequestView(
         String assignee,
         boolean overdue,
         String outcome,
-        RejectionView rejection) {
+        RejectionView rejection,
+        FailureView failure) {
 
     /**
      * Why the request was rejected. {@code blockedByChecklist}: publication-service found mandatory checklist
@@ -54,6 +56,30 @@ public record RequestView(
         }
     }
 
+    /**
+     * Why a FAILED request failed (nobody refused it): {@code reasonCode} the kind ({@code PURGE_FAILED},
+     * {@code PURGE_PLAN_EXPIRED}, {@code AWAITED_GRANT_REVOKED}, {@code AWAITED_GRANT_EXPIRED}; absent if the event
+     * is of another type), {@code reason} in words, {@code failedBy} the service, and the event that caused it.
+     */
+    record FailureView(
+            Failure.ReasonCode reasonCode,
+            String reason,
+            String failedBy,
+            String causeEventType,
+            String causeEventId,
+            Instant at) {
+
+        static FailureView of(Failure failure) {
+            return new FailureView(
+                    failure.reasonCode(),
+                    failure.reason(),
+                    failure.failedBy(),
+                    failure.causeEventType(),
+                    failure.causeEventId(),
+                    failure.at());
+        }
+    }
+
     public static RequestView of(ServiceRequest request) {
         return new RequestView(
                 request.id(),
@@ -69,6 +95,7 @@ public record RequestView(
                 request.lifecycle().assignee(),
                 request.lifecycle().overdue(),
                 request.lifecycle().outcome(),
-                RejectionView.of(request.lifecycle().rejection()));
+                RejectionView.of(request.lifecycle().rejection()),
+                request.failure().map(FailureView::of).orElse(null));
     }
 }

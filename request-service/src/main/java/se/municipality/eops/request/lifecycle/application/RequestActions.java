@@ -3,7 +3,9 @@ package se.municipality.eops.request.lifecycle.application;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.contract.request.RequestCommented;
+import se.municipality.eops.request.filing.domain.FieldViolation;
 import se.municipality.eops.request.filing.domain.RequestClosedException;
+import se.municipality.eops.request.filing.domain.RequestRules;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
@@ -73,22 +75,28 @@ public class RequestActions {
         }
     }
 
-    /** Blank counts as absent; at most {@link #MAX_TEXT} characters. */
+    /**
+     * A comment or reason as the filing takes a request's message ({@link RequestRules#messageViolation}): at most
+     * {@link #MAX_TEXT} characters, no control characters but line breaks and tabs, no half characters (it ends up in
+     * mails and events). Blank counts as absent; the text is kept without its surrounding blanks.
+     */
     public static String optionalText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > MAX_TEXT) {
-            throw new InvalidInputException(field, "may be at most " + MAX_TEXT + " characters");
-        }
-        return value.strip();
+        RequestRules.messageViolation(field, value, MAX_TEXT).ifPresent(broken -> {
+            throw invalid(broken);
+        });
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public static String requiredText(String field, String value) {
         String text = optionalText(field, value);
         if (text == null) {
-            throw new InvalidInputException(field, "is required");
+            throw invalid(RequestRules.requiredViolation(field));
         }
         return text;
+    }
+
+    /** The 400 naming the field, with the rule's code and params as at filing. */
+    public static InvalidInputException invalid(FieldViolation broken) {
+        return new InvalidInputException(broken.field(), broken.message(), broken.code(), broken.params());
     }
 }

@@ -1,15 +1,17 @@
 package se.municipality.eops.request.team.application;
 
 import java.time.Clock;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.request.filing.domain.RequestClosedException;
 import se.municipality.eops.request.filing.domain.RequestPage;
+import se.municipality.eops.request.filing.domain.RequestRules;
 import se.municipality.eops.request.filing.domain.RequestSearch;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.ServiceRequests;
 import se.municipality.eops.request.lifecycle.application.RequestActions;
 import se.municipality.eops.request.lifecycle.application.RequestChanges;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
@@ -20,7 +22,8 @@ import se.municipality.eops.starter.web.PageBounds;
 public class TeamDesk {
 
     public static final int MAX_PAGE_SIZE = 100;
-    private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}._@:-]{1,64}");
+    /** The longest text looked for. */
+    public static final int MAX_QUERY = 200;
 
     private final ServiceRequests requests;
     private final RequestChanges changes;
@@ -34,8 +37,12 @@ public class TeamDesk {
 
     public RequestPage search(RequestSearch search) {
         PageBounds.check(search.page(), search.size(), MAX_PAGE_SIZE);
-        if (search.text() != null && search.text().length() > 200) {
-            throw new InvalidInputException("q", "may be at most 200 characters");
+        if (search.text() != null && search.text().length() > MAX_QUERY) {
+            throw new InvalidInputException(
+                    "q",
+                    "may be at most " + MAX_QUERY + " characters",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_QUERY));
         }
         return requests.search(search);
     }
@@ -48,12 +55,11 @@ public class TeamDesk {
 
     /** Assigns an open request to a team member; a submitted one is thereby in progress. */
     public ServiceRequest assign(String id, String assignee, String assignedBy) {
-        if (assignee == null || assignee.isBlank()) {
-            throw new InvalidInputException("assignee", "is required: the user id of a central-team member");
-        }
-        if (!USER_ID.matcher(assignee).matches()) {
-            throw new InvalidInputException("assignee", "must be a user id (1–64 letters, digits or . _ @ : -)");
-        }
+        // Only the form: who is in the central team is the identity provider's to know, and this service is told
+        // only the roles of the one who calls (see README).
+        RequestRules.userIdViolation("assignee", assignee).ifPresent(broken -> {
+            throw RequestActions.invalid(broken);
+        });
         return change(id, request -> request.assign(assignee, assignedBy, clock.instant()));
     }
 

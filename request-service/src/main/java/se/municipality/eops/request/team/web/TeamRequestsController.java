@@ -105,7 +105,8 @@ class TeamRequestsController {
     @PostMapping("/{id}/assignment")
     @Operation(
             summary = "Assign a request to a member of the central team",
-            description = "A submitted request is thereby in progress. 409 once it ended.")
+            description = "A submitted request is thereby in progress. 409 once it ended. Only the assignee's form"
+                    + " is checked (a user id: 400 not-an-id), not that they are in the central team.")
     RequestView assign(@PathVariable String id, @RequestBody AssignmentBody body) {
         return RequestView.of(desk.assign(
                 id, body.assignee(), CurrentUser.fromSecurityContext().userId()));

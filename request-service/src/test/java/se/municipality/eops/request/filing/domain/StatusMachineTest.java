@@ -11,6 +11,7 @@ import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.request.MissingItem;
 import se.municipality.eops.contract.request.PublicationRequest;
 import se.municipality.eops.contract.request.PublicationRequest.PublicationKind;
+import se.municipality.eops.contract.request.RequestCommented;
 import se.municipality.eops.contract.request.RequestCompleted;
 import se.municipality.eops.contract.request.RequestOverdue;
 import se.municipality.eops.contract.request.RequestRejected;
@@ -90,6 +91,47 @@ class StatusMachineTest {
         assertThat(request.status()).isEqualTo(RequestStatus.FAILED);
         assertThatThrownBy(() -> request.withdraw("anna", null, T0)).isInstanceOf(RequestClosedException.class);
         assertThatThrownBy(() -> request.rejectByTeam("cecilia", "no", T0)).isInstanceOf(RequestClosedException.class);
+    }
+
+    @Test
+    void aFailedRequestSaysWhyFromItsStatusChangeAndLaterEntriesDoNotReplaceIt() {
+        assertThat(request.failure()).isEmpty();
+        request.move(Transition.failed("disk full", "purge-service", "PurgeFailed", "e1"), T0.plusSeconds(5));
+        request.move(Transition.completed("Published", "publication-service", "EServicePublished", "e2"), T0);
+        request.comment("anna", RequestCommented.AuthorRole.REQUESTER, "Varför?", T0);
+
+        assertThat(request.failure())
+                .hasValue(new Failure(
+                        Failure.ReasonCode.PURGE_FAILED,
+                        "disk full",
+                        "purge-service",
+                        "PurgeFailed",
+                        "e1",
+                        T0.plusSeconds(5)));
+        ServiceRequest unknownCause = ServiceRequest.restore(
+                "REQ-2",
+                ANNA,
+                request.details(),
+                T0,
+                RequestStatus.FAILED,
+                List.of(
+                        new TimelineEntry(0, T0, null, RequestStatus.SUBMITTED, "anna", null, null, null, null),
+                        new TimelineEntry(
+                                0, T0, null, RequestStatus.FAILED, "x-service", "XFailed", "e9", "gone", null)),
+                3L);
+        assertThat(unknownCause.failure())
+                .as("a request stored before, failed by an event of another type")
+                .hasValueSatisfying(failure -> {
+                    assertThat(failure.reasonCode()).isNull();
+                    assertThat(failure.reason()).isEqualTo("gone");
+                });
+    }
+
+    @Test
+    void onlyAFailedRequestHasAFailure() {
+        request.withdraw("anna", "wrong e-service", T0);
+
+        assertThat(request.failure()).isEmpty();
     }
 
     @Test
