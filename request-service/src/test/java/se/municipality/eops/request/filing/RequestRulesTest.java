@@ -78,6 +78,14 @@ class RequestRulesTest {
     }
 
     @Test
+    void aNewVersionNeedsItsLabel() {
+        PublicationRequest unlabelled =
+                new PublicationRequest(PublicationKind.NEW_VERSION, "es-1", "Parkering", " ", null, null, null, null);
+
+        assertViolation(RequestType.PUBLICATION, unlabelled, null, null, "publication.versionLabel");
+    }
+
+    @Test
     void retentionPurgeNeedsTheCommitteeAndItsDecision() {
         PurgeRequest purge = new PurgeRequest(PurgeKind.RETENTION, "es-1", "Parkering", "SBN", null, null);
 

@@ -68,7 +68,8 @@ class RequestStepsTest {
                 .putObject("publication")
                 .put("kind", "NEW_VERSION")
                 .put("eServiceId", "es-1")
-                .put("eServiceName", "Parkering");
+                .put("eServiceName", "Parkering")
+                .put("versionLabel", "2.1");
         ObjectNode testCases = JSON.createObjectNode();
         testCases
                 .putObject("purge")

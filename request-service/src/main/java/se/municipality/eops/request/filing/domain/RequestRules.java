@@ -264,6 +264,10 @@ public final class RequestRules {
         requiredText("publication.eServiceName", publication.eServiceName(), findings);
         // The administrator has built the e-service on the platform, so it has an id even unpublished.
         eServiceId("publication.eServiceId", publication.eServiceId(), findings);
+        if (publication.kind() == PublicationKind.NEW_VERSION) {
+            // publication-service blocks a new version without a label of its own: say so at the door.
+            requiredText("publication.versionLabel", publication.versionLabel(), findings);
+        }
         if (publication.kind() == PublicationKind.NEW_ESERVICE) {
             requiredText("publication.committee", publication.committee(), findings);
             requiredText("publication.orderer", publication.orderer(), findings);

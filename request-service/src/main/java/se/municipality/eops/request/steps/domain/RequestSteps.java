@@ -42,7 +42,8 @@ public final class RequestSteps {
                             PublicationKind.class),
                     StepField.id("publication.eServiceId", "E-tjänstens id", "E-service id", true, MAX_E_SERVICE_ID),
                     StepField.text("publication.eServiceName", "E-tjänstens namn", "E-service name", true, MAX_NAME),
-                    StepField.text("publication.versionLabel", "Version", "Version", false, MAX_VERSION_LABEL)));
+                    StepField.text("publication.versionLabel", "Version", "Version", true, MAX_VERSION_LABEL)
+                            .requiredWhen("publication.kind", PublicationKind.NEW_VERSION.name())));
 
     private static final Step PUBLICATION_RESPONSIBILITY = new Step(
             "responsibility",
