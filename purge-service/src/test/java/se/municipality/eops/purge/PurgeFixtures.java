@@ -1,6 +1,7 @@
 package se.municipality.eops.purge;
 
 import java.util.UUID;
+import org.springframework.http.HttpMethod;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.contract.EventCatalog;
 import se.municipality.eops.contract.EventType;
@@ -39,5 +40,9 @@ public final class PurgeFixtures {
 
     public static HttpAnswer get(int port, String user, String path) {
         return TestHttp.at(port).get(path, token(user));
+    }
+
+    public static HttpAnswer delete(int port, String user, String path) {
+        return TestHttp.at(port).call(HttpMethod.DELETE, path, token(user), null);
     }
 }

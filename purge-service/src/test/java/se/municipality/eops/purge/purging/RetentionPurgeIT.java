@@ -51,6 +51,7 @@ import se.municipality.eops.purge.purging.application.RetentionPlanning;
 import se.municipality.eops.purge.purging.domain.Purge;
 import se.municipality.eops.purge.purging.domain.PurgeCases;
 import se.municipality.eops.purge.purging.domain.PurgeLog;
+import se.municipality.eops.purge.purging.domain.PurgeStatus;
 import se.municipality.eops.purge.purging.domain.Purges;
 import se.municipality.eops.purge.purging.domain.Subscribers;
 import se.municipality.eops.testkit.HttpAnswer;
@@ -394,6 +395,111 @@ class RetentionPurgeIT {
                 CasesPurged.class, event -> matching.requestId().equals(event.requestId()));
         assertThat(purged.planId()).isEqualTo(created.planId());
         assertThat(purged.decisionReference()).isEqualTo("SBN 2024/118");
+    }
+
+    @Test
+    void aRetentionRequestWithNothingDueIsAnsweredAtOnceWithoutAPlanToApprove() {
+        String eService = uniqueEService();
+        String notYetDue = seed(eService, clock.instant().minusSeconds(3600), null);
+        String held = seed(eService, Instant.parse("2015-01-01T00:00:00Z"), null);
+        hold("{\"caseId\":\"" + held + "\",\"reason\":\"Överklagat\"}");
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        RequestSubmitted request = retentionRequest(eService, "SBN 2024/118");
+
+        publish(request, "/eops/request-service");
+
+        PurgeCompleted completed = PurgeEvents.awaitOne(
+                PurgeCompleted.class, event -> request.requestId().equals(event.requestId()));
+        assertThat(completed.purgedCaseCount()).isZero();
+        assertThat(completed.heldBackCaseCount()).isEqualTo(1);
+        assertThat(completed.ruleId()).isEqualTo(ruleId);
+        assertThat(completed.decisionReference()).isEqualTo("SBN 2024/118");
+        assertThat(PurgeEvents.all(
+                        PurgePlanCreated.class, event -> request.requestId().equals(event.requestId())))
+                .isEmpty();
+        Purge purge = purges.find(completed.purgeId()).orElseThrow();
+        assertThat(purge.status().name()).isEqualTo("COMPLETED");
+        assertThat(purge.approvedBy()).isNull();
+        assertThat(purgeLog.all().stream().filter(entry -> entry.purgeId().equals(completed.purgeId())))
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.requestId()).isEqualTo(request.requestId());
+                    assertThat(entry.purgedCount()).isZero();
+                    assertThat(entry.heldBackCount()).isEqualTo(1);
+                });
+        assertThat(existing(List.of(notYetDue, held))).containsExactlyInAnyOrder(notYetDue, held);
+    }
+
+    @Test
+    void aRetentionRequestGetsAPlanOnlyForItsRulesWithDueCases() {
+        String eService = uniqueEService();
+        String dueCase = seed(eService, Instant.parse("2020-01-01T00:00:00Z"), null);
+        String withDueCases = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        String nothingDue = rule(eService, "P2Y", "CLOSED", "SBN 2024/118");
+        RequestSubmitted request = retentionRequest(eService, "SBN 2024/118");
+
+        publish(request, "/eops/request-service");
+
+        PurgePlanCreated created = PurgeEvents.awaitOne(
+                PurgePlanCreated.class, event -> request.requestId().equals(event.requestId()));
+        assertThat(created.ruleId()).isEqualTo(withDueCases);
+        assertThat(purges.find("plan-" + request.requestId() + "-" + nothingDue))
+                .isEmpty();
+        assertThat(PurgeEvents.all(
+                        PurgeCompleted.class, event -> request.requestId().equals(event.requestId())))
+                .isEmpty();
+        assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
+    }
+
+    @Test
+    void theScheduleMakesNoPlanForARuleWithNothingDue() {
+        String eService = uniqueEService();
+        seed(eService, clock.instant().minusSeconds(3600), null);
+        String ruleId = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+
+        planning.planAllRules();
+
+        assertThat(purges.withStatus(PurgeStatus.AWAITING_APPROVAL).stream()
+                        .filter(plan -> eService.equals(plan.eServiceId())))
+                .isEmpty();
+        assertThat(PurgeEvents.all(PurgePlanCreated.class, event -> ruleId.equals(event.ruleId())))
+                .isEmpty();
+    }
+
+    @Test
+    void aRetentionRequestMatchingARuleWithAPeriodBeyondTheBoundIsAnsweredWithPurgeFailed() {
+        String eService = uniqueEService();
+        seed(eService, Instant.parse("2015-01-01T00:00:00Z"), null);
+        // A rule stored before periods were bounded.
+        String legacyRule = "a-legacy-rule-" + UUID.randomUUID();
+        mongo.insert(
+                new Document("_id", legacyRule + ":1")
+                        .append("ruleId", legacyRule)
+                        .append("version", 1)
+                        .append("eServiceId", eService)
+                        .append("committee", "Kulturnämnden")
+                        .append("decisionReference", "KN 2019/3")
+                        .append("retentionPeriod", "P300000000Y")
+                        .append("clockStart", "SUBMITTED")
+                        .append("active", true)
+                        .append("changedBy", "cecilia")
+                        .append("changedAt", new java.util.Date()),
+                "retention_rule_versions");
+        try {
+            RequestSubmitted request = retentionRequest(eService, "KN 2019/3");
+
+            publish(request, "/eops/request-service");
+
+            PurgeFailed failed = PurgeEvents.awaitOne(
+                    PurgeFailed.class, event -> request.requestId().equals(event.requestId()));
+            assertThat(failed.failure()).contains(legacyRule).contains("P300000000Y");
+            assertThat(failed.eServiceId()).isEqualTo(eService);
+            assertThat(PurgeEvents.all(
+                            PurgePlanCreated.class, event -> request.requestId().equals(event.requestId())))
+                    .isEmpty();
+        } finally {
+            mongo.remove(Query.query(Criteria.where("ruleId").is(legacyRule)), "retention_rule_versions");
+        }
     }
 
     @Test

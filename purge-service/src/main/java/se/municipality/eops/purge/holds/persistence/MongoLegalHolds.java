@@ -1,6 +1,7 @@
 package se.municipality.eops.purge.holds.persistence;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +15,19 @@ import se.municipality.eops.purge.holds.domain.LegalHold;
 import se.municipality.eops.purge.holds.domain.LegalHolds;
 
 /**
- * Holds in {@value #COLLECTION} ({@code _id} = target and id, so one hold per target). Purges ask for them through
- * {@link se.municipality.eops.purge.holds.application.HoldKeeping}; nothing is written onto the cases.
+ * Holds in {@value #COLLECTION}, one document per hold ({@code _id} = the hold's id, {@code hold-<uuid>}), lifted
+ * ones kept with {@code liftedBy}, {@code liftedAt} and {@code liftReason}. Documents stored when there was one hold
+ * per target ({@code _id} = {@code <target>:<targetId>}) have the same fields and are read as they are: their
+ * {@code _id} is their hold id, and they are in force (no {@code liftedAt}); no migration. Purges ask for them
+ * through {@link se.municipality.eops.purge.holds.application.HoldKeeping}; nothing is written onto the cases.
  */
 @Repository
 class MongoLegalHolds implements LegalHolds {
 
     static final String COLLECTION = "legal_holds";
+
+    private static final Comparator<LegalHold> OLDEST_FIRST =
+            Comparator.comparing(LegalHold::setAt).thenComparing(LegalHold::id);
 
     private final MongoTemplate mongo;
 
@@ -30,61 +37,77 @@ class MongoLegalHolds implements LegalHolds {
 
     @Override
     public void place(LegalHold hold) {
-        Document document = new Document("target", hold.target().name())
-                .append("targetId", hold.targetId())
-                .append("reason", hold.reason())
-                .append("setBy", hold.setBy())
-                .append("setAt", Date.from(hold.setAt()));
-        mongo.upsert(
-                Query.query(Criteria.where("_id").is(id(hold.target(), hold.targetId()))),
-                Update.fromDocument(new Document("$set", document)),
+        mongo.insert(
+                new Document("_id", hold.id())
+                        .append("target", hold.target().name())
+                        .append("targetId", hold.targetId())
+                        .append("reason", hold.reason())
+                        .append("setBy", hold.setBy())
+                        .append("setAt", Date.from(hold.setAt())),
                 COLLECTION);
     }
 
     @Override
-    public boolean lift(LegalHold.Target target, String targetId) {
-        boolean existed = mongo.remove(Query.query(Criteria.where("_id").is(id(target, targetId))), COLLECTION)
-                        .getDeletedCount()
-                > 0;
-        return existed;
-    }
-
-    @Override
-    public Optional<LegalHold> onEService(String eServiceId) {
-        return Optional.ofNullable(
-                        mongo.findById(id(LegalHold.Target.ESERVICE, eServiceId), Document.class, COLLECTION))
+    public Optional<LegalHold> find(String holdId) {
+        return Optional.ofNullable(mongo.findById(holdId, Document.class, COLLECTION))
                 .map(MongoLegalHolds::toHold);
     }
 
     @Override
-    public List<LegalHold> onCases() {
-        return mongo
-                .find(
-                        Query.query(Criteria.where("target").is(LegalHold.Target.CASE.name())),
-                        Document.class,
-                        COLLECTION)
-                .stream()
-                .map(MongoLegalHolds::toHold)
-                .toList();
+    public boolean lift(String holdId, String liftedBy, Instant liftedAt, String liftReason) {
+        Update lifting = new Update().set("liftedBy", liftedBy).set("liftedAt", Date.from(liftedAt));
+        if (liftReason != null) {
+            lifting.set("liftReason", liftReason);
+        }
+        return mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(holdId)
+                                        .and("liftedAt")
+                                        .is(null)),
+                                lifting,
+                                COLLECTION)
+                        .getModifiedCount()
+                > 0;
     }
 
     @Override
-    public List<LegalHold> all() {
-        return mongo.findAll(Document.class, COLLECTION).stream()
+    public List<LegalHold> inForceOn(LegalHold.Target target, String targetId) {
+        return read(inForce().and("target").is(target.name()).and("targetId").is(targetId));
+    }
+
+    @Override
+    public List<LegalHold> inForceOnCases() {
+        return read(inForce().and("target").is(LegalHold.Target.CASE.name()));
+    }
+
+    @Override
+    public List<LegalHold> all(boolean alsoLifted) {
+        return read(alsoLifted ? new Criteria() : inForce());
+    }
+
+    private static Criteria inForce() {
+        // Matches a missing field too: holds stored before holds could be lifted without being removed.
+        return Criteria.where("liftedAt").is(null);
+    }
+
+    private List<LegalHold> read(Criteria criteria) {
+        return mongo.find(Query.query(criteria), Document.class, COLLECTION).stream()
                 .map(MongoLegalHolds::toHold)
+                .sorted(OLDEST_FIRST)
                 .toList();
     }
 
-    private static String id(LegalHold.Target target, String targetId) {
-        return target.name() + ":" + targetId;
-    }
-
     private static LegalHold toHold(Document document) {
+        Date liftedAt = document.getDate("liftedAt");
         return new LegalHold(
+                document.get("_id").toString(),
                 LegalHold.Target.valueOf(document.getString("target")),
                 document.getString("targetId"),
                 document.getString("reason"),
                 document.getString("setBy"),
-                Instant.ofEpochMilli(document.getDate("setAt").getTime()));
+                document.getDate("setAt").toInstant(),
+                document.getString("liftedBy"),
+                liftedAt == null ? null : liftedAt.toInstant(),
+                document.getString("liftReason"));
     }
 }

@@ -11,19 +11,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.municipality.eops.purge.holds.application.HoldKeeping;
 import se.municipality.eops.purge.holds.domain.LegalHold;
+import se.municipality.eops.purge.holds.domain.SeveralHolds;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
+import se.municipality.eops.starter.web.ConflictException;
 import se.municipality.eops.starter.web.InvalidInputException;
+import se.municipality.eops.starter.web.NotFoundException;
 
-/** Legal holds on a case or an e-service: archivists and the central team. */
+/**
+ * Legal holds on a case or an e-service: archivists and the central team. Each hold has its own id; several may be
+ * in force on the same target, and each is lifted by its id.
+ */
 @RestController
 @RequestMapping("/api/legal-holds")
 @PreAuthorize("hasAnyRole('CENTRAL_TEAM', 'ARCHIVIST')")
 class HoldController {
+
+    private static final int MAX_REASON = 500;
 
     private final HoldKeeping holds;
 
@@ -44,32 +53,77 @@ class HoldController {
                     FieldErrorCodes.ONE_OF_TWO,
                     Map.of("other", "eServiceId"));
         }
-        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
-            throw new InvalidInputException(
-                    "reason",
-                    "is required (at most 500 characters)",
-                    body.reason() == null || body.reason().isBlank()
-                            ? FieldErrorCodes.REQUIRED
-                            : FieldErrorCodes.TOO_LONG,
-                    Map.of("max", 500));
+        String field = body.caseId() != null ? "caseId" : "eServiceId";
+        String targetId = body.caseId() != null ? body.caseId() : body.eServiceId();
+        if (targetId.isBlank()) {
+            throw new InvalidInputException(field, "is required", FieldErrorCodes.REQUIRED);
         }
+        checkReason("reason", body.reason(), true);
         String who = CurrentUser.fromSecurityContext().userId();
-        return body.caseId() != null
-                ? holds.place(LegalHold.Target.CASE, body.caseId(), body.reason(), who)
-                : holds.place(LegalHold.Target.ESERVICE, body.eServiceId(), body.reason(), who);
+        return holds.place(
+                body.caseId() != null ? LegalHold.Target.CASE : LegalHold.Target.ESERVICE,
+                targetId,
+                body.reason(),
+                who);
     }
 
+    /** Lifts one hold by its id; {@code reason} (optional) is recorded with who lifted it and when. */
+    @DeleteMapping("/{holdId}")
+    ResponseEntity<Void> lift(@PathVariable String holdId, @RequestParam(required = false) String reason) {
+        checkReason("reason", reason, false);
+        return holds.lift(holdId, CurrentUser.fromSecurityContext().userId(), reason)
+                .map(lifted -> ResponseEntity.noContent().<Void>build())
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /**
+     * Lifts the one hold in force on a case or e-service (kept for clients of one hold per target); 409 {@code
+     * several-holds} when more than one is in force.
+     */
     @DeleteMapping("/{target}/{targetId}")
-    ResponseEntity<Void> lift(@PathVariable LegalHold.Target target, @PathVariable String targetId) {
-        boolean lifted =
-                holds.lift(target, targetId, CurrentUser.fromSecurityContext().userId());
-        return lifted
-                ? ResponseEntity.noContent().build()
-                : ResponseEntity.notFound().build();
+    ResponseEntity<Void> liftOnly(
+            @PathVariable LegalHold.Target target,
+            @PathVariable String targetId,
+            @RequestParam(required = false) String reason) {
+        checkReason("reason", reason, false);
+        try {
+            return holds.liftOnly(
+                            target, targetId, CurrentUser.fromSecurityContext().userId(), reason)
+                    .map(lifted -> ResponseEntity.noContent().<Void>build())
+                    .orElseGet(() -> ResponseEntity.notFound().build());
+        } catch (SeveralHolds several) {
+            throw new ConflictException(several);
+        }
     }
 
+    /** The holds in force; with {@code includeLifted=true} also the lifted ones, with who lifted them. */
     @GetMapping
-    List<LegalHold> all() {
-        return holds.all();
+    List<LegalHold> all(@RequestParam(defaultValue = "false") boolean includeLifted) {
+        return holds.all(includeLifted);
+    }
+
+    @GetMapping("/{holdId}")
+    LegalHold one(@PathVariable String holdId) {
+        return holds.find(holdId).orElseThrow(() -> new NotFoundException("no legal hold " + holdId));
+    }
+
+    private static void checkReason(String field, String reason, boolean required) {
+        if (reason == null || reason.isBlank()) {
+            if (required) {
+                throw new InvalidInputException(
+                        field,
+                        "is required (at most " + MAX_REASON + " characters)",
+                        FieldErrorCodes.REQUIRED,
+                        Map.of("max", MAX_REASON));
+            }
+            return;
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidInputException(
+                    field,
+                    "is required (at most " + MAX_REASON + " characters)",
+                    FieldErrorCodes.TOO_LONG,
+                    Map.of("max", MAX_REASON));
+        }
     }
 }

@@ -102,7 +102,7 @@ public class PurgeExecution {
     private List<Purge.BatchCases> nextBatches(Purge purge, int from, int to) {
         Map<Integer, PurgeCases.TakenBatch> taken = new HashMap<>();
         Set<String> held = Set.of();
-        if (holds.onEService(purge.eServiceId()).isEmpty()) {
+        if (holds.eServiceHeld(purge.eServiceId()).isEmpty()) {
             cases.take(purge.id(), from, to).forEach(batch -> taken.put(batch.number(), batch));
             held = holds.heldCases().keySet();
         }

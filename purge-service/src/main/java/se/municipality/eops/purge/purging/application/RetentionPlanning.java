@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.contract.purge.PurgeReason;
 import se.municipality.eops.purge.holds.application.HoldKeeping;
-import se.municipality.eops.purge.holds.domain.LegalHold;
 import se.municipality.eops.purge.purging.domain.HeldBack;
 import se.municipality.eops.purge.purging.domain.Preview;
 import se.municipality.eops.purge.purging.domain.Purge;
 import se.municipality.eops.purge.purging.domain.PurgeCases;
+import se.municipality.eops.purge.purging.domain.PurgeStatus;
 import se.municipality.eops.purge.purging.domain.Purges;
 import se.municipality.eops.purge.purging.domain.RuleApplied;
 import se.municipality.eops.purge.purging.domain.RuleNotInForce;
@@ -49,6 +49,7 @@ public class RetentionPlanning {
     private final PurgeSettings settings;
     private final Clock clock;
     private final PlanningLock lock;
+    private final PurgeRunner runner;
     private final Counter scheduledFailures;
 
     public RetentionPlanning(
@@ -59,6 +60,7 @@ public class RetentionPlanning {
             PurgeSettings settings,
             Clock clock,
             PlanningLock lock,
+            PurgeRunner runner,
             MeterRegistry meters) {
         this.rules = rules;
         this.purges = purges;
@@ -67,6 +69,7 @@ public class RetentionPlanning {
         this.settings = settings;
         this.clock = clock;
         this.lock = lock;
+        this.runner = runner;
         this.scheduledFailures = Counter.builder("eops.purge.planning.failures")
                 .description("Rules the scheduled planning could not make a plan for (each logged with its rule id)")
                 .register(meters);
@@ -86,12 +89,16 @@ public class RetentionPlanning {
         if (!RetentionRule.withinBound(rule.retentionPeriod())) {
             throw new ConflictException(new RetentionPeriodOutOfRange(rule.retentionPeriod()));
         }
-        return plan(rule, "plan-" + UUID.randomUUID(), null, createdBy, true).orElseThrow();
+        return plan(rule, "plan-" + UUID.randomUUID(), null, createdBy, NothingDue.PLAN_ANYWAY)
+                .orElseThrow();
     }
 
     /**
      * Plans for a RETENTION request: one per active rule of the e-service resting on the named decision (every
-     * active rule when none is named). No such rule answers the request with PurgeFailed.
+     * active rule when none is named), for each rule with due cases. The request is answered at once, without an
+     * approval, when there is nothing to approve: no such rule, or one with a period beyond what rules may have
+     * (stored before rules were bounded), answers it with PurgeFailed; nothing due under any of them with a purge of
+     * nothing per rule that executes at once (PurgeCompleted naming the request, an entry in the purge log).
      */
     public void planForRequest(String requestId, String eServiceId, String decisionReference, String requestedBy) {
         List<RetentionRule> matching = rules.ofEService(eServiceId).stream()
@@ -99,9 +106,9 @@ public class RetentionPlanning {
                 .filter(rule -> decisionReference == null
                         || normalized(rule.decisionReference()).equals(normalized(decisionReference)))
                 .toList();
-        if (matching.isEmpty()) {
-            String failure = eServiceId + " has no active retention rule"
-                    + (decisionReference == null ? "" : " resting on decision " + decisionReference);
+        Optional<String> unplannable = unplannable(eServiceId, decisionReference, matching);
+        if (unplannable.isPresent()) {
+            log.info("Retention request {} of {} cannot be planned: {}", requestId, eServiceId, unplannable.get());
             purges.insert(Purge.failed(
                     "purge-" + requestId,
                     PurgeReason.RETENTION,
@@ -109,11 +116,42 @@ public class RetentionPlanning {
                     requestId,
                     null,
                     requestedBy,
-                    failure,
+                    unplannable.get(),
                     clock.instant()));
             return;
         }
-        matching.forEach(rule -> plan(rule, "plan-" + requestId + "-" + rule.ruleId(), requestId, requestedBy, true));
+        List<Optional<Purge>> plans = matching.stream()
+                .map(rule -> plan(rule, requestPlanId(requestId, rule), requestId, requestedBy, NothingDue.NO_PLAN))
+                .toList();
+        if (plans.stream().allMatch(Optional::isEmpty)) {
+            // Nothing due under any rule, so nothing for an archivist to approve: answer the request now. A case that
+            // became due meanwhile gets a plan to approve after all (the second look reads the cases again).
+            for (RetentionRule rule : matching) {
+                plan(rule, requestPlanId(requestId, rule), requestId, requestedBy, NothingDue.EXECUTE_AT_ONCE)
+                        .filter(purge -> purge.status() == PurgeStatus.EXECUTING)
+                        .ifPresent(purge -> runner.submit(purge.id()));
+            }
+        }
+    }
+
+    /** Why a RETENTION request can get no plan at all, if it cannot. */
+    private static Optional<String> unplannable(
+            String eServiceId, String decisionReference, List<RetentionRule> matching) {
+        if (matching.isEmpty()) {
+            return Optional.of(eServiceId + " has no active retention rule"
+                    + (decisionReference == null ? "" : " resting on decision " + decisionReference));
+        }
+        return matching.stream()
+                .filter(rule -> !RetentionRule.withinBound(rule.retentionPeriod()))
+                .findFirst()
+                .map(rule -> "retention rule " + rule.ruleId() + " (version " + rule.version() + ") of " + eServiceId
+                        + " has the period " + rule.retentionPeriod() + ", longer than "
+                        + RetentionRule.MAX_RETENTION_YEARS
+                        + " years (stored before periods were bounded); correct the rule and ask again");
+    }
+
+    private static String requestPlanId(String requestId, RetentionRule rule) {
+        return "plan-" + requestId + "-" + rule.ruleId();
     }
 
     /**
@@ -126,7 +164,7 @@ public class RetentionPlanning {
         for (RetentionRule rule : rules.allActive()) {
             String planId = "plan-" + rule.ruleId() + "-v" + rule.version() + "-" + today;
             try {
-                plan(rule, planId, null, SCHEDULER, false)
+                plan(rule, planId, null, SCHEDULER, NothingDue.NO_PLAN)
                         .ifPresent(plan -> log.info(
                                 "Scheduled plan {} for rule {}: {} due cases",
                                 plan.id(),
@@ -144,14 +182,23 @@ public class RetentionPlanning {
         }
     }
 
+    /** What a plan of no due cases becomes. */
+    private enum NothingDue {
+        /** A plan to approve all the same (one asked for by hand shows its preview). */
+        PLAN_ANYWAY,
+        /** No plan (the schedule; a request whose other rules may have due cases). */
+        NO_PLAN,
+        /** A purge of nothing that executes at once, answering the request that asked for it. */
+        EXECUTE_AT_ONCE
+    }
+
     private Optional<Purge> plan(
-            RetentionRule rule, String planId, String requestId, String createdBy, boolean alsoWhenNothingIsDue) {
+            RetentionRule rule, String planId, String requestId, String createdBy, NothingDue nothingDue) {
         Optional<Purge> existing = purges.find(planId);
         if (existing.isPresent()) {
             return existing;
         }
-        return lock.forEService(
-                rule.eServiceId(), () -> makePlan(rule, planId, requestId, createdBy, alsoWhenNothingIsDue));
+        return lock.forEService(rule.eServiceId(), () -> makePlan(rule, planId, requestId, createdBy, nothingDue));
     }
 
     /**
@@ -160,7 +207,7 @@ public class RetentionPlanning {
      * purge made for the e-service drops them.
      */
     private Optional<Purge> makePlan(
-            RetentionRule rule, String planId, String requestId, String createdBy, boolean alsoWhenNothingIsDue) {
+            RetentionRule rule, String planId, String requestId, String createdBy, NothingDue nothingDue) {
         Optional<Purge> existing = purges.find(planId);
         if (existing.isPresent()) {
             return existing;
@@ -168,15 +215,13 @@ public class RetentionPlanning {
         Instant now = clock.instant();
         Instant cutoff = rule.dueCutoff(now);
         String clockStart = rule.clockStart().name();
-        Optional<LegalHold> eServiceHold = holds.onEService(rule.eServiceId());
+        Optional<String> eServiceHeld = holds.eServiceHeld(rule.eServiceId());
         PurgeCases.Selection selection;
         List<HeldBack> heldBack;
-        if (eServiceHold.isPresent()) {
+        if (eServiceHeld.isPresent()) {
             selection = PurgeCases.Selection.none();
             long due = cases.countDue(rule.eServiceId(), clockStart, cutoff, rule.caseType());
-            heldBack = due == 0
-                    ? List.of()
-                    : List.of(new HeldBack(eServiceHold.get().heldBackReason(), due));
+            heldBack = due == 0 ? List.of() : List.of(new HeldBack(eServiceHeld.get(), due));
         } else {
             List<String> open = purges.openIds(rule.eServiceId());
             cases.dropBatchesOfClosedPurges(rule.eServiceId(), open);
@@ -190,12 +235,29 @@ public class RetentionPlanning {
                     settings.batchSize());
             heldBack = selection.heldBack();
         }
-        if (selection.count() == 0 && !alsoWhenNothingIsDue) {
+        if (selection.count() == 0 && nothingDue != NothingDue.PLAN_ANYWAY) {
             cases.dropBatches(planId);
-            return Optional.empty();
+            if (nothingDue == NothingDue.NO_PLAN) {
+                return Optional.empty();
+            }
         }
         Preview preview =
                 new Preview(rule.ruleId(), selection.count(), selection.oldest(), selection.newest(), heldBack, cutoff);
+        if (selection.count() == 0 && nothingDue == NothingDue.EXECUTE_AT_ONCE) {
+            Purge nothing =
+                    Purge.nothingDue(planId, rule.eServiceId(), requestId, applied(rule), preview, createdBy, now);
+            if (!purges.insert(nothing)) {
+                return purges.find(planId);
+            }
+            log.info(
+                    "Nothing due under rule {} for request {}: purge {} of nothing executes without approval, {} held"
+                            + " back",
+                    rule.ruleId(),
+                    requestId,
+                    planId,
+                    preview.heldBackCount());
+            return Optional.of(nothing);
+        }
         Purge plan = Purge.plan(
                 planId,
                 rule.eServiceId(),

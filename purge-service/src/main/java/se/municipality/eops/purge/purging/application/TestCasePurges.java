@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import se.municipality.eops.purge.holds.application.HoldKeeping;
-import se.municipality.eops.purge.holds.domain.LegalHold;
 import se.municipality.eops.purge.purging.domain.HeldBack;
 import se.municipality.eops.purge.purging.domain.Preview;
 import se.municipality.eops.purge.purging.domain.Purge;
@@ -62,14 +61,14 @@ public class TestCasePurges {
         if (purges.find(purgeId).isPresent()) {
             return false;
         }
-        Optional<LegalHold> eServiceHold = holds.onEService(eServiceId);
+        Optional<String> eServiceHeld = holds.eServiceHeld(eServiceId);
         PurgeCases.Selection selection;
         List<HeldBack> heldBack = new ArrayList<>();
-        if (eServiceHold.isPresent()) {
+        if (eServiceHeld.isPresent()) {
             selection = PurgeCases.Selection.none();
             long held = cases.countTestCases(eServiceId);
             if (held > 0) {
-                heldBack.add(new HeldBack(eServiceHold.get().heldBackReason(), held));
+                heldBack.add(new HeldBack(eServiceHeld.get(), held));
             }
         } else {
             List<String> open = purges.openIds(eServiceId);

@@ -207,6 +207,51 @@ public final class Purge {
         return plan;
     }
 
+    /**
+     * A retention purge of a request under which nothing is due: there is nothing to approve, so it executes at once
+     * (no approval, no PurgePlanCreated) and completes with nothing purged, answering the request with PurgeCompleted
+     * and leaving its entry in the purge log. It has no batches, so it can delete nothing.
+     */
+    public static Purge nothingDue(
+            String id,
+            String eServiceId,
+            String requestId,
+            RuleApplied rule,
+            Preview preview,
+            String createdBy,
+            Instant now) {
+        if (preview.dueCount() != 0) {
+            throw new IllegalArgumentException("purge " + id + " has " + preview.dueCount() + " due cases to approve");
+        }
+        return new Purge(
+                id,
+                PurgeReason.RETENTION,
+                eServiceId,
+                Objects.requireNonNull(requestId, "requestId"),
+                null,
+                Objects.requireNonNull(rule, "rule"),
+                preview,
+                createdBy,
+                now,
+                null,
+                0,
+                PurgeStatus.EXECUTING,
+                null,
+                null,
+                now,
+                null,
+                0,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     /** A purge that could not be made; it answers the request that asked for it. */
     public static Purge failed(
             String id,
