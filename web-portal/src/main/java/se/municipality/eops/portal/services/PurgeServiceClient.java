@@ -84,7 +84,8 @@ public class PurgeServiceClient {
     }
 
     /** A legal hold: a case ({@code CASE}) or a whole e-service ({@code ESERVICE}) kept out of every purge. */
-    public record LegalHold(String target, String targetId, String reason, String setBy, Instant setAt) {}
+    /** One legal hold; a target may have several, each lifted by its {@code id}. */
+    public record LegalHold(String id, String target, String targetId, String reason, String setBy, Instant setAt) {}
 
     /** A system that must acknowledge every purged batch. */
     public record Subscriber(String subscriberId, String name, String registeredBy, Instant registeredAt) {}
@@ -226,12 +227,9 @@ public class PurgeServiceClient {
         return purge.post().uri("/api/legal-holds").body(body).retrieve().body(LegalHold.class);
     }
 
-    /** {@code DELETE /api/legal-holds/{target}/{id}}: 404 when there was no such hold. */
-    public void liftLegalHold(String target, String targetId) {
-        purge.delete()
-                .uri("/api/legal-holds/{target}/{id}", target, targetId)
-                .retrieve()
-                .toBodilessEntity();
+    /** {@code DELETE /api/legal-holds/{id}}: lifts that one hold; 404 when it is no longer in force. */
+    public void liftLegalHold(String holdId) {
+        purge.delete().uri("/api/legal-holds/{id}", holdId).retrieve().toBodilessEntity();
     }
 
     /** {@code GET /api/subscribers}. */

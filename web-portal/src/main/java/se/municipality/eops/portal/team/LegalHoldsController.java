@@ -30,7 +30,8 @@ class LegalHoldsController {
     }
 
     /** Lift a hold: which one. */
-    record LiftForm(String target, String targetId) {}
+    /** The hold to lift, and its target's id for the notice. */
+    record LiftForm(String holdId, String targetId) {}
 
     private final PurgeServiceClient purge;
 
@@ -67,7 +68,7 @@ class LegalHoldsController {
     String lift(LiftForm form, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         try {
-            purge.liftLegalHold(form.target(), form.targetId());
+            purge.liftLegalHold(form.holdId());
             redirect.addFlashAttribute("notice", "team.holds.lifted");
             redirect.addFlashAttribute("noticeArgument", form.targetId());
             return "redirect:/team/legal-holds";

@@ -245,12 +245,37 @@ class TeamToolsPageTest extends DeskPageTest {
     }
 
     @Test
-    void liftingAHoldNoLongerThereSaysSoInsteadOfA404() throws Exception {
-        when(purge.legalHolds()).thenReturn(List.of());
-        doThrow(refused("purge", 404, "no such hold")).when(purge).liftLegalHold("CASE", "case-9");
+    void twoHoldsOnOneCaseAreListedEachWithItsReasonAndLiftedOneByOne() throws Exception {
+        when(purge.legalHolds())
+                .thenReturn(List.of(
+                        new PurgeServiceClient.LegalHold("hold-1", "CASE", "case-9", "Överklagat", "arvid", MORNING),
+                        new PurgeServiceClient.LegalHold(
+                                "hold-2", "CASE", "case-9", "Polisutredning", "astrid", MORNING)));
+
+        mvc.perform(get("/team/legal-holds").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("Överklagat")))
+                .andExpect(content().string(containsString("Polisutredning")))
+                .andExpect(content().string(containsString("name=\"holdId\" value=\"hold-1\"")))
+                .andExpect(content().string(containsString("name=\"holdId\" value=\"hold-2\"")));
 
         mvc.perform(post("/team/legal-holds/lift")
-                        .param("target", "CASE")
+                        .param("holdId", "hold-2")
+                        .param("targetId", "case-9")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(redirectedUrl("/team/legal-holds"));
+        verify(purge).liftLegalHold("hold-2");
+    }
+
+    @Test
+    void liftingAHoldNoLongerThereSaysSoInsteadOfA404() throws Exception {
+        when(purge.legalHolds()).thenReturn(List.of());
+        doThrow(refused("purge", 404, "no such hold")).when(purge).liftLegalHold("hold-9");
+
+        mvc.perform(post("/team/legal-holds/lift")
+                        .param("holdId", "hold-9")
                         .param("targetId", "case-9")
                         .with(csrf())
                         .with(as("cecilia", "CENTRAL_TEAM")))
