@@ -84,6 +84,9 @@ public class RequestServiceClient {
     /** Why a request was rejected. */
     public record Rejection(String reasonCode, String reason, String rejectedBy, boolean blockedByChecklist) {}
 
+    /** Why a request failed (nobody refused it: a purge failed or expired, an awaited grant ended). */
+    public record Failure(String reasonCode, String reason, String failedBy) {}
+
     /** Who filed a request. */
     public record Requester(String userId, String name, String email, String role) {}
 
@@ -102,7 +105,8 @@ public class RequestServiceClient {
             String assignee,
             boolean overdue,
             String outcome,
-            Rejection rejection) {
+            Rejection rejection,
+            Failure failure) {
 
         /** The e-service the request is about, whichever its type. */
         public Optional<String> eServiceName() {

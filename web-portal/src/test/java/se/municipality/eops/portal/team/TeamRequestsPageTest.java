@@ -46,7 +46,37 @@ class TeamRequestsPageTest extends DeskPageTest {
                 null,
                 true,
                 null,
+                null,
                 null);
+    }
+
+    @Test
+    void aFailedRequestSaysWhyItFailed() throws Exception {
+        Request submitted = annasRequest("REQ-1", "FAILED");
+        Request failed = new Request(
+                submitted.id(),
+                submitted.type(),
+                submitted.status(),
+                submitted.requester(),
+                submitted.publication(),
+                null,
+                null,
+                submitted.submittedAt(),
+                submitted.timeline(),
+                submitted.statusSince(),
+                null,
+                false,
+                null,
+                null,
+                new RequestServiceClient.Failure(
+                        "PURGE_PLAN_EXPIRED", "The plan was not approved before it expired", "purge-service"));
+        when(requests.request("REQ-1")).thenReturn(failed);
+
+        mvc.perform(get("/team/requests/REQ-1").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("Varför det misslyckades")))
+                .andExpect(content().string(containsString("The plan was not approved before it expired")));
     }
 
     @Test
