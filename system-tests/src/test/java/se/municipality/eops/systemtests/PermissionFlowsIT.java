@@ -69,7 +69,7 @@ class PermissionFlowsIT {
         flows.assertMails(ANNA, 1, "Behörighet väntar på utbildning", es);
         flows.assertMails(ANNA, 1, "Behörighet aktiv", es);
         flows.assertMails(ANNA, 1, "Vi har tagit emot din begäran", id);
-        flows.assertMails(ANNA, 1, id, "har ny status: WAITING_FOR_TRAINING");
+        flows.assertMails(ANNA, 1, id, "har ny status: väntar på utbildning");
         flows.assertMails(ANNA, 1, id, "är klar");
     }
 

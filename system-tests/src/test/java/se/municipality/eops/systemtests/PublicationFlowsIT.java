@@ -103,8 +103,8 @@ class PublicationFlowsIT {
         flows.assertMails(ANNA, 1, "Vi har tagit emot din begäran", blocked);
         flows.assertMails(ANNA, 1, blocked, "har avslagits");
         flows.assertMails(ANNA, 1, "Vi har tagit emot din begäran", id);
-        flows.assertMails(ANNA, 1, id, "har ny status: WAITING_FOR_REVIEW");
-        flows.assertMails(ANNA, 1, id, "har ny status: IN_PROGRESS");
+        flows.assertMails(ANNA, 1, id, "har ny status: väntar på granskning");
+        flows.assertMails(ANNA, 1, id, "har ny status: under arbete");
         flows.assertMails(ANNA, 1, id, "är klar");
         flows.assertMails(REFERENCE_GROUP, 1, "Granskning väntar", es);
         flows.assertMails(CENTRAL_TEAM, 1, "Ny begäran", id);
@@ -176,7 +176,7 @@ class PublicationFlowsIT {
                 .isEmpty();
 
         flows.assertMails(ANNA, 1, "Vi har tagit emot din begäran", id);
-        flows.assertMails(ANNA, 1, id, "har ny status: WAITING_FOR_REVIEW");
+        flows.assertMails(ANNA, 1, id, "har ny status: väntar på granskning");
         flows.assertMails(ANNA, 1, id, "har avslagits");
         assertThat(MailServer.text(suite.mail().to(ANNA, id + " har avslagits").get(0)))
                 .contains(reason);

@@ -164,8 +164,8 @@ class RetentionPurgeFlowIT {
 
         flows.assertMails(ARCHIVISTS, 1, "Gallringsplan väntar på godkännande", planId);
         flows.assertMails(ANNA, 1, "Vi har tagit emot din begäran", id);
-        flows.assertMails(ANNA, 1, id, "har ny status: WAITING_FOR_PURGE_APPROVAL");
-        flows.assertMails(ANNA, 1, id, "har ny status: IN_PROGRESS");
+        flows.assertMails(ANNA, 1, id, "har ny status: väntar på godkännande av gallring");
+        flows.assertMails(ANNA, 1, id, "har ny status: under arbete");
         flows.assertMails(ANNA, 1, id, "är klar");
     }
 

@@ -130,8 +130,8 @@ class DailyDigestIT {
 
         MimeMessage mail = Mails.awaitOne(TEAM, "Dagens sammanställning " + day);
         assertThat(Mails.part(mail, "text/plain"))
-                .contains(open.requestId() + "  PUBLICATION  SUBMITTED")
-                .contains(overdue.requestId() + "  " + overdue.requestType() + "  " + overdue.status() + "  (!)")
+                .contains(open.requestId() + "  publicering  inskickad")
+                .contains(overdue.requestId() + "  publicering  väntar på granskning  (!)") // WAITING_FOR_REVIEW
                 .doesNotContain(anna);
         assertThat(Mails.to(TEAM, "Dagens sammanställning " + day)).hasSize(1);
 

@@ -113,11 +113,11 @@ class NotificationRulesIT {
 
         MimeMessage toCarl = Mails.awaitOne(carl.email(), "Permission waiting for training");
         assertThat(Mails.part(toCarl, "text/plain"))
-                .contains("The permission ADMINISTRATOR for Parkeringstillstånd is granted")
+                .contains("The administrator permission for Parkeringstillstånd is granted")
                 .contains("request " + submitted.requestId());
         assertThat(Mails.part(toCarl, "text/html")).contains("<p>").doesNotContain("{0}");
         MimeMessage toAnna = Mails.awaitOne(annaAddress, "Behörighet väntar på utbildning");
-        assertThat(Mails.part(toAnna, "text/plain")).contains("Behörigheten ADMINISTRATOR för Parkeringstillstånd");
+        assertThat(Mails.part(toAnna, "text/plain")).contains("Behörigheten administratör för Parkeringstillstånd");
 
         ServiceEvents.publish(new PermissionGranted(
                 UUID.randomUUID(),
@@ -148,7 +148,7 @@ class NotificationRulesIT {
                 null,
                 Instant.parse("2026-12-31T23:00:00Z")));
         MimeMessage expiring = Mails.awaitOne(carl.email(), "Permission expiring soon: " + eServiceId);
-        assertThat(Mails.part(expiring, "text/plain")).contains("The permission EDITOR of Dina Dahl");
+        assertThat(Mails.part(expiring, "text/plain")).contains("The editor permission of Dina Dahl");
     }
 
     @Test
@@ -251,8 +251,8 @@ class NotificationRulesIT {
                 UUID.randomUUID().toString(),
                 null,
                 null));
-        assertThat(Mails.part(Mails.awaitOne(anna, "har ny status: WAITING_FOR_REVIEW"), "text/plain"))
-                .contains("från SUBMITTED till WAITING_FOR_REVIEW");
+        assertThat(Mails.part(Mails.awaitOne(anna, "har ny status: väntar på granskning"), "text/plain"))
+                .contains("från inskickad till väntar på granskning");
 
         ServiceEvents.publish(new RequestCommented(
                 UUID.randomUUID(),
@@ -304,7 +304,7 @@ class NotificationRulesIT {
                 "Checklistan är inte komplett",
                 List.of(new MissingItem("a11y", "Tillgänglighetsredogörelse"))));
         assertThat(Mails.part(Mails.awaitOne(anna, "har avslagits"), "text/plain"))
-                .contains("Skäl: Checklistan är inte komplett")
+                .contains("punkter i checklistan som måste vara bekräftade är inte det")
                 .contains("Saknas: Tillgänglighetsredogörelse");
 
         RequestOverdue overdue = RequestLifecycleMother.overdueAndAssigned();
@@ -488,10 +488,10 @@ class NotificationRulesIT {
         ServiceEvents.publish(withdrawn);
         RecordMetadata copy = ServiceEvents.publish(withdrawn);
 
-        MimeMessage toTheTeam = Mails.awaitOne(TEAM, "Återkallad begäran " + requestId + " (PUBLICATION)");
+        MimeMessage toTheTeam = Mails.awaitOne(TEAM, "Återkallad begäran " + requestId + " (publicering)");
         assertThat(Mails.part(toTheTeam, "text/plain"))
                 .contains("En begäran har återkallats innan den var genomförd.")
-                .contains("Begäran: " + requestId + "\nTyp: PUBLICATION\nE-tjänst: es-4711\n")
+                .contains("Begäran: " + requestId + "\nTyp: publicering\nE-tjänst: es-4711\n")
                 .contains("Återkallad av: " + requester.userId() + "\nSkäl: Fel version bifogad");
         MimeMessage toTheGroup =
                 Mails.awaitOne(REFERENCE_GROUP, "Återkallad begäran " + requestId + ": ingen granskning behövs");
@@ -523,10 +523,11 @@ class NotificationRulesIT {
         ServiceEvents.publish(withdrawn);
         RecordMetadata copy = ServiceEvents.publish(withdrawn);
 
-        MimeMessage toTheTeam = Mails.awaitOne(TEAM, "Återkallad begäran " + requestId + " (PURGE)");
+        MimeMessage toTheTeam = Mails.awaitOne(TEAM, "Återkallad begäran " + requestId + " (gallring)");
         assertThat(Mails.part(toTheTeam, "text/plain"))
-                .contains("Begäran: " + requestId + "\nTyp: PURGE\nE-tjänst: es-1001\n")
-                .contains("Återkallad av: " + requester.userId() + "\nSkäl: –\n") // no reason given
+                .contains("Begäran: " + requestId + "\nTyp: gallring\nE-tjänst: es-1001\n")
+                .contains("Återkallad av: " + requester.userId() + "\n\n") // no reason given: no line for it
+                .doesNotContain("Skäl")
                 .doesNotContain("null");
         MimeMessage toTheArchivists =
                 Mails.awaitOne(ARCHIVISTS, "Återkallad begäran " + requestId + ": inget godkännande behövs");
@@ -544,6 +545,105 @@ class NotificationRulesIT {
         assertThat(Mails.to(ARCHIVISTS, requestId)).hasSize(1);
         assertThat(Mails.to(REFERENCE_GROUP, requestId)).isEmpty();
         assertThat(Mailboxes.to(anna)).isEmpty();
+    }
+
+    @Test
+    void tellsTheRequesterAndTheTeamOfAFailedRequestOnceHoweverOftenItArrives() {
+        String anna = ReceiptEvents.uniqueAddress("anna");
+        Requester requester = new Requester(
+                "anna-" + UUID.randomUUID(), "Anna Andersson", anna, RequesterRole.ESERVICE_ADMINISTRATOR);
+        String requestId = "REQ-" + UUID.randomUUID();
+        String failure = "es-1002 has no active retention rule resting on decision BUN 1999/1";
+        RequestStatusChanged failed = new RequestStatusChanged(
+                UUID.randomUUID(),
+                requestId,
+                AT,
+                requester,
+                RequestType.PURGE,
+                "es-1002",
+                null,
+                RequestStatusCode.IN_PROGRESS,
+                RequestStatusCode.FAILED,
+                3,
+                "purge-service",
+                "PurgeFailed",
+                UUID.randomUUID().toString(),
+                failure,
+                null);
+
+        ServiceEvents.publish(failed);
+        RecordMetadata copy = ServiceEvents.publish(failed);
+
+        assertThat(Mails.part(
+                        Mails.awaitOne(anna, "Din begäran " + requestId + " kunde inte genomföras"), "text/plain"))
+                .contains("Gallringen i din begäran " + requestId + " för e-tjänsten es-1002 kunde inte genomföras")
+                .contains("Uppgift från gallringstjänsten: ”" + failure + "”");
+        assertThat(Mails.part(Mails.awaitOne(TEAM, "Misslyckad begäran " + requestId + " (gallring)"), "text/plain"))
+                .contains("Begäran: " + requestId + "\nTyp: gallring\nE-tjänst: es-1002\nBegärd av: Anna Andersson\n")
+                .contains("Vad hände: gallringen kunde inte genomföras\nUppgift från tjänsten: ”" + failure + "”");
+
+        ServiceEvents.awaitHandled(copy);
+        awaitSentOnce(failed.eventId(), anna, "request-failed");
+        awaitSentOnce(failed.eventId(), TEAM, "request-failed-team");
+        assertThat(Mailboxes.to(anna)).hasSize(1);
+        assertThat(Mails.to(TEAM, requestId)).hasSize(1);
+    }
+
+    @Test
+    void tellsTheReferenceGroupOrTheArchivistsOfATeamRejectionByTheRequestsTypeOnceHoweverOftenItArrives() {
+        String anna = ReceiptEvents.uniqueAddress("anna");
+        Requester requester = new Requester(
+                "anna-" + UUID.randomUUID(), "Anna Andersson", anna, RequesterRole.ESERVICE_ADMINISTRATOR);
+        RequestRejected publication =
+                rejectedByTeam(requester, RequestType.PUBLICATION, "Tjänsten ska inte publiceras");
+        RequestRejected purge = rejectedByTeam(requester, RequestType.PURGE, "Beslutet ska omprövas");
+
+        ServiceEvents.publish(publication);
+        ServiceEvents.publish(purge);
+        RecordMetadata publicationCopy = ServiceEvents.publish(publication);
+        RecordMetadata purgeCopy = ServiceEvents.publish(purge);
+
+        MimeMessage toTheGroup = Mails.awaitOne(
+                REFERENCE_GROUP, "Avslagen begäran " + publication.requestId() + ": ingen granskning behövs");
+        assertThat(Mails.part(toTheGroup, "text/plain"))
+                .contains("Centrala teamet har avslagit begäran " + publication.requestId()
+                        + " om publicering av e-tjänsten Skolskjuts.")
+                .contains("granskningen nu avslutad: inget beslut behövs.\nMotivering: ”Tjänsten ska inte publiceras”");
+        MimeMessage toTheArchivists =
+                Mails.awaitOne(ARCHIVISTS, "Avslagen begäran " + purge.requestId() + ": inget godkännande behövs");
+        assertThat(Mails.part(toTheArchivists, "text/plain"))
+                .contains("planen återkallad och kommer inte att genomföras")
+                .contains("Motivering: ”Beslutet ska omprövas”");
+        assertThat(Mails.part(Mails.awaitOne(anna, publication.requestId() + " har avslagits"), "text/plain"))
+                .contains("Centrala teamet har avslagit din begäran " + publication.requestId() + " om publicering.")
+                .contains("Motivering: ”Tjänsten ska inte publiceras”");
+
+        ServiceEvents.awaitHandled(publicationCopy); // keyed by request: perhaps two partitions
+        ServiceEvents.awaitHandled(purgeCopy);
+        awaitSentOnce(publication.eventId(), REFERENCE_GROUP, "request-rejected-review");
+        awaitSentOnce(purge.eventId(), ARCHIVISTS, "request-rejected-purge");
+        awaitSentOnce(publication.eventId(), anna, "request-rejected");
+        awaitSentOnce(purge.eventId(), anna, "request-rejected");
+        assertThat(Mails.to(REFERENCE_GROUP, publication.requestId())).hasSize(1);
+        assertThat(Mails.to(ARCHIVISTS, purge.requestId())).hasSize(1);
+        assertThat(Mails.to(ARCHIVISTS, publication.requestId())).isEmpty();
+        assertThat(Mails.to(REFERENCE_GROUP, purge.requestId())).isEmpty();
+        assertThat(Mails.to(TEAM, publication.requestId())).isEmpty();
+    }
+
+    private static RequestRejected rejectedByTeam(Requester requester, RequestType type, String reason) {
+        return new RequestRejected(
+                UUID.randomUUID(),
+                "REQ-" + UUID.randomUUID(),
+                AT,
+                requester,
+                type,
+                "es-4711",
+                "Skolskjuts",
+                "cecilia",
+                RequestRejected.ReasonCode.REJECTED_BY_TEAM,
+                reason,
+                null);
     }
 
     /** The event's one notification to the recipient with the template, sent (its outcome is written after the mail). */

@@ -82,7 +82,9 @@ public class DailyDigest {
         List<ReadModels.OpenRequest> open = requests.openRequests();
         List<String> lines = new ArrayList<>();
         for (ReadModels.OpenRequest request : open) {
-            lines.add(request.requestId() + "  " + request.requestType() + "  " + request.status()
+            lines.add(request.requestId() + "  "
+                    + templates.label("requestType", request.requestType(), MessageTemplates.SWEDISH) + "  "
+                    + templates.label("status", request.status(), MessageTemplates.SWEDISH)
                     + (request.overdue() ? "  (!)" : ""));
         }
         Map<String, Object> fields = new LinkedHashMap<>();

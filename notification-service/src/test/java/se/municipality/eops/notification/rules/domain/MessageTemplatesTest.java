@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,10 +16,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.municipality.eops.contract.DomainEvent;
+import se.municipality.eops.contract.request.RequestRejected;
+import se.municipality.eops.contract.request.RequestRejected.ReasonCode;
+import se.municipality.eops.contract.request.RequestStatusChanged;
+import se.municipality.eops.contract.request.RequestStatusCode;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.RequestWithdrawn;
 import se.municipality.eops.contract.samples.EventSamples;
 import se.municipality.eops.contract.samples.RequestLifecycleMother;
+import se.municipality.eops.contract.samples.RequestSubmittedMother;
 import se.municipality.eops.notification.delivery.domain.Message;
 import se.municipality.eops.notification.delivery.domain.ReceiptMail;
 import se.municipality.eops.starter.messaging.EventJson;
@@ -25,8 +32,9 @@ import se.municipality.eops.starter.messaging.EventJson;
 /**
  * Every template of every rule, in both languages, rendered with the contract's sample events (and,
  * for the request events the contract does not have yet, with events of the agreed shapes; for a withdrawal,
- * with one of every request type and one without a reason as well): no placeholder may be left, no value
- * empty.
+ * with one of every request type and one without a reason as well; for a status change, failures of every cause; for
+ * a rejection, every reason code, one the templates do not know and a team rejection of a publication): no
+ * placeholder may be left, no value empty.
  */
 class MessageTemplatesTest {
 
@@ -85,20 +93,188 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void aWithdrawalWithoutAReasonSaysThatNoneWasGivenInsteadOfNull() {
+    void aWithdrawalWithoutAReasonLeavesTheReasonOutInsteadOfADash() {
         Map<String, Object> withoutReason = fieldsOf(withdrawn(RequestType.PURGE, null));
 
         assertThat(TEMPLATES.render("request-withdrawn", "sv", withoutReason).text())
-                .contains("Typ: PURGE\nE-tjänst: " + RequestLifecycleMother.E_SERVICE_ID)
-                .contains("Återkallad av: u-anna\nSkäl: –\n")
+                .contains("Typ: gallring\nE-tjänst: " + RequestLifecycleMother.E_SERVICE_ID)
+                .contains("Återkallad av: u-anna\n\n" + "Följ ärendet:")
+                .doesNotContain("Skäl")
+                .doesNotContain("–")
                 .doesNotContain("null");
         assertThat(TEMPLATES.render("request-withdrawn", "en", withoutReason).text())
-                .contains("Withdrawn by: u-anna\nReason: –\n")
-                .doesNotContain("null");
+                .contains("Withdrawn by: u-anna\n\nFollow the request:")
+                .doesNotContain("Reason");
         assertThat(TEMPLATES
                         .render("request-withdrawn", "sv", fieldsOf(withdrawn(RequestType.PURGE, "Fel e-tjänst")))
                         .text())
-                .contains("Skäl: Fel e-tjänst\n");
+                .contains("Återkallad av: u-anna\nSkäl: Fel e-tjänst\n");
+    }
+
+    @Test
+    void leavesOutTheLinesOfAbsentValuesAndKeepsThoseThatArePresent() {
+        Map<String, Object> toReview = requestEvent("RequestStatusChanged");
+        toReview.remove("reason");
+        toReview.remove("missingItems");
+
+        assertThat(TEMPLATES.render("request-status-changed", "sv", toReview).text())
+                .contains("har bytt status från inskickad till väntar på granskning.\n\nFölj ärendet:")
+                .doesNotContain("Kommentar")
+                .doesNotContain("Saknas")
+                .doesNotContain("–");
+
+        Map<String, Object> awaitingTraining = new LinkedHashMap<>(Map.of(
+                "requestId",
+                "REQ-1",
+                "role",
+                "ADMINISTRATOR",
+                "eServiceId",
+                "es-1",
+                "validUntil",
+                "2027-06-30T22:00:00Z"));
+        assertThat(TEMPLATES
+                        .render("permission-awaiting-training", "sv", awaitingTraining)
+                        .text())
+                .contains("Behörigheten administratör för es-1 är beviljad")
+                .contains("(begäran REQ-1).\nGäller till: 1 juli 2027 kl. 00:00\n\n")
+                .doesNotContain("Gäller från")
+                .doesNotContain("–");
+        awaitingTraining.put("validFrom", "2026-12-01T08:00:00Z");
+        assertThat(TEMPLATES
+                        .render("permission-awaiting-training", "en", awaitingTraining)
+                        .text())
+                .contains("The administrator permission for es-1 is granted")
+                .contains("Valid from: 1 December 2026 at 09:00\nValid until: 1 July 2027 at 00:00");
+    }
+
+    @Test
+    void showsStatusesTypesAndRolesAsWordsInTheMailsLanguage() {
+        Map<String, Object> toTraining = requestEvent("RequestStatusChanged");
+        toTraining.put("fromStatus", "IN_PROGRESS");
+        toTraining.put("toStatus", "WAITING_FOR_TRAINING");
+
+        Message swedish = TEMPLATES.render("request-status-changed", "sv", toTraining);
+        assertThat(swedish.subject()).isEqualTo("Din begäran REQ-1A2B har ny status: väntar på utbildning");
+        assertThat(swedish.text()).contains("har bytt status från under arbete till väntar på utbildning.");
+        assertThat(TEMPLATES.render("request-status-changed", "en", toTraining).text())
+                .contains("moved from in progress to waiting for training.");
+        assertThat(TEMPLATES
+                        .render("new-request", "sv", requestEvent("RequestCompleted"))
+                        .subject())
+                .isEqualTo("Ny begäran REQ-1A2B (publicering)");
+        assertThat(TEMPLATES
+                        .render("new-request", "en", fieldsOf(RequestSubmittedMother.testCasePurge()))
+                        .text())
+                .contains("Type: purge\nPurge of: test cases\n");
+        Map<String, Object> overdue = requestEvent("RequestOverdue");
+        assertThat(TEMPLATES.render("request-overdue", "sv", overdue).text())
+                .contains("(publicering) har legat i status under arbete sedan 20 november 2026 kl. 09:00, längre än"
+                        + " tillåtna 5 dagar.");
+        overdue.put("allowed", "PT1H");
+        assertThat(TEMPLATES.render("request-overdue", "sv", overdue).text()).contains("längre än tillåtna 1 timme.");
+        overdue.put("allowed", "PT36H");
+        assertThat(TEMPLATES.render("request-overdue", "en", overdue).text())
+                .contains("longer than the allowed 36 hours.");
+        assertThat(TEMPLATES.label("status", "WAITING_FOR_PURGE_APPROVAL", "sv"))
+                .isEqualTo("väntar på godkännande av gallring");
+        assertThat(TEMPLATES.label("role", "CASE_HANDLER", "en")).isEqualTo("case handler");
+    }
+
+    @Test
+    void showsACodeItHasNoWordForAsItIs() {
+        Map<String, Object> toNewStatus = requestEvent("RequestStatusChanged");
+        toNewStatus.put("toStatus", "WAITING_FOR_A_STATUS_ADDED_LATER");
+
+        assertThat(TEMPLATES.render("request-status-changed", "sv", toNewStatus).subject())
+                .isEqualTo("Din begäran REQ-1A2B har ny status: WAITING_FOR_A_STATUS_ADDED_LATER");
+        assertThat(TEMPLATES.label("role", "AUDITOR", "en")).isEqualTo("AUDITOR");
+    }
+
+    @Test
+    void wordsTheRejectionFromItsCodeAndQuotesTheServicesWordsOnlyWhereTheyAddSomething() {
+        Map<String, Object> checklist = fieldsOf(RequestLifecycleMother.rejectedByChecklist());
+        assertThat(TEMPLATES.render("request-rejected", "sv", checklist).text())
+                .contains("om publicering av " + RequestLifecycleMother.E_SERVICE_NAME + " har avslagits: punkter i"
+                        + " checklistan som måste vara bekräftade är inte det. Skicka en ny begäran när de är klara.\n"
+                        + "Saknas: Testärenden är inskickade och kontrollerade")
+                .doesNotContain("Blocked by the checklist");
+
+        Map<String, Object> byTeam = fieldsOf(RequestLifecycleMother.rejectedByTeam());
+        assertThat(TEMPLATES.render("request-rejected", "sv", byTeam).text())
+                .contains("Centrala teamet har avslagit din begäran " + byTeam.get("requestId") + " om gallring.\n"
+                        + "Motivering: ”Gallringsbeslutet gäller inte den här e-tjänsten”");
+        assertThat(TEMPLATES.render("request-rejected", "en", byTeam).text())
+                .contains("The central team rejected your purge request " + byTeam.get("requestId") + ".\n"
+                        + "Their reasons: “Gallringsbeslutet gäller inte den här e-tjänsten”");
+
+        Map<String, Object> byReviewer = fieldsOf(RequestLifecycleMother.rejectedByReviewer());
+        assertThat(TEMPLATES.render("request-rejected", "sv", byReviewer).text())
+                .contains("referensgruppen har avslagit granskningen av " + RequestLifecycleMother.E_SERVICE_NAME)
+                .contains("Motivering: ”Informationstexten saknar kontaktuppgifter”");
+
+        Map<String, Object> refused =
+                fieldsOf(rejected(RequestType.PERMISSION, ReasonCode.PERMISSION_REFUSED, "NOT_GRANTED: no grant"));
+        assertThat(TEMPLATES.render("request-rejected", "sv", refused).text())
+                .contains("behörighetstjänsten kunde inte genomföra ändringen av behörigheten")
+                .contains("Uppgift från behörighetstjänsten: ”NOT_GRANTED: no grant”");
+
+        Map<String, Object> unknown = fieldsOf(rejected(RequestType.PURGE, ReasonCode.PURGE_REFUSED, "Some reason"));
+        unknown.put("reasonCode", "A_CODE_ADDED_LATER");
+        assertThat(TEMPLATES.render("request-rejected", "sv", unknown).text())
+                .contains("om gallring har avslagits.\nSkäl: ”Some reason”");
+    }
+
+    @Test
+    void tellsOfAFailedRequestInTheMailsLanguageWithTheServicesReasonAsADetail() {
+        Map<String, Object> purgeFailed = fieldsOf(failed(RequestType.PURGE, "PurgeFailed", PURGE_FAILURE));
+
+        Message toRequester = TEMPLATES.render("request-failed", "sv", purgeFailed);
+        assertThat(toRequester.subject())
+                .isEqualTo("Din begäran " + purgeFailed.get("requestId") + " kunde inte genomföras");
+        assertThat(toRequester.text())
+                .contains("Gallringen i din begäran " + purgeFailed.get("requestId") + " för e-tjänsten "
+                        + RequestLifecycleMother.E_SERVICE_ID + " kunde inte genomföras")
+                .contains("Inga ärenden har gallrats av den.")
+                .contains("Uppgift från gallringstjänsten: ”" + PURGE_FAILURE + "”")
+                .contains("Följ ärendet: https://e-tjanster.kommun.example/requests/");
+        Message toTheTeam = TEMPLATES.render("request-failed-team", "sv", purgeFailed);
+        assertThat(toTheTeam.subject()).isEqualTo("Misslyckad begäran " + purgeFailed.get("requestId") + " (gallring)");
+        assertThat(toTheTeam.text())
+                .contains("Status innan: under arbete\nVad hände: gallringen kunde inte genomföras\n"
+                        + "Uppgift från tjänsten: ”" + PURGE_FAILURE + "”");
+
+        Map<String, Object> expired = fieldsOf(failed(RequestType.PERMISSION, "PermissionExpired", "The ... expired"));
+        assertThat(TEMPLATES.render("request-failed", "en", expired).text())
+                .contains("was waiting for training but expired before the training was recorded")
+                .doesNotContain("The ... expired"); // the lead sentence says it all
+
+        Map<String, Object> unknownCause = fieldsOf(failed(RequestType.PUBLICATION, "SomethingNew", null));
+        assertThat(TEMPLATES.render("request-failed", "sv", unknownCause).text())
+                .contains("Din begäran " + unknownCause.get("requestId") + " om publicering kunde inte genomföras")
+                .doesNotContain("Uppgift från tjänsten");
+    }
+
+    @Test
+    void everyWordingByAFieldsValueIsRenderedBySomeSample() {
+        ResourceBundle swedish = ResourceBundle.getBundle("templates/notifications", Locale.forLanguageTag("sv"));
+        for (NotificationRule rule : RULES) {
+            String variantKey = rule.template() + ".variant";
+            if (!swedish.containsKey(variantKey)) {
+                continue;
+            }
+            String field = swedish.getString(variantKey).strip();
+            List<Object> sampled = samplesOf(rule.event()).stream()
+                    .filter(rule::appliesTo)
+                    .map(sample -> sample.get(field))
+                    .toList();
+            for (String key : swedish.keySet()) {
+                if (key.startsWith(rule.template() + ".text.")) {
+                    assertThat(sampled)
+                            .as(key + " needs a sample that " + rule.template() + " applies to")
+                            .contains(key.substring((rule.template() + ".text.").length()));
+                }
+            }
+        }
     }
 
     @Test
@@ -108,7 +284,7 @@ class MessageTemplatesTest {
         assertThat(TEMPLATES.render("request-rejected", "en", rejected).subject())
                 .isEqualTo("Your request REQ-1A2B was rejected");
         assertThat(TEMPLATES.render("request-rejected", "sv", rejected).text())
-                .contains("Skäl: Checklistan är inte komplett")
+                .contains("punkter i checklistan som måste vara bekräftade är inte det")
                 .contains("Saknas: Tillgänglighetsredogörelse, Personuppgiftsanalys");
         assertThat(TEMPLATES.render("request-rejected", "fi", rejected).language())
                 .isEqualTo("sv");
@@ -142,7 +318,65 @@ class MessageTemplatesTest {
             samples.add(fieldsOf(withdrawn(RequestType.PUBLICATION, null)));
             samples.add(fieldsOf(withdrawn(RequestType.PURGE, "Gallringen görs i ett annat ärende")));
         }
+        if (eventType.equals("RequestStatusChanged")) {
+            // The contract has no failed request; the templates word each cause, and one they do not know.
+            samples.add(fieldsOf(failed(RequestType.PURGE, "PurgeFailed", PURGE_FAILURE)));
+            samples.add(fieldsOf(failed(RequestType.PURGE, "PurgePlanExpired", "The purge plan expired at ...")));
+            samples.add(fieldsOf(failed(RequestType.PERMISSION, "PermissionRevoked", "The administrator ...")));
+            samples.add(fieldsOf(failed(RequestType.PERMISSION, "PermissionExpired", "The administrator ...")));
+            samples.add(fieldsOf(failed(RequestType.PUBLICATION, null, null)));
+        }
+        if (eventType.equals("RequestRejected")) {
+            // The contract's samples: checklist, reviewer, team (a purge). The rules and texts differ by code and type.
+            samples.add(fieldsOf(rejected(RequestType.PUBLICATION, ReasonCode.REJECTED_BY_TEAM, null)));
+            samples.add(fieldsOf(rejected(RequestType.PUBLICATION, ReasonCode.PUBLICATION_BLOCKED, "ALREADY_EXISTS")));
+            samples.add(fieldsOf(rejected(RequestType.PERMISSION, ReasonCode.PERMISSION_REFUSED, "NOT_GRANTED: ...")));
+            samples.add(fieldsOf(rejected(RequestType.PURGE, ReasonCode.PURGE_REFUSED, "No such rule")));
+            Map<String, Object> unknownCode = fieldsOf(rejected(RequestType.PURGE, ReasonCode.PURGE_REFUSED, "Nope"));
+            unknownCode.put("reasonCode", "A_CODE_ADDED_LATER");
+            samples.add(unknownCode);
+        }
         return samples;
+    }
+
+    static final String PURGE_FAILURE = "es-1002 has no active retention rule resting on decision BUN 1999/1";
+
+    /** The contract's sample status change ({@link RequestLifecycleMother#waitingForReview()}) into FAILED. */
+    static RequestStatusChanged failed(RequestType type, String causeEventType, String reason) {
+        RequestStatusChanged sample = RequestLifecycleMother.waitingForReview();
+        return new RequestStatusChanged(
+                sample.eventId(),
+                sample.requestId(),
+                sample.occurredAt(),
+                sample.requester(),
+                type,
+                sample.eServiceId(),
+                null,
+                RequestStatusCode.IN_PROGRESS,
+                RequestStatusCode.FAILED,
+                3,
+                "purge-service",
+                causeEventType,
+                causeEventType == null ? null : UUID.randomUUID().toString(),
+                reason,
+                null);
+    }
+
+    /** The contract's sample team rejection ({@link RequestLifecycleMother#rejectedByTeam()}) of another kind. */
+    static RequestRejected rejected(RequestType type, ReasonCode code, String reason) {
+        RequestRejected sample = RequestLifecycleMother.rejectedByTeam();
+        return new RequestRejected(
+                sample.eventId(),
+                sample.requestId(),
+                sample.occurredAt(),
+                sample.requester(),
+                type,
+                sample.eServiceId(),
+                RequestLifecycleMother.E_SERVICE_NAME,
+                sample.rejectedBy(),
+                code,
+                reason,
+                null);
     }
 
     /** The contract's sample withdrawal ({@link RequestLifecycleMother#withdrawn()}) of another type and reason. */

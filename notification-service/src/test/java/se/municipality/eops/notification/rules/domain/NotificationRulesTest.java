@@ -2,13 +2,16 @@ package se.municipality.eops.notification.rules.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.municipality.eops.contract.notification.Channel;
+import se.municipality.eops.contract.request.RequestRejected.ReasonCode;
 import se.municipality.eops.contract.request.RequestType;
+import se.municipality.eops.contract.samples.RequestLifecycleMother;
 
 /**
  * Recipient alternatives ({@code a else b}) and conditions ({@code when}) as the rules of application.yml resolve
@@ -157,6 +160,61 @@ class NotificationRulesTest {
                 .containsExactly(team, mailbox("request-withdrawn-purge", "archivists@kommun.example"));
         assertThat(rules.plan("RequestWithdrawn", withdrawn(RequestType.PERMISSION), MAILBOXES))
                 .containsExactly(team);
+    }
+
+    @Test
+    void aTeamRejectionTellsThoseWhoseWorkStopsByTheRequestsTypeAndOtherRejectionsOnlyTheRequester() {
+        PlannedNotification requester = new PlannedNotification(
+                "request-rejected",
+                new Recipient(
+                        Channel.EMAIL,
+                        RequestLifecycleMother.rejectedByTeam().requester().email(),
+                        RequestLifecycleMother.rejectedByTeam().requester().userId(),
+                        RecipientSpec.Kind.REQUESTER));
+
+        assertThat(rules.plan(
+                        "RequestRejected", rejected(RequestType.PUBLICATION, ReasonCode.REJECTED_BY_TEAM), MAILBOXES))
+                .containsExactly(requester, mailbox("request-rejected-review", "reference_group@kommun.example"));
+        assertThat(rules.plan("RequestRejected", rejected(RequestType.PURGE, ReasonCode.REJECTED_BY_TEAM), MAILBOXES))
+                .containsExactly(requester, mailbox("request-rejected-purge", "archivists@kommun.example"));
+        assertThat(rules.plan(
+                        "RequestRejected", rejected(RequestType.PERMISSION, ReasonCode.REJECTED_BY_TEAM), MAILBOXES))
+                .containsExactly(requester);
+        // Every condition of a rule must hold: a reviewer's or a service's rejection stops no one else's work.
+        assertThat(rules.plan(
+                        "RequestRejected", rejected(RequestType.PUBLICATION, ReasonCode.REVIEW_REJECTED), MAILBOXES))
+                .containsExactly(requester);
+        assertThat(rules.plan("RequestRejected", rejected(RequestType.PURGE, ReasonCode.PURGE_REFUSED), MAILBOXES))
+                .containsExactly(requester);
+    }
+
+    @Test
+    void aFailedRequestTellsTheRequesterAndTheTeamAndNoOtherStatusChangeTellsTheTeam() {
+        Map<String, Object> failed = MessageTemplatesTest.fieldsOf(
+                MessageTemplatesTest.failed(RequestType.PURGE, "PurgeFailed", MessageTemplatesTest.PURGE_FAILURE));
+
+        assertThat(rules.plan("RequestStatusChanged", failed, MAILBOXES))
+                .extracting(
+                        PlannedNotification::template,
+                        planned -> planned.recipient().kind())
+                .containsExactly(
+                        tuple("request-failed", RecipientSpec.Kind.REQUESTER),
+                        tuple("request-failed-team", RecipientSpec.Kind.MAILBOX));
+        assertThat(rules.plan(
+                        "RequestStatusChanged",
+                        MessageTemplatesTest.fieldsOf(RequestLifecycleMother.blockedByChecklist()),
+                        MAILBOXES))
+                .isEmpty(); // into REJECTED: RequestRejected tells
+        assertThat(rules.plan(
+                        "RequestStatusChanged",
+                        MessageTemplatesTest.fieldsOf(RequestLifecycleMother.waitingForReview()),
+                        MAILBOXES))
+                .extracting(PlannedNotification::template)
+                .containsExactly("request-status-changed");
+    }
+
+    private static Map<String, Object> rejected(RequestType type, ReasonCode code) {
+        return MessageTemplatesTest.fieldsOf(MessageTemplatesTest.rejected(type, code, "Skälet"));
     }
 
     private static Map<String, Object> withdrawn(RequestType type) {
