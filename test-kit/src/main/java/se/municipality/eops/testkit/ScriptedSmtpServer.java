@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -33,8 +35,19 @@ import javax.net.ssl.SSLSocket;
  * <p>As a {@linkplain #submission submission server} it behaves like one on port 587: it offers
  * STARTTLS, offers {@code AUTH PLAIN} only once the connection is encrypted, and takes no mail before
  * both happened.
+ *
+ * <p>It also answers {@code DATA} ({@link #answeringData}) and each message's end, the final "." ({@link
+ * #answeringEndOfData}: a reply and how long it takes), as told, and counts every message it read to its end
+ * ({@link #messagesReceived}), whatever it then answered: the messages a mail server may have taken.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
+
+    /** The answer to one message's final ".", and how long the server takes to give it. */
+    public record EndOfData(String reply, Duration delay) {
+        public static EndOfData accepted() {
+            return new EndOfData("250 2.0.0 queued", Duration.ZERO);
+        }
+    }
 
     private final ServerSocket socket;
     private final String rcptReply;
@@ -49,6 +62,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> recipientsTried = new ConcurrentHashMap<>();
     private volatile boolean hangUpAfterEachMessage;
+    private final AtomicInteger messagesReceived = new AtomicInteger();
+    private volatile String dataReply = "354 go ahead";
+    /** By the message's number (1 for the first message this server read to its end). */
+    private volatile IntFunction<EndOfData> endOfData = number -> EndOfData.accepted();
 
     /** Answers every {@code RCPT TO} with {@code rcptReply}, e.g. {@code "550 5.1.1 no such user"}. */
     public ScriptedSmtpServer(String rcptReply) {
@@ -106,6 +123,23 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** One line per message accepted: whether it came encrypted, and who had authenticated. */
     public List<String> deliveries() {
         return List.copyOf(deliveries);
+    }
+
+    /** From now on answers {@code DATA} with {@code reply}; one not starting with 354 takes no message. */
+    public ScriptedSmtpServer answeringData(String reply) {
+        dataReply = reply;
+        return this;
+    }
+
+    /** From now on answers each message's final "." as {@code answer} says for its number, counting from 1. */
+    public ScriptedSmtpServer answeringEndOfData(IntFunction<EndOfData> answer) {
+        endOfData = answer;
+        return this;
+    }
+
+    /** Messages read to their final ".", whether it then accepted them, refused them or was too slow. */
+    public int messagesReceived() {
+        return messagesReceived.get();
     }
 
     /** Connections accepted so far. */
@@ -197,11 +231,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 }
                 reply(out, answer);
             } else if (command.startsWith("DATA")) {
-                reply(out, "354 go ahead");
+                String go = dataReply;
+                reply(out, go);
+                if (!go.startsWith("354")) {
+                    continue;
+                }
                 StringBuilder message = new StringBuilder();
                 for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
                     message.append(data.startsWith("..") ? data.substring(1) : data)
                             .append("\r\n");
+                }
+                EndOfData answer = endOfData.apply(messagesReceived.incrementAndGet());
+                pause(answer.delay());
+                if (!answer.reply().startsWith("2")) {
+                    reply(out, answer.reply());
+                    continue;
                 }
                 if (relayHost != null && !relay(sender, recipients, message.toString())) {
                     reply(out, "451 4.4.1 could not pass the message on; try again later");
@@ -209,7 +253,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 }
                 received.add(message.toString());
                 deliveries.add((encrypted ? "encrypted" : "in clear") + ", authenticated as " + authenticated);
-                reply(out, "250 2.0.0 queued");
+                reply(out, answer.reply());
                 if (hangUpAfterEachMessage) {
                     return;
                 }
@@ -219,6 +263,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             } else {
                 reply(out, "250 OK");
             }
+        }
+    }
+
+    /** A server slow to answer: the client may give up meanwhile (a later write then fails, as it would). */
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -29,8 +29,9 @@ import se.municipality.eops.notification.delivery.domain.Message;
 import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.NotificationStatus;
 import se.municipality.eops.notification.delivery.domain.OutgoingMail;
-import se.municipality.eops.notification.delivery.messaging.ScriptedReplySmtpServer.EndOfData;
 import se.municipality.eops.testkit.MovableClock;
+import se.municipality.eops.testkit.ScriptedSmtpServer;
+import se.municipality.eops.testkit.ScriptedSmtpServer.EndOfData;
 
 /**
  * The e-mail channel as the service wires it (gateway, kept connections, Resilience4j retry and breaker with the
@@ -59,7 +60,7 @@ class EmailChannelFailuresTest {
 
     @Test
     void aMessageRefusedForGoodIsNeitherRetriedNorCountedAgainstTheServer() {
-        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 2.1.5 OK")
                 .answeringEndOfData(number -> new EndOfData("554 5.7.1 refused by content policy", Duration.ZERO))) {
             ResilientChannel channel = channelTo(server);
 
@@ -74,7 +75,7 @@ class EmailChannelFailuresTest {
 
     @Test
     void aMessageRefusedForGoodAsTheHalfOpenBreakersTrialFailsAtOnceAndTheMailBehindItGoesOut() {
-        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 2.1.5 OK")
                 .answeringEndOfData(number -> number == 1
                         ? new EndOfData("554 5.7.1 refused by content policy", Duration.ZERO)
                         : EndOfData.accepted())) {
@@ -98,7 +99,7 @@ class EmailChannelFailuresTest {
 
     @Test
     void aMessageTheServerIsSlowToConfirmIsSentOnceNotAgainAtOnceAndOnceMoreAfterTheDelayThenFailsAsUnknown() {
-        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 2.1.5 OK")
                 .answeringEndOfData(number -> number == 1
                         ? EndOfData.accepted() // the first mail, over the connection that is then kept
                         : new EndOfData("250 2.0.0 queued, but late", CLIENT_TIMEOUT.multipliedBy(3)))) {
@@ -140,7 +141,7 @@ class EmailChannelFailuresTest {
 
     @Test
     void aSendWithoutAnAnswerIsNeverRetriedByResilience4j() {
-        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 2.1.5 OK")
                 .answeringEndOfData(number -> new EndOfData("250 2.0.0 late", CLIENT_TIMEOUT.multipliedBy(3)))) {
             ResilientChannel channel = channelTo(server);
 
@@ -154,7 +155,7 @@ class EmailChannelFailuresTest {
         }
     }
 
-    private ResilientChannel channelTo(ScriptedReplySmtpServer server) {
+    private ResilientChannel channelTo(ScriptedSmtpServer server) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");
         sender.setPort(server.port());

@@ -18,8 +18,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import se.municipality.eops.notification.delivery.application.MailNotDeliveredException;
 import se.municipality.eops.notification.delivery.application.RecipientRejectedException;
 import se.municipality.eops.notification.delivery.domain.OutgoingMail;
-import se.municipality.eops.notification.delivery.messaging.ScriptedReplySmtpServer.EndOfData;
 import se.municipality.eops.testkit.ScriptedSmtpServer;
+import se.municipality.eops.testkit.ScriptedSmtpServer.EndOfData;
 import se.municipality.eops.testkit.SharedInfrastructure;
 
 class SmtpMailGatewayTest {
@@ -139,7 +139,7 @@ class SmtpMailGatewayTest {
 
     @Test
     void aMessageRefusedWithA5xxAtItsEndIsRefusedForGood() {
-        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 2.1.5 OK")
                 .answeringEndOfData(
                         number -> new EndOfData("554 5.7.1 message refused by content policy", Duration.ZERO))) {
             SmtpMailGateway gateway = gatewayFor(server.port());
@@ -154,7 +154,7 @@ class SmtpMailGatewayTest {
 
     @Test
     void aMessageTooLargeForTheServerIsRefusedForGood() {
-        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 2.1.5 OK")
                 .answeringEndOfData(
                         number -> new EndOfData("552 5.3.4 message size exceeds fixed limit", Duration.ZERO))) {
             SmtpMailGateway gateway = gatewayFor(server.port());
@@ -168,7 +168,7 @@ class SmtpMailGatewayTest {
     @Test
     void aRecipientRefusedWithA552IsRefusedForGood() {
         // Angus Mail files an address answered with 552 as "valid unsent", as if it were a 452.
-        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer().answeringRcpt("552 5.2.2 mailbox full")) {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("552 5.2.2 mailbox full")) {
             SmtpMailGateway gateway = gatewayFor(server.port());
 
             assertThatThrownBy(() -> gateway.send(mail))
@@ -180,8 +180,8 @@ class SmtpMailGatewayTest {
 
     @Test
     void aMessageRefusedWithA5xxToDataIsRefusedForGood() {
-        try (ScriptedReplySmtpServer server =
-                new ScriptedReplySmtpServer().answeringData("554 5.5.1 no valid recipients")) {
+        try (ScriptedSmtpServer server =
+                new ScriptedSmtpServer("250 2.1.5 OK").answeringData("554 5.5.1 no valid recipients")) {
             SmtpMailGateway gateway = gatewayFor(server.port());
 
             assertThatThrownBy(() -> gateway.send(mail))
@@ -192,7 +192,7 @@ class SmtpMailGatewayTest {
 
     @Test
     void aMessageRefusedForNowWithA4xxAtItsEndIsRetried() {
-        try (ScriptedReplySmtpServer server = new ScriptedReplySmtpServer()
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 2.1.5 OK")
                 .answeringEndOfData(number -> new EndOfData("451 4.3.0 try again later", Duration.ZERO))) {
             SmtpMailGateway gateway = gatewayFor(server.port());
 
