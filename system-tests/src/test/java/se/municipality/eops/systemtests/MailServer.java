@@ -118,7 +118,34 @@ public final class MailServer {
     }
 
     /** The text of a message (its plain body, or every part's text). */
+    /** The mail's plain-text part as a reader sees it: decoded, whatever its transfer encoding and nesting. */
     public static String text(MimeMessage message) {
-        return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+        try {
+            String text = plainText(message.getContent());
+            return text != null ? text : "";
+        } catch (MessagingException | java.io.IOException unreadable) {
+            throw new IllegalStateException("cannot read a mail: " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private static String plainText(Object content) throws MessagingException, java.io.IOException {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return (String) part.getContent();
+                }
+                if (part.isMimeType("multipart/*")) {
+                    String text = plainText(part.getContent());
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+        }
+        return null;
     }
 }
