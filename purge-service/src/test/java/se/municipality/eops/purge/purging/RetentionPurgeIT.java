@@ -783,6 +783,17 @@ class RetentionPurgeIT {
         assertThat(tombstone.keySet()).containsExactlyInAnyOrder("_id", "purgeId", "caseIds");
         assertThat(tombstone.getString("purgeId")).isEqualTo(purgeId);
         assertThat(tombstone.getList("caseIds", String.class)).containsExactlyInAnyOrder(purged, heldLater);
+
+        // The other order: the runner that found fewer cases wrote first; the winner's ids are added to its tombstone.
+        String otherPurgeId = "plan-" + UUID.randomUUID();
+        purgeCases.rememberPurged(otherPurgeId, Map.of(1, List.of(purged)));
+        purgeCases.rememberPurged(otherPurgeId, Map.of(1, List.of(purged, heldLater), 2, List.of(heldLater)));
+
+        Document first = mongo.findById(otherPurgeId + ":1", Document.class, "purged_case_ids");
+        assertThat(first.getList("caseIds", String.class)).containsExactlyInAnyOrder(purged, heldLater);
+        Document second = mongo.findById(otherPurgeId + ":2", Document.class, "purged_case_ids");
+        assertThat(second.getList("caseIds", String.class)).containsExactly(heldLater);
+        assertThat(second.getString("purgeId")).isEqualTo(otherPurgeId);
     }
 
     /** A rule's body; {@code eService} null for a change (it keeps its e-service), {@code version} for a change. */
