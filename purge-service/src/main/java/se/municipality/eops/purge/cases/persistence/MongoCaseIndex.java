@@ -129,12 +129,15 @@ class MongoCaseIndex implements CaseIndex {
         List<String> ids =
                 documents.stream().map(document -> document.getString("_id")).toList();
         // The platform may have deleted some of them since the import read what is gone (consumers run meanwhile):
-        // their CaseDeleted found nothing to remove, so take them out again.
+        // their CaseDeleted found nothing to remove, so take them out again. Looked up only when the platform has
+        // deleted any case at all (a count from the collection's metadata): a backlog import pays nothing for it.
         List<String> deletedMeanwhile = new ArrayList<>();
-        deletedByPlatform()
-                .find(Filters.in("_id", ids))
-                .projection(Projections.include("_id"))
-                .forEach(document -> deletedMeanwhile.add(document.getString("_id")));
+        if (deletedByPlatform().estimatedDocumentCount() > 0) {
+            deletedByPlatform()
+                    .find(Filters.in("_id", ids))
+                    .projection(Projections.include("_id"))
+                    .forEach(document -> deletedMeanwhile.add(document.getString("_id")));
+        }
         if (!deletedMeanwhile.isEmpty()) {
             added -= collection.deleteMany(Filters.in("_id", deletedMeanwhile)).getDeletedCount();
         }
@@ -144,6 +147,9 @@ class MongoCaseIndex implements CaseIndex {
 
     /** The closing instants remembered for these cases before they were indexed, applied and forgotten. */
     private void applyEarlyClosures(List<String> caseIds) {
+        if (earlyClosures().estimatedDocumentCount() == 0) {
+            return; // none remembered: the common case, no look-up
+        }
         for (Document early : earlyClosures().find(Filters.in("_id", caseIds))) {
             String caseId = early.getString("_id");
             mongo.updateFirst(
