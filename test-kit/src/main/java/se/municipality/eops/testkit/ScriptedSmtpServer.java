@@ -266,7 +266,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
-    /** A server slow to answer: the client may give up meanwhile (a later write then fails, as it would). */
+    /**
+     * A server slow to answer. A sleep is right here: the delay is what the test asks this server to act out (a
+     * real server's wait before its reply); nothing is awaited. The client may give up meanwhile (the reply then
+     * fails to go out, as it would).
+     */
     private static void pause(Duration delay) {
         try {
             Thread.sleep(delay.toMillis());

@@ -4,8 +4,6 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import se.municipality.eops.contract.permission.PermissionExpired;
-import se.municipality.eops.contract.permission.PermissionRevoked;
 import se.municipality.eops.request.filing.domain.ServiceRequest;
 import se.municipality.eops.request.filing.domain.Transition;
 import se.municipality.eops.request.lifecycle.domain.DownstreamEvents;
@@ -31,15 +29,11 @@ public class GrantEndings {
         this.clock = clock;
     }
 
-    public void awaitedGrantRevoked(String requestId, IncomingEvent<PermissionRevoked> incoming) {
-        end(requestId, incoming, DownstreamEvents.awaitedGrantEnded(incoming.event()));
-    }
-
-    public void awaitedGrantExpired(String requestId, IncomingEvent<PermissionExpired> incoming) {
-        end(requestId, incoming, DownstreamEvents.awaitedGrantEnded(incoming.event()));
-    }
-
-    private void end(String requestId, IncomingEvent<?> incoming, Transition transition) {
+    /**
+     * @param transition the request's move to FAILED the ending event makes ({@link
+     *     DownstreamEvents#awaitedGrantEnded})
+     */
+    public void end(String requestId, IncomingEvent<?> incoming, Transition transition) {
         boolean[] ended = {false};
         changes.change(requestId, incoming.appliedKey(), request -> {
             ended[0] = false; // an attempt overtaken by another write is read and done again

@@ -19,7 +19,9 @@ import se.municipality.eops.contract.permission.Person;
 import se.municipality.eops.contract.permission.PersonIds;
 import se.municipality.eops.contract.publication.EServicePublished;
 import se.municipality.eops.contract.publication.EServiceRegistered;
+import se.municipality.eops.request.filing.domain.Transition;
 import se.municipality.eops.request.lifecycle.application.GrantEndings;
+import se.municipality.eops.request.lifecycle.domain.DownstreamEvents;
 import se.municipality.eops.request.readmodel.domain.ReadModels;
 import se.municipality.eops.request.readmodel.persistence.ReadModelCollections;
 import se.municipality.eops.starter.messaging.EventConsumers;
@@ -107,27 +109,24 @@ class ReadModelConsumers {
                                     .set(ReadModelCollections.VALID_UNTIL, event.validUntil())
                                     .set("status", ReadModelCollections.AWAITING_TRAINING));
                 })
-                .on(PermissionRevoked.class, incoming -> {
-                    // The request the grant waited for first, then the grant: a redelivery after the first write
-                    // still finds the grant waiting and the request's write refuses the event applied before; one
-                    // after the second finds nothing waiting.
-                    models.requestAwaitingTrainingOn(incoming.event().grantId())
-                            .ifPresent(requestId -> grantEndings.awaitedGrantRevoked(requestId, incoming));
-                    grant(
-                            effects,
-                            incoming,
-                            incoming.event().grantId(),
-                            new Update().set("status", ReadModelCollections.ENDED));
-                })
-                .on(PermissionExpired.class, incoming -> {
-                    models.requestAwaitingTrainingOn(incoming.event().grantId())
-                            .ifPresent(requestId -> grantEndings.awaitedGrantExpired(requestId, incoming));
-                    grant(
-                            effects,
-                            incoming,
-                            incoming.event().grantId(),
-                            new Update().set("status", ReadModelCollections.ENDED));
-                })
+                .on(
+                        PermissionRevoked.class,
+                        incoming -> grantEnded(
+                                effects,
+                                models,
+                                grantEndings,
+                                incoming,
+                                incoming.event().grantId(),
+                                DownstreamEvents.awaitedGrantEnded(incoming.event())))
+                .on(
+                        PermissionExpired.class,
+                        incoming -> grantEnded(
+                                effects,
+                                models,
+                                grantEndings,
+                                incoming,
+                                incoming.event().grantId(),
+                                DownstreamEvents.awaitedGrantEnded(incoming.event())))
                 .on(HandlerGroupChanged.class, incoming -> {
                     HandlerGroupChanged event = incoming.event();
                     List<String> memberIds = event.members() == null
@@ -170,6 +169,23 @@ class ReadModelConsumers {
                 .set(
                         "personId",
                         person == null || person.personId() == null ? null : PersonIds.normalize(person.personId()));
+    }
+
+    /**
+     * A grant ended (revoked or expired). The request the grant waited for first, then the grant: a redelivery after
+     * the first write still finds the grant waiting and the request's write refuses the event applied before; one
+     * after the second finds nothing waiting.
+     */
+    private static void grantEnded(
+            EventEffects effects,
+            ReadModels models,
+            GrantEndings grantEndings,
+            IncomingEvent<?> incoming,
+            String grantId,
+            Transition failing) {
+        models.requestAwaitingTrainingOn(grantId)
+                .ifPresent(requestId -> grantEndings.end(requestId, incoming, failing));
+        grant(effects, incoming, grantId, new Update().set("status", ReadModelCollections.ENDED));
     }
 
     private static void grant(EventEffects effects, IncomingEvent<?> incoming, String grantId, Update update) {
