@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import se.municipality.eops.localstack.mongo.LocalMongoBackend;
 import se.municipality.eops.localstack.mongo.UniqueIndexLookups;
 
 /**
@@ -66,6 +67,12 @@ public final class ConsistentReadsMemoryBackend extends MemoryBackend {
                     .map(Document::cloneDeeply)
                     .toList();
             return new QueryResult(copies, result.getCursorId());
+        }
+
+        /** No data size kept, as on the local server ({@link LocalMongoBackend#KEEPS_DATA_SIZE}). */
+        @Override
+        protected boolean tracksDataSize() {
+            return LocalMongoBackend.KEEPS_DATA_SIZE;
         }
 
         @Override
