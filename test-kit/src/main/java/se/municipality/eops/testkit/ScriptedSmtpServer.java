@@ -38,7 +38,9 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>It also answers {@code DATA} ({@link #answeringData}) and each message's end, the final "." ({@link
  * #answeringEndOfData}: a reply and how long it takes), as told, and counts every message it read to its end
- * ({@link #messagesReceived}), whatever it then answered: the messages a mail server may have taken.
+ * ({@link #messagesReceived}), whatever it then answered: the messages a mail server may have taken. The end of
+ * a message to one address can have an answer of its own ({@link #answeringEndOfDataTo}: a server that keeps
+ * deferring one recipient's mail, greylisting or a rate limit, and takes the others).
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -61,6 +63,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> recipientsTried = new ConcurrentHashMap<>();
+    private final Map<String, String> endOfDataTo = new ConcurrentHashMap<>();
     private volatile boolean hangUpAfterEachMessage;
     private final AtomicInteger messagesReceived = new AtomicInteger();
     private volatile String dataReply = "354 go ahead";
@@ -134,6 +137,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** From now on answers each message's final "." as {@code answer} says for its number, counting from 1. */
     public ScriptedSmtpServer answeringEndOfData(IntFunction<EndOfData> answer) {
         endOfData = answer;
+        return this;
+    }
+
+    /**
+     * From now on answers the final "." of each message to this address (any case) with {@code reply}, e.g. {@code
+     * "451 4.7.1 greylisted, try again later"}, at once, whatever {@link #answeringEndOfData} says for the others; a
+     * null {@code reply} answers it as the others again.
+     */
+    public ScriptedSmtpServer answeringEndOfDataTo(String address, String reply) {
+        String key = address.toLowerCase(Locale.ROOT);
+        if (reply == null) {
+            endOfDataTo.remove(key);
+        } else {
+            endOfDataTo.put(key, reply);
+        }
         return this;
     }
 
@@ -242,6 +260,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                             .append("\r\n");
                 }
                 EndOfData answer = endOfData.apply(messagesReceived.incrementAndGet());
+                String ownAnswer = ownEndOfData(recipients);
+                if (ownAnswer != null) {
+                    answer = new EndOfData(ownAnswer, Duration.ZERO);
+                }
                 pause(answer.delay());
                 if (!answer.reply().startsWith("2")) {
                     reply(out, answer.reply());
@@ -264,6 +286,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 reply(out, "250 OK");
             }
         }
+    }
+
+    /** The answer of its own to the end of a message to one of these recipients, or null. */
+    private String ownEndOfData(List<String> recipients) {
+        for (String recipient : recipients) {
+            String reply = endOfDataTo.get(recipient.toLowerCase(Locale.ROOT));
+            if (reply != null) {
+                return reply;
+            }
+        }
+        return null;
     }
 
     /**

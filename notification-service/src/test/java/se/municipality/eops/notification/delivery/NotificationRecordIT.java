@@ -39,7 +39,8 @@ class NotificationRecordIT {
 
         assertThat(notifications.insertAllIfAbsent(List.of(first, second))).containsExactly(first.id(), second.id());
         // The next write of each is versioned: it works only if the insert stored the version the domain holds.
-        first.notDelivered("test: held back", Instant.now(), Instant.now().plus(LEASE));
+        Instant tried = Instant.now();
+        first.notDelivered("test: held back", tried, tried.plus(LEASE), null, Duration.ZERO);
         assertThat(notifications.update(first)).isTrue();
 
         Notification again = pending(eventId, first.recipient());
@@ -49,6 +50,7 @@ class NotificationRecordIT {
         assertThat(notifications.find(first.id())).hasValueSatisfying(kept -> {
             assertThat(kept.status()).isEqualTo(NotificationStatus.PENDING);
             assertThat(kept.snapshot().lastError()).isEqualTo("test: held back"); // the copy changed nothing
+            assertThat(kept.lastTriedAt()).isNotNull();
         });
         assertThat(notifications.find(second.id())).isPresent();
         assertThat(notifications.find(third.id())).isPresent();

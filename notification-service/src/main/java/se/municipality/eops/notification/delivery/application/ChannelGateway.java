@@ -12,8 +12,8 @@ public interface ChannelGateway {
      * Returns once the channel has accepted the message.
      *
      * @throws RecipientRejectedException when the channel refuses the recipient for good
-     * @throws MailNotDeliveredException when sending failed in a way that may pass (also: the circuit
-     *     breaker is open)
+     * @throws MailNotDeliveredException when sending failed in a way that may pass; a {@link
+     *     ChannelUnavailableException} when the circuit breaker is open and the send never reached the channel
      */
     void send(Notification notification);
 

@@ -33,7 +33,9 @@ import se.municipality.eops.notification.delivery.domain.ReceiptMail;
  * versioned write), so concurrent senders and replicas never send one twice. The outcome and its
  * event ({@code NotificationSent}/{@code NotificationFailed}) are one write. A failure that may pass
  * (server down, circuit breaker open) leaves the notification pending until {@code retry-delay} has
- * passed: outages are waited out, nothing is given up and nothing is dead-lettered.
+ * passed: outages are waited out and nothing is dead-lettered. The sweep takes the least recently tried
+ * first, so a notification the channel keeps refusing never holds up the others; one that failed on every
+ * try for {@code give-up-after} while the channel took other notifications is given up.
  */
 public class DeliverNotifications implements AutoCloseable {
 
@@ -53,6 +55,12 @@ public class DeliverNotifications implements AutoCloseable {
     private final Map<String, Instant> acceptedButNotRecorded = new ConcurrentHashMap<>();
 
     private final AtomicLong order = new AtomicLong();
+
+    /**
+     * When each channel last accepted a notification from this instance: a notification that fails although its
+     * channel took another since its previous try is refused by a working channel (see {@code give-up-after}).
+     */
+    private final Map<Channel, Instant> lastAccepted = new ConcurrentHashMap<>();
 
     /** Renews the claims of sends on their way ({@link ClaimKeeper}). */
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -121,7 +129,9 @@ public class DeliverNotifications implements AutoCloseable {
     /**
      * One sweep run: sends the pending notifications no attempt holds, up to a batch per channel whose breaker
      * lets calls through (a channel that is down is not even read, so its backlog never holds up the others);
-     * returns how many it tried.
+     * returns how many it tried. Never tried first, then the least recently tried ({@link
+     * Notification#SWEEP_ORDER}): the half-open breaker's one trial goes to a notification that has not just failed,
+     * so one the channel keeps refusing cannot reopen the breaker round after round while the others wait.
      */
     public int sweep() {
         int tried = 0;
@@ -201,15 +211,17 @@ public class DeliverNotifications implements AutoCloseable {
             log.warn("Notification {} refused for good: {}", notification.id(), rejected.getMessage());
         } else if (failure instanceof OutcomeUnknownException unknown) {
             outcomeUnknown(notification, unknown);
-        } else if (failure instanceof MailNotDeliveredException notDelivered) {
+        } else if (failure instanceof ChannelUnavailableException unavailable) {
             Instant now = clock.instant();
-            notification.notDelivered(notDelivered.getMessage(), now, now.plus(properties.retryDelay()));
+            notification.notTried(unavailable.getMessage(), now, now.plus(properties.retryDelay()));
             notifications.update(notification);
             log.info(
-                    "Notification {} not delivered ({}); pending, next try after {}",
+                    "Notification {} not sent ({}); pending, next try after {}",
                     notification.id(),
-                    notDelivered.getMessage(),
+                    unavailable.getMessage(),
                     properties.retryDelay());
+        } else if (failure instanceof MailNotDeliveredException notDelivered) {
+            notDelivered(notification, notDelivered);
         } else if (failure != null) {
             throw failure;
         } else {
@@ -285,6 +297,32 @@ public class DeliverNotifications implements AutoCloseable {
         renewals.shutdownNow();
     }
 
+    /** Tried and not taken, for now: pending until the retry delay has passed, or given up (see give-up-after). */
+    private void notDelivered(Notification notification, MailNotDeliveredException notDelivered) {
+        Instant now = clock.instant();
+        boolean givenUp = notification.notDelivered(
+                notDelivered.getMessage(),
+                now,
+                now.plus(properties.retryDelay()),
+                lastAccepted.get(notification.channel()),
+                properties.giveUpAfter());
+        notifications.update(notification);
+        if (givenUp) {
+            counter("eops.notifications.failed", notification).increment();
+            log.warn(
+                    "Notification {} given up: not taken on any try for {} while its channel took others ({})",
+                    notification.id(),
+                    properties.giveUpAfter(),
+                    notDelivered.getMessage());
+        } else {
+            log.info(
+                    "Notification {} not delivered ({}); pending, next try after {}",
+                    notification.id(),
+                    notDelivered.getMessage(),
+                    properties.retryDelay());
+        }
+    }
+
     /** Sent whole without an answer: never at once again (the channel may have it); later, or failed for good. */
     private void outcomeUnknown(Notification notification, OutcomeUnknownException unknown) {
         Instant now = clock.instant();
@@ -317,6 +355,7 @@ public class DeliverNotifications implements AutoCloseable {
     }
 
     private void recordSent(Notification notification, Instant acceptedAt) {
+        lastAccepted.merge(notification.channel(), acceptedAt, (known, later) -> later.isAfter(known) ? later : known);
         try {
             notification.sent(acceptedAt);
             if (!notifications.update(notification)) {
@@ -336,7 +375,7 @@ public class DeliverNotifications implements AutoCloseable {
                 .description(
                         name.endsWith("sent")
                                 ? "Notifications the channel accepted"
-                                : "Notifications refused for good by their channel")
+                                : "Notifications that failed for good: refused by their channel, or given up")
                 .tag("template", notification.template())
                 .tag("channel", notification.channel().name())
                 .register(meters);

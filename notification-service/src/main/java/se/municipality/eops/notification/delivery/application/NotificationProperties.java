@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     have it) waits before it is sent once more: long enough for a server that took it to have delivered it
  * @param unknownOutcomeResends how often such a notification is sent again; when the outcome of the last send
  *     stays unknown too it fails for good ("outcome unknown"). 0: it fails after the first
+ * @param giveUpAfter how long the channel may refuse a notification for now (a 4xx: a recipient the mail server
+ *     keeps deferring) on every try while it takes other notifications, before it is given up as {@code FAILED}
+ *     with {@code NotificationFailed}. Only tries after which the channel had taken another notification since the
+ *     previous one count, so an outage is waited out however long it lasts. 0: never given up
  */
 @ConfigurationProperties("eops.notifications")
 public record NotificationProperties(
@@ -29,7 +33,8 @@ public record NotificationProperties(
         @DefaultValue("3") int senderThreads,
         @DefaultValue("10000") int senderQueue,
         @DefaultValue("10m") Duration unknownOutcomeDelay,
-        @DefaultValue("1") int unknownOutcomeResends) {
+        @DefaultValue("1") int unknownOutcomeResends,
+        @DefaultValue("1h") Duration giveUpAfter) {
 
     public NotificationProperties {
         if (claimLease.isNegative() || claimLease.isZero()) {
@@ -38,6 +43,9 @@ public record NotificationProperties(
         if (unknownOutcomeDelay.isNegative() || unknownOutcomeResends < 0) {
             throw new IllegalArgumentException(
                     "eops.notifications.unknown-outcome-delay and unknown-outcome-resends must not be negative");
+        }
+        if (giveUpAfter.isNegative()) {
+            throw new IllegalArgumentException("eops.notifications.give-up-after must not be negative");
         }
         if (senderThreads < 1 || senderQueue < 1 || sweepBatchSize < 1) {
             throw new IllegalArgumentException(

@@ -10,8 +10,11 @@ public enum FailureKind {
      */
     OUTCOME_UNKNOWN,
     /**
-     * Every attempt failed on something passing (server down, timeout). A redelivery of the event,
-     * typically a replay from the dead-letter topic once the cause is fixed, starts a new round.
+     * Every try failed on something that may pass (a 4xx: a recipient the server keeps deferring) for the
+     * configured give-up time, while the channel took other notifications: it is this notification the channel will
+     * not take, and it must not be tried on for ever. {@code NotificationFailed} says so, for a person to look at.
+     * Unlike the other kinds, a claim of it would start a new round (the mail never went out); nothing claims a
+     * failed notification today (the sweep takes pending ones only, and a redelivered event finds its id taken).
      */
     GAVE_UP
 }

@@ -3,6 +3,7 @@ package se.municipality.eops.notification.delivery.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -25,6 +26,18 @@ import se.municipality.eops.contract.notification.NotificationSent;
  */
 public final class Notification {
 
+    /**
+     * The order in which the sweep takes the due notifications ({@link Notifications#pendingDue}): the ones never
+     * tried first, then the least recently tried, each oldest first. A notification whose try failed goes behind
+     * every other due one, so one the channel keeps refusing (a recipient a mail server keeps deferring) cannot be
+     * the half-open circuit breaker's one trial round after round, reopening it each time while the notifications
+     * behind it wait. A send the open breaker refused is no try ({@link #notTried}): those go first.
+     */
+    public static final Comparator<Snapshot> SWEEP_ORDER = Comparator.comparing(
+                    Snapshot::lastTriedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(Snapshot::createdAt)
+            .thenComparing(Snapshot::id);
+
     private final String id;
     private final String template;
     private final Channel channel;
@@ -41,6 +54,8 @@ public final class Notification {
     private Instant claimedUntil;
     private Instant sentAt;
     private String lastError;
+    private Instant lastTriedAt;
+    private Instant deferredSince;
     private Long version;
     private final List<DomainEvent> newEvents = new ArrayList<>();
 
@@ -61,6 +76,8 @@ public final class Notification {
         this.claimedUntil = state.claimedUntil();
         this.sentAt = state.sentAt();
         this.lastError = state.lastError();
+        this.lastTriedAt = state.lastTriedAt();
+        this.deferredSince = state.deferredSince();
         this.version = state.version();
     }
 
@@ -92,6 +109,8 @@ public final class Notification {
                 now.plus(lease),
                 null,
                 null,
+                null,
+                null,
                 null));
     }
 
@@ -114,6 +133,7 @@ public final class Notification {
                 failure = null;
                 attempts = 0;
                 unknownOutcomes = 0;
+                deferredSince = null;
                 break;
             case PENDING:
                 if (claimedUntil != null && claimedUntil.isAfter(now)) {
@@ -132,6 +152,7 @@ public final class Notification {
         requirePending("sent");
         status = NotificationStatus.SENT;
         sentAt = now;
+        lastTriedAt = now;
         claimedUntil = null;
         lastError = null;
         updatedAt = now;
@@ -142,16 +163,57 @@ public final class Notification {
     /** The recipient was refused for good: no retry will change that. */
     public void rejected(String reason, Instant now) {
         requirePending("rejected");
+        lastTriedAt = now;
         fail(FailureKind.REJECTED, reason, reason, now);
     }
 
     /**
-     * This attempt failed on something that may pass (the server is down, the circuit breaker is
-     * open). The notification stays pending: the claim is released, and no attempt takes it before
-     * {@code retryAt}, so a sweep waits out the outage instead of hammering the server.
+     * This try reached the channel and failed on something that may pass (the server down or slow, a 4xx answer).
+     * The notification stays pending: the claim is released, and no attempt takes it before {@code retryAt}, so a
+     * sweep waits out an outage instead of hammering the server.
+     *
+     * <p>A failure after the channel took another notification since this one's previous try says the channel
+     * works and will not take this one (a recipient a mail server keeps deferring): the notification is
+     * <em>deferred</em>. Deferred on every such try for {@code giveUpAfter}, counted from the first, it is given up
+     * ({@link FailureKind#GAVE_UP}, with {@code NotificationFailed}). A failure while the channel takes nothing (an
+     * outage) neither starts nor ends that count: outages are waited out however long they last.
+     *
+     * @param channelTookAnotherAt when the channel last accepted another notification, as far as the sender knows;
+     *     null if it has not seen one
+     * @param giveUpAfter how long it may be deferred before it is given up; zero: never
+     * @return whether it was given up
      */
-    public void notDelivered(String reason, Instant now, Instant retryAt) {
+    public boolean notDelivered(
+            String reason, Instant now, Instant retryAt, Instant channelTookAnotherAt, Duration giveUpAfter) {
         requirePending("not delivered");
+        boolean channelWorks =
+                lastTriedAt != null && channelTookAnotherAt != null && channelTookAnotherAt.isAfter(lastTriedAt);
+        lastTriedAt = now;
+        if (channelWorks) {
+            if (deferredSince == null) {
+                deferredSince = now;
+            }
+            Duration deferredFor = Duration.between(deferredSince, now);
+            if (!giveUpAfter.isZero() && deferredFor.compareTo(giveUpAfter) >= 0) {
+                String why = "given up: not taken on any try for " + inWords(deferredFor)
+                        + " while the channel took other notifications; last: " + reason;
+                fail(FailureKind.GAVE_UP, why, why, now);
+                return true;
+            }
+        }
+        claimedUntil = retryAt;
+        lastError = reason;
+        updatedAt = now;
+        return false;
+    }
+
+    /**
+     * The send did not reach the channel: its circuit breaker is open and refused it. No try, so it neither moves
+     * the notification back in the sweep's order ({@link #SWEEP_ORDER}) nor counts towards giving it up; it waits
+     * until {@code retryAt} like a failed try.
+     */
+    public void notTried(String reason, Instant now, Instant retryAt) {
+        requirePending("not tried");
         claimedUntil = retryAt;
         lastError = reason;
         updatedAt = now;
@@ -169,6 +231,7 @@ public final class Notification {
     public boolean outcomeUnknown(String reason, Instant now, Instant retryAt, int resendsAllowed) {
         requirePending("outcome unknown");
         unknownOutcomes++;
+        lastTriedAt = now;
         if (unknownOutcomes > resendsAllowed) {
             String why = "outcome unknown after " + unknownOutcomes + (unknownOutcomes == 1 ? " send: " : " sends: ")
                     + reason;
@@ -198,6 +261,13 @@ public final class Notification {
     /** Whether the attempt holding this copy still owns it at {@code now} (its claim has not run out). */
     public boolean claimedAt(Instant now) {
         return status == NotificationStatus.PENDING && claimedUntil != null && claimedUntil.isAfter(now);
+    }
+
+    private static String inWords(Duration duration) {
+        if (duration.toHours() > 0) {
+            return duration.toHours() + " h " + duration.toMinutesPart() + " min";
+        }
+        return duration.toMinutes() > 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
     private void fail(FailureKind kind, String error, String reason, Instant now) {
@@ -245,6 +315,8 @@ public final class Notification {
                 claimedUntil,
                 sentAt,
                 lastError,
+                lastTriedAt,
+                deferredSince,
                 version);
     }
 
@@ -292,6 +364,10 @@ public final class Notification {
         return unknownOutcomes;
     }
 
+    public Instant lastTriedAt() {
+        return lastTriedAt;
+    }
+
     /**
      * Everything stored about a notification.
      *
@@ -301,6 +377,10 @@ public final class Notification {
      * @param claimedUntil when the running attempt's claim expires, or before when no attempt may take
      *     it after a failed one; null when any attempt may take it
      * @param lastError the latest failure, kept while the notification waits for the next attempt
+     * @param lastTriedAt when a send of it last reached the channel (one the open breaker refused is no try); null:
+     *     never
+     * @param deferredSince the first failed try after which the channel had taken another notification (it works,
+     *     but not for this one), of the tries since that all failed; null: not deferred so
      * @param version the repository's concurrency token; null before the first write
      */
     public record Snapshot(
@@ -320,5 +400,7 @@ public final class Notification {
             Instant claimedUntil,
             Instant sentAt,
             String lastError,
+            Instant lastTriedAt,
+            Instant deferredSince,
             Long version) {}
 }

@@ -32,7 +32,8 @@ public interface Notifications {
 
     /**
      * Pending notifications of one channel no attempt holds at {@code now} (never claimed, or their claim or
-     * retry delay ran out), oldest first. Per channel, so that the backlog of a channel that is down never
+     * retry delay ran out), in {@link Notification#SWEEP_ORDER}: never tried first, then the least recently tried.
+     * Per channel, so that the backlog of a channel that is down never
      * fills the sweep's batch while another channel could send.
      */
     List<Notification> pendingDue(Instant now, Channel channel, int limit);

@@ -3,10 +3,11 @@ package se.municipality.eops.notification.delivery.messaging;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.notification.delivery.application.ChannelGateway;
-import se.municipality.eops.notification.delivery.application.MailNotDeliveredException;
+import se.municipality.eops.notification.delivery.application.ChannelUnavailableException;
 import se.municipality.eops.notification.delivery.domain.Notification;
 
 /**
@@ -33,14 +34,34 @@ final class ResilientChannel implements ChannelGateway {
         return channel;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A send the open breaker refused before any attempt reached the channel is a {@link
+     * ChannelUnavailableException}: no try. When an attempt did reach it and failed, and the breaker then opened and
+     * refused the retry's next one (a half-open breaker's trial), that attempt's failure is what the send answers:
+     * the notification was tried.
+     */
     @Override
     public void send(Notification notification) {
-        Runnable guarded = Retry.decorateRunnable(
-                retry, CircuitBreaker.decorateRunnable(breaker, () -> send.accept(notification)));
+        AtomicReference<RuntimeException> tried = new AtomicReference<>();
+        Runnable attempt = () -> {
+            try {
+                send.accept(notification);
+            } catch (RuntimeException failed) {
+                tried.set(failed);
+                throw failed;
+            }
+        };
+        Runnable guarded = Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, attempt));
         try {
             guarded.run();
         } catch (CallNotPermittedException open) {
-            throw new MailNotDeliveredException("circuit breaker " + breaker.getName() + " is open", open);
+            RuntimeException failedBefore = tried.get();
+            if (failedBefore != null) {
+                throw failedBefore;
+            }
+            throw new ChannelUnavailableException("circuit breaker " + breaker.getName() + " is open", open);
         }
     }
 

@@ -138,7 +138,9 @@ class MongoNotifications implements Notifications {
                         .orOperator(
                                 Criteria.where("claimedUntil").is(null),
                                 Criteria.where("claimedUntil").lte(now)))
-                .with(Sort.by("createdAt", "_id"))
+                // Notification.SWEEP_ORDER: never tried (no lastTriedAt, which sorts first) before the least
+                // recently tried, so a notification that keeps failing is not every half-open breaker's trial.
+                .with(Sort.by("lastTriedAt", "createdAt", "_id"))
                 .limit(limit);
         return mongo.find(query, NotificationDocument.class).stream()
                 .map(MongoNotifications::toDomain)
@@ -207,6 +209,8 @@ class MongoNotifications implements Notifications {
                 state.claimedUntil(),
                 state.sentAt(),
                 state.lastError(),
+                state.lastTriedAt(),
+                state.deferredSince(),
                 pending,
                 state.version());
     }
@@ -234,6 +238,8 @@ class MongoNotifications implements Notifications {
                 document.claimedUntil(),
                 document.sentAt(),
                 document.lastError(),
+                document.lastTriedAt(),
+                document.deferredSince(),
                 document.version()));
     }
 }

@@ -41,5 +41,7 @@ record NotificationDocument(
         Instant claimedUntil,
         Instant sentAt,
         String lastError,
+        Instant lastTriedAt,
+        Instant deferredSince,
         List<PendingEvent> pendingEvents,
         @Version Long version) {}

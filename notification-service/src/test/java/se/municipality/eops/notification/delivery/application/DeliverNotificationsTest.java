@@ -19,6 +19,7 @@ import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.contract.notification.NotificationFailed;
 import se.municipality.eops.contract.notification.NotificationSent;
 import se.municipality.eops.notification.TaskExecutor;
+import se.municipality.eops.notification.delivery.domain.FailureKind;
 import se.municipality.eops.notification.delivery.domain.Message;
 import se.municipality.eops.notification.delivery.domain.Notification;
 import se.municipality.eops.notification.delivery.domain.NotificationStatus;
@@ -37,7 +38,8 @@ class DeliverNotificationsTest {
             1,
             10,
             Duration.ofMinutes(10),
-            1);
+            1,
+            Duration.ofHours(1));
     private final FakeChannel email = new FakeChannel();
     /** Runs what the sender threads would run at once, on the test's thread. */
     private final DeliverNotifications deliver = new DeliverNotifications(
@@ -124,6 +126,107 @@ class DeliverNotificationsTest {
     }
 
     @Test
+    void theHalfOpenBreakersTrialGoesToAMailThatWaitedNotToTheOneTheServerKeepsDeferring() {
+        String greylisted = "greylisted@kommun.example";
+        email.behaviour = n -> {
+            if (n.recipient().equals(greylisted)) {
+                email.available = false; // its failure opens the breaker
+                throw new MailNotDeliveredException("451 4.7.1 greylisted, try again later", null);
+            }
+        };
+        deliver.sendSoon(recorded(greylisted), true);
+        clock.advance(Duration.ofSeconds(1));
+        Notification anna = recorded("anna@kommun.example");
+        deliver.sendSoon(anna, true); // refused by the open breaker: no try
+        clock.advance(Duration.ofSeconds(1));
+        Notification erik = recorded("erik@kommun.example");
+        deliver.sendSoon(erik, true);
+        clock.advance(Duration.ofSeconds(30));
+        email.available = true; // half open: the next send is its trial
+
+        deliver.sweep();
+
+        assertThat(email.sentTo).containsExactly(greylisted, "anna@kommun.example", "erik@kommun.example", greylisted);
+        assertThat(notifications.get(anna.id()).status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(notifications.get(erik.id()).status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void aMailTheChannelKeepsRefusingWhileItTakesOthersIsGivenUpAfterTheGiveUpTimeWithNotificationFailed() {
+        DeliverNotifications givingUpAfterAMinute = new DeliverNotifications(
+                notifications,
+                List.of(email),
+                TaskExecutor.direct(),
+                clock,
+                givingUpAfter(Duration.ofMinutes(1)),
+                new SimpleMeterRegistry());
+        String greylisted = "greylisted@kommun.example";
+        email.behaviour = n -> {
+            if (n.recipient().equals(greylisted)) {
+                throw new MailNotDeliveredException("451 4.7.1 greylisted, try again later", null);
+            }
+        };
+        Notification deferred = recorded(greylisted);
+        givingUpAfterAMinute.sendSoon(deferred, true);
+
+        // A mail to someone else every 5 s, and a sweep that tries the deferred one again after it.
+        List<Notification> others = new ArrayList<>();
+        for (int round = 1; round <= 13; round++) {
+            assertThat(notifications.get(deferred.id()).status())
+                    .as("round %d", round)
+                    .isEqualTo(NotificationStatus.PENDING);
+            clock.advance(Duration.ofSeconds(5));
+            Notification other = recorded("person" + round + "@kommun.example");
+            others.add(other);
+            givingUpAfterAMinute.sendSoon(other, true);
+            givingUpAfterAMinute.sweep();
+        }
+
+        // Deferred since its second try (5 s): given up at the try a minute after that.
+        assertThat(email.sentTo).filteredOn(greylisted::equals).hasSize(14);
+        assertThat(notifications.get(deferred.id()).status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(notifications.get(deferred.id()).failure()).isEqualTo(FailureKind.GAVE_UP);
+        assertThat(notifications.writtenEvents)
+                .filteredOn(NotificationFailed.class::isInstance)
+                .singleElement()
+                .satisfies(failed -> assertThat(((NotificationFailed) failed).reason())
+                        .contains("given up")
+                        .contains("1 min")
+                        .contains("451 4.7.1 greylisted"));
+        assertThat(others)
+                .allSatisfy(other ->
+                        assertThat(notifications.get(other.id()).status()).isEqualTo(NotificationStatus.SENT));
+        clock.advance(Duration.ofMinutes(10));
+        givingUpAfterAMinute.sweep();
+        assertThat(email.sentTo).filteredOn(greylisted::equals).hasSize(14);
+    }
+
+    @Test
+    void aMailThatFailsWhileTheChannelTakesNothingElseIsNeverGivenUp() {
+        DeliverNotifications givingUpAfterAMinute = new DeliverNotifications(
+                notifications,
+                List.of(email),
+                TaskExecutor.direct(),
+                clock,
+                givingUpAfter(Duration.ofMinutes(1)),
+                new SimpleMeterRegistry());
+        email.behaviour = n -> {
+            throw new MailNotDeliveredException("connection refused", null);
+        };
+        Notification notification = recorded("anna@kommun.example");
+        givingUpAfterAMinute.sendSoon(notification, true);
+
+        for (int round = 0; round < 120; round++) { // ten minutes of an outage
+            clock.advance(Duration.ofSeconds(5));
+            givingUpAfterAMinute.sweep();
+        }
+
+        assertThat(email.calls).isEqualTo(121);
+        assertThat(notifications.get(notification.id()).status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(notifications.writtenEvents).isEmpty();
+    }
+
+    @Test
     void aSenderWhoseClaimRanOutLeavesTheNotificationToTheAttemptThatTookItOver() {
         Notification stale = recorded("anna@kommun.example");
         clock.advance(Duration.ofMinutes(1));
@@ -162,7 +265,8 @@ class DeliverNotificationsTest {
                 1,
                 10,
                 Duration.ofMinutes(10),
-                1);
+                1,
+                Duration.ofHours(1));
         try (DeliverNotifications withShortLease = new DeliverNotifications(
                 notifications, List.of(email), TaskExecutor.direct(), clock, shortLease, new SimpleMeterRegistry())) {
             Notification notification = Notification.claimNew(
@@ -247,6 +351,19 @@ class DeliverNotificationsTest {
         }
     }
 
+    private NotificationProperties givingUpAfter(Duration giveUpAfter) {
+        return new NotificationProperties(
+                properties.claimLease(),
+                properties.retryDelay(),
+                properties.sweepInterval(),
+                properties.sweepBatchSize(),
+                properties.senderThreads(),
+                properties.senderQueue(),
+                properties.unknownOutcomeDelay(),
+                properties.unknownOutcomeResends(),
+                giveUpAfter);
+    }
+
     private Notification recorded(String to) {
         return recorded(to, "new-request");
     }
@@ -290,8 +407,12 @@ class DeliverNotificationsTest {
             return channel;
         }
 
+        /** Refuses at once while not {@link #available}, as an open breaker does; counts only sends that reach it. */
         @Override
         public void send(Notification notification) {
+            if (!available) {
+                throw new ChannelUnavailableException("circuit breaker " + channel + " is open", null);
+            }
             calls++;
             sentTo.add(notification.recipient());
             behaviour.accept(notification);

@@ -81,7 +81,7 @@ public class InMemoryNotifications implements Notifications {
                 .filter(state -> state.channel() == channel)
                 .filter(state ->
                         state.claimedUntil() == null || !state.claimedUntil().isAfter(now))
-                .sorted(Comparator.comparing(Notification.Snapshot::createdAt))
+                .sorted(Notification.SWEEP_ORDER)
                 .limit(limit)
                 .map(Notification::restore)
                 .toList();

@@ -55,7 +55,8 @@ class EmailChannelFailuresTest {
             1,
             10,
             Duration.ofMinutes(10),
-            1);
+            1,
+            Duration.ofHours(1));
     private final InMemoryNotifications notifications = new InMemoryNotifications();
 
     @Test
@@ -94,6 +95,36 @@ class EmailChannelFailuresTest {
             assertThat(notifications.get(next.id()).status()).isEqualTo(NotificationStatus.SENT);
             assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
             assertThat(server.messagesReceived()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMailTheServerKeepsDeferringIsNotTheHalfOpenBreakersTrialRoundAfterRoundAndTheMailBehindItGoesOut() {
+        String greylisted = "greylisted@kommun.example";
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 2.1.5 OK")
+                .answeringEndOfDataTo(greylisted, "451 4.7.1 greylisted, try again later")) {
+            DeliverNotifications deliver = deliverThrough(channelTo(server));
+            Notification deferred = recorded(greylisted);
+            breaker.transitionToOpenState();
+            breaker.transitionToHalfOpenState();
+
+            deliver.sendSoon(deferred, true); // the trial: deferred after its data, the breaker opens again
+
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+            assertThat(notifications.get(deferred.id()).lastError()).contains("451 4.7.1"); // tried, not refused
+            clock.advance(Duration.ofSeconds(1));
+            Notification behind = recorded("anna@kommun.example");
+            deliver.sendSoon(behind, true); // refused by the open breaker
+            assertThat(notifications.get(behind.id()).status()).isEqualTo(NotificationStatus.PENDING);
+            clock.advance(Duration.ofMinutes(1)); // both due for the sweep, the deferred one the older
+            breaker.transitionToHalfOpenState();
+
+            deliver.sweep();
+
+            assertThat(notifications.get(behind.id()).status()).isEqualTo(NotificationStatus.SENT);
+            assertThat(server.received()).singleElement().asString().contains("anna@kommun.example");
+            assertThat(notifications.get(deferred.id()).status()).isEqualTo(NotificationStatus.PENDING);
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         }
     }
 

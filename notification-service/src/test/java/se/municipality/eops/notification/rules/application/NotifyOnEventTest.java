@@ -56,7 +56,8 @@ class NotifyOnEventTest {
             1,
             10,
             Duration.ofMinutes(10),
-            1);
+            1,
+            Duration.ofHours(1));
     private final NotifyOnEvent notify = new NotifyOnEvent(
             new NotificationRules(List.of(
                     new NotificationRule("RequestSubmitted", ReceiptMail.TEMPLATE, List.of("requester"), null),

@@ -243,6 +243,18 @@ class MessageTemplatesTest {
                 .contains("Status innan: under arbete\nVad hände: gallringen kunde inte genomföras\n"
                         + "Uppgift från tjänsten: ”" + PURGE_FAILURE + "”");
 
+        // A request has a purge plan per rule: the one that expired purged nothing, the others may have; the reason
+        // names the plan and its rule and what the others did.
+        String planExpired = "The purge plan plan-1 under rule rule-2 expired at 2026-12-11T09:16:00Z before an"
+                + " archivist approved it; 1 of the request's 2 purges was done by then: 1,000 cases purged";
+        Map<String, Object> planFailed = fieldsOf(failed(RequestType.PURGE, "PurgePlanExpired", planExpired));
+        assertThat(TEMPLATES.render("request-failed", "sv", planFailed).text())
+                .contains("Inga ärenden har gallrats enligt den planen.")
+                .contains("Uppgift från gallringstjänsten: ”" + planExpired + "”");
+        assertThat(TEMPLATES.render("request-failed", "en", planFailed).text())
+                .contains("That plan purged no cases.")
+                .contains("From the purge service: “" + planExpired + "”");
+
         Map<String, Object> expired = fieldsOf(failed(RequestType.PERMISSION, "PermissionExpired", "The ... expired"));
         assertThat(TEMPLATES.render("request-failed", "en", expired).text())
                 .contains("was waiting for training but expired before the training was recorded")
