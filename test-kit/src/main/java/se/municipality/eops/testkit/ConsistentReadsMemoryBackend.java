@@ -2,6 +2,8 @@ package se.municipality.eops.testkit;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -9,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import se.municipality.eops.localstack.mongo.DeclaredIndexes;
 import se.municipality.eops.localstack.mongo.LocalMongoBackend;
 import se.municipality.eops.localstack.mongo.UniqueIndexLookups;
 
@@ -36,6 +39,12 @@ public final class ConsistentReadsMemoryBackend extends MemoryBackend {
             @Override
             protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
                 return new ConsistentReadsCollection(this, collectionName, options, cursorRegistry);
+            }
+
+            @Override
+            protected Index<Integer> openOrCreateSecondaryIndex(
+                    String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                return DeclaredIndexes.notServed(collectionName, indexName, keys);
             }
         };
     }

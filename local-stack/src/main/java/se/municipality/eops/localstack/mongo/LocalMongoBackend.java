@@ -69,6 +69,12 @@ public final class LocalMongoBackend extends H2Backend {
         }
 
         @Override
+        protected Index<Object> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return DeclaredIndexes.notServed(collectionName, indexName, keys);
+        }
+
+        @Override
         protected void dropIndex(de.bwaldvogel.mongo.MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
             getMvStore().removeMap(indexMapName(collection.getCollectionName(), indexName) + ORDERED_KEYS_SUFFIX);
