@@ -1,6 +1,7 @@
 package se.municipality.eops.contract.purge;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import se.municipality.eops.contract.DomainEvent;
 
@@ -12,6 +13,9 @@ import se.municipality.eops.contract.DomainEvent;
  * @param reviewId the review whose approval caused a test-case purge
  * @param planId the purge plan (retention purges)
  * @param heldBackCaseCount cases of the plan a legal hold kept (also holds set after the plan was made)
+ * @param requestPlanIds every purge made for the RETENTION request {@code requestId}, this one included (a request
+ *     gets one per rule); the request is done when each of them completed. Absent: the purge is the only one that
+ *     answers its request (as before the field existed), or no request asked for it
  */
 public record PurgeCompleted(
         UUID eventId,
@@ -29,8 +33,51 @@ public record PurgeCompleted(
         long heldBackCaseCount,
         int batchCount,
         Instant startedAt,
-        Instant finishedAt)
+        Instant finishedAt,
+        List<String> requestPlanIds)
         implements DomainEvent {
+
+    public PurgeCompleted {
+        requestPlanIds = requestPlanIds == null ? null : List.copyOf(requestPlanIds);
+    }
+
+    /** A purge that is the only one answering its request, or that no request asked for: no {@code requestPlanIds}. */
+    public PurgeCompleted(
+            UUID eventId,
+            String purgeId,
+            Instant occurredAt,
+            PurgeReason reason,
+            String eServiceId,
+            String requestId,
+            String reviewId,
+            String planId,
+            String ruleId,
+            Integer ruleVersion,
+            String decisionReference,
+            long purgedCaseCount,
+            long heldBackCaseCount,
+            int batchCount,
+            Instant startedAt,
+            Instant finishedAt) {
+        this(
+                eventId,
+                purgeId,
+                occurredAt,
+                reason,
+                eServiceId,
+                requestId,
+                reviewId,
+                planId,
+                ruleId,
+                ruleVersion,
+                decisionReference,
+                purgedCaseCount,
+                heldBackCaseCount,
+                batchCount,
+                startedAt,
+                finishedAt,
+                null);
+    }
 
     @Override
     public String aggregateId() {

@@ -1,6 +1,7 @@
 package se.municipality.eops.contract.purge;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import se.municipality.eops.contract.DomainEvent;
 
@@ -16,6 +17,9 @@ import se.municipality.eops.contract.DomainEvent;
  * @param oldestDue the earliest clock start among the due cases
  * @param newestDue the latest clock start among the due cases
  * @param expiresAt when the plan expires unless approved
+ * @param requestPlanIds every plan made for the RETENTION request {@code requestId}, this one included (one per rule
+ *     of the request's decision with due cases); the request is done when each of them completed. Absent: the plan
+ *     is the only one of its request (as before the field existed), or no request asked for it
  */
 public record PurgePlanCreated(
         UUID eventId,
@@ -32,8 +36,49 @@ public record PurgePlanCreated(
         long heldBackCaseCount,
         Instant oldestDue,
         Instant newestDue,
-        Instant expiresAt)
+        Instant expiresAt,
+        List<String> requestPlanIds)
         implements DomainEvent {
+
+    public PurgePlanCreated {
+        requestPlanIds = requestPlanIds == null ? null : List.copyOf(requestPlanIds);
+    }
+
+    /** A plan that is the only one of its request, or that no request asked for: no {@code requestPlanIds}. */
+    public PurgePlanCreated(
+            UUID eventId,
+            String planId,
+            Instant occurredAt,
+            String requestId,
+            String eServiceId,
+            String ruleId,
+            int ruleVersion,
+            String committee,
+            String decisionReference,
+            String createdBy,
+            long dueCaseCount,
+            long heldBackCaseCount,
+            Instant oldestDue,
+            Instant newestDue,
+            Instant expiresAt) {
+        this(
+                eventId,
+                planId,
+                occurredAt,
+                requestId,
+                eServiceId,
+                ruleId,
+                ruleVersion,
+                committee,
+                decisionReference,
+                createdBy,
+                dueCaseCount,
+                heldBackCaseCount,
+                oldestDue,
+                newestDue,
+                expiresAt,
+                null);
+    }
 
     @Override
     public String aggregateId() {

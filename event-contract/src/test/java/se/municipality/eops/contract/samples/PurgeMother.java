@@ -116,6 +116,96 @@ public final class PurgeMother {
                 PURGED_AT);
     }
 
+    /** The id purge-service gives the plan of a RETENTION request under one rule. */
+    public static String requestPlanId(String requestId, String ruleId) {
+        return "plan-" + requestId + "-" + ruleId;
+    }
+
+    /** The plans of a RETENTION request whose decision covers two rules with due cases: rule-1 and rule-2. */
+    public static List<String> twoRequestPlans(String requestId) {
+        return List.of(requestPlanId(requestId, "rule-1"), requestPlanId(requestId, "rule-2"));
+    }
+
+    /** The plan of {@code requestId} under {@code ruleId}, one of {@code requestPlanIds}, waits for approval. */
+    public static PurgePlanCreated planCreatedOnRequest(String requestId, String ruleId, List<String> requestPlanIds) {
+        return new PurgePlanCreated(
+                UUID.randomUUID(),
+                requestPlanId(requestId, ruleId),
+                PURGED_AT,
+                requestId,
+                RequestSubmittedMother.E_SERVICE_ID,
+                ruleId,
+                3,
+                "Barn- och utbildningsnämnden",
+                DECISION,
+                "anna",
+                120,
+                2,
+                Instant.parse("2015-01-10T08:00:00Z"),
+                Instant.parse("2021-11-27T16:00:00Z"),
+                PURGED_AT.plusSeconds(14 * 86400),
+                requestPlanIds);
+    }
+
+    public static PurgePlanApproved planApproved(String requestId, String ruleId, List<String> requestPlanIds) {
+        return new PurgePlanApproved(
+                UUID.randomUUID(),
+                requestPlanId(requestId, ruleId),
+                PURGED_AT,
+                requestId,
+                RequestSubmittedMother.E_SERVICE_ID,
+                "anna",
+                "astrid",
+                requestPlanIds);
+    }
+
+    /** The plan of {@code requestId} under {@code ruleId} purged {@code purged} cases (and held 1 back). */
+    public static PurgeCompleted retentionCompleted(
+            String requestId, String ruleId, long purged, List<String> requestPlanIds) {
+        String planId = requestPlanId(requestId, ruleId);
+        return new PurgeCompleted(
+                UUID.randomUUID(),
+                planId,
+                PURGED_AT,
+                PurgeReason.RETENTION,
+                RequestSubmittedMother.E_SERVICE_ID,
+                requestId,
+                null,
+                planId,
+                ruleId,
+                3,
+                DECISION,
+                purged,
+                1,
+                (int) Math.max(1, (purged + CasesPurged.MAX_CASE_IDS - 1) / CasesPurged.MAX_CASE_IDS),
+                PURGED_AT.minusSeconds(3),
+                PURGED_AT,
+                requestPlanIds);
+    }
+
+    public static PurgePlanExpired planExpired(String requestId, String ruleId, List<String> requestPlanIds) {
+        return new PurgePlanExpired(
+                UUID.randomUUID(),
+                requestPlanId(requestId, ruleId),
+                PURGED_AT,
+                requestId,
+                RequestSubmittedMother.E_SERVICE_ID,
+                PURGED_AT,
+                ruleId,
+                requestPlanIds);
+    }
+
+    /** The events of a RETENTION request whose decision covers two rules, each plan listing both. */
+    public static List<DomainEvent> twoPlansOfOneRequest() {
+        List<String> plans = twoRequestPlans("req-44");
+        return List.of(
+                planCreatedOnRequest("req-44", "rule-1", plans),
+                planCreatedOnRequest("req-44", "rule-2", plans),
+                planApproved("req-44", "rule-1", plans),
+                retentionCompleted("req-44", "rule-1", 1000, plans),
+                planExpired("req-44", "rule-2", plans));
+    }
+
     public static PurgeFailed noRuleForDecision() {
         return new PurgeFailed(
                 UUID.randomUUID(),
@@ -140,7 +230,10 @@ public final class PurgeMother {
                 PURGED_AT);
     }
 
-    /** One of each purge event, and the inbound case events purge-service consumes. */
+    /**
+     * One of each purge event (as before {@code requestPlanIds}, and the plans of a request listing each other), and
+     * the inbound case events purge-service consumes.
+     */
     public static List<DomainEvent> all() {
         List<DomainEvent> all = new ArrayList<>(List.of(
                 noTestCasesAfterReview(),
@@ -151,6 +244,7 @@ public final class PurgeMother {
                 retentionCompleted(),
                 noRuleForDecision(),
                 acknowledgementOverdue()));
+        all.addAll(twoPlansOfOneRequest());
         all.addAll(CaseEventsMother.all());
         return all;
     }

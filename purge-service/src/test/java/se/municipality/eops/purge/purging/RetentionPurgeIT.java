@@ -252,6 +252,10 @@ class RetentionPurgeIT {
 
         PurgePlanExpired expired = PurgeEvents.awaitOne(PurgePlanExpired.class, event -> planId.equals(event.planId()));
         assertThat(expired.eServiceId()).isEqualTo(eService);
+        assertThat(expired.ruleId()).isEqualTo(ruleId);
+        assertThat(expired.requestPlanIds())
+                .as("a plan made by hand answers no request")
+                .isNull();
         assertThat(post(port, "astrid", "/api/purges/" + planId + "/approval", "{}")
                         .status())
                 .isEqualTo(409);
@@ -443,12 +447,112 @@ class RetentionPurgeIT {
         PurgePlanCreated created = PurgeEvents.awaitOne(
                 PurgePlanCreated.class, event -> request.requestId().equals(event.requestId()));
         assertThat(created.ruleId()).isEqualTo(withDueCases);
+        assertThat(created.requestPlanIds()).as("the request's only plan").containsExactly(created.planId());
         assertThat(purges.find("plan-" + request.requestId() + "-" + nothingDue))
                 .isEmpty();
         assertThat(PurgeEvents.all(
                         PurgeCompleted.class, event -> request.requestId().equals(event.requestId())))
                 .isEmpty();
         assertThat(existing(List.of(dueCase))).containsExactly(dueCase);
+    }
+
+    @Test
+    void aRetentionRequestWhoseDecisionCoversTwoRulesWithDueCasesGetsTwoPlansEachListingBoth() {
+        String eService = uniqueEService();
+        String dueBySubmission = seed(eService, Instant.parse("2010-01-01T00:00:00Z"), null);
+        String dueByClosure =
+                seed(eService, Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2021-01-01T00:00:00Z"));
+        String bySubmission = rule(eService, "P10Y", "SUBMITTED", "SBN 2024/118");
+        String byClosure = rule(eService, "P2Y", "CLOSED", "SBN 2024/118");
+        RequestSubmitted request = retentionRequest(eService, "SBN 2024/118");
+        String planBySubmission = "plan-" + request.requestId() + "-" + bySubmission;
+        String planByClosure = "plan-" + request.requestId() + "-" + byClosure;
+
+        publish(request, "/eops/request-service");
+
+        List<PurgePlanCreated> created = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> PurgeEvents.all(
+                                PurgePlanCreated.class,
+                                event -> request.requestId().equals(event.requestId())),
+                        found -> found.size() == 2);
+        assertThat(created)
+                .extracting(PurgePlanCreated::planId)
+                .containsExactlyInAnyOrder(planBySubmission, planByClosure);
+        assertThat(created).allSatisfy(plan -> {
+            assertThat(plan.requestPlanIds()).containsExactlyInAnyOrder(planBySubmission, planByClosure);
+            assertThat(plan.dueCaseCount()).as("each rule's own case").isEqualTo(1);
+        });
+        assertThat(created.get(0).requestPlanIds()).isEqualTo(created.get(1).requestPlanIds());
+
+        approve(planBySubmission);
+        PurgeCompleted first =
+                PurgeEvents.awaitOne(PurgeCompleted.class, event -> planBySubmission.equals(event.purgeId()));
+        assertThat(first.requestPlanIds()).containsExactlyInAnyOrder(planBySubmission, planByClosure);
+        assertThat(first.purgedCaseCount()).isEqualTo(1);
+        assertThat(purges.find(planByClosure).orElseThrow().status()).isEqualTo(PurgeStatus.AWAITING_APPROVAL);
+        assertThat(existing(List.of(dueBySubmission, dueByClosure))).containsExactly(dueByClosure);
+
+        approve(planByClosure);
+        PurgeCompleted second =
+                PurgeEvents.awaitOne(PurgeCompleted.class, event -> planByClosure.equals(event.purgeId()));
+        assertThat(second.requestPlanIds()).isEqualTo(first.requestPlanIds());
+        assertThat(PurgeEvents.all(
+                        PurgePlanApproved.class, event -> request.requestId().equals(event.requestId())))
+                .hasSize(2)
+                .allSatisfy(approved -> assertThat(approved.requestPlanIds()).isEqualTo(first.requestPlanIds()));
+        assertThat(existing(List.of(dueBySubmission, dueByClosure))).isEmpty();
+    }
+
+    @Test
+    void aRetentionRequestPlannedAgainAfterACrashMakesTheMissingPlanWithTheSameList() {
+        String eService = uniqueEService();
+        seed(eService, Instant.parse("2010-01-01T00:00:00Z"), null);
+        seed(eService, Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2021-01-01T00:00:00Z"));
+        String bySubmission = rule(eService, "P10Y", "SUBMITTED", "SBN 2024/118");
+        String byClosure = rule(eService, "P2Y", "CLOSED", "SBN 2024/118");
+        String requestId = "req-" + UUID.randomUUID();
+        String planByClosure = "plan-" + requestId + "-" + byClosure;
+        planning.planForRequest(requestId, eService, "SBN 2024/118", "anna");
+        List<String> listed = purges.find(planByClosure).orElseThrow().requestPlanIds();
+        // As if the process died after storing the first plan: the second was never stored.
+        mongo.remove(Query.query(Criteria.where("_id").is(planByClosure)), "purges");
+
+        planning.planForRequest(requestId, eService, "SBN 2024/118", "anna");
+
+        assertThat(listed).containsExactlyInAnyOrder("plan-" + requestId + "-" + bySubmission, planByClosure);
+        Purge remade = purges.find(planByClosure).orElseThrow();
+        assertThat(remade.requestPlanIds()).isEqualTo(listed);
+        assertThat(remade.preview().dueCount()).isEqualTo(1);
+        assertThat(purges.ofRequest(requestId))
+                .extracting(Purge::requestPlanIds)
+                .containsOnly(listed);
+    }
+
+    @Test
+    void aRetentionRequestWithNothingDueUnderTwoRulesIsAnsweredByAPurgeOfNothingPerRuleEachListingBoth() {
+        String eService = uniqueEService();
+        seed(eService, clock.instant().minusSeconds(3600), null);
+        String bySubmission = rule(eService, "P2Y", "SUBMITTED", "SBN 2024/118");
+        String byClosure = rule(eService, "P2Y", "CLOSED", "SBN 2024/118");
+        RequestSubmitted request = retentionRequest(eService, "SBN 2024/118");
+        List<String> both = List.of(
+                "plan-" + request.requestId() + "-" + bySubmission, "plan-" + request.requestId() + "-" + byClosure);
+
+        publish(request, "/eops/request-service");
+
+        List<PurgeCompleted> completed = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> PurgeEvents.all(
+                                PurgeCompleted.class,
+                                event -> request.requestId().equals(event.requestId())),
+                        found -> found.size() == 2);
+        assertThat(completed).extracting(PurgeCompleted::purgeId).containsExactlyInAnyOrderElementsOf(both);
+        assertThat(completed)
+                .allSatisfy(purge -> assertThat(purge.requestPlanIds()).containsExactlyInAnyOrderElementsOf(both));
+        assertThat(PurgeEvents.all(
+                        PurgePlanCreated.class, event -> request.requestId().equals(event.requestId())))
+                .isEmpty();
     }
 
     @Test
@@ -845,6 +949,11 @@ class RetentionPurgeIT {
         HttpAnswer plan = post(port, user, "/api/purges/plans", "{\"ruleId\":\"" + ruleId + "\"}");
         assertThat(plan.status()).as(plan.body()).isEqualTo(201);
         return plan.json();
+    }
+
+    private void approve(String planId) {
+        HttpAnswer approved = post(port, "arvid", "/api/purges/" + planId + "/approval", "{}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     }
 
     private void hold(String body) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import se.municipality.eops.contract.DomainEvent;
@@ -137,9 +138,12 @@ public final class LifecycleScenario {
         return event;
     }
 
-    /** Publishes an event exactly as given (again: a redelivery with the same event id). */
-    public void publish(DomainEvent sampleOfType, ObjectNode event) {
-        RawKafka.sendEvent(
+    /**
+     * Publishes an event exactly as given (again: a redelivery with the same event id); answers where it went, for
+     * {@code ConsumerGroups.awaitConsumed}.
+     */
+    public RecordMetadata publish(DomainEvent sampleOfType, ObjectNode event) {
+        return RawKafka.sendEvent(
                 EventCatalog.of(sampleOfType.getClass()),
                 sampleOfType.aggregateId(),
                 event.get("eventId").asString(),

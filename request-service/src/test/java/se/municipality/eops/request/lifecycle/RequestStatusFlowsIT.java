@@ -367,7 +367,8 @@ class RequestStatusFlowsIT {
         assertThat(approved.at("/timeline/2/actor").asString())
                 .as("the approving archivist")
                 .isNotBlank();
-        assertThat(request.get("outcome").asString()).matches("\\d+ cases? purged(, \\d+ held back)?");
+        // The contract's sample lists no other purges (an earlier purge-service): it completes the request alone.
+        assertThat(request.get("outcome").asString()).isEqualTo("1,002 cases purged, 4 held back");
     }
 
     @Test

@@ -3,11 +3,16 @@ package se.municipality.eops.purge.purging.application;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -99,6 +104,11 @@ public class RetentionPlanning {
      * approval, when there is nothing to approve: no such rule, or one with a period beyond what rules may have
      * (stored before rules were bounded), answers it with PurgeFailed; nothing due under any of them with a purge of
      * nothing per rule that executes at once (PurgeCompleted naming the request, an entry in the purge log).
+     *
+     * <p>Every purge made for the request knows all of them ({@link Purge#requestPlanIds()}) and says so in each of its
+     * events, so request-service completes the request only when each has completed. That list is fixed before the
+     * first purge is stored: the due cases of every rule are claimed first, under one hold of the e-service's lock,
+     * then the purges are stored.
      */
     public void planForRequest(String requestId, String eServiceId, String decisionReference, String requestedBy) {
         List<RetentionRule> matching = rules.ofEService(eServiceId).stream()
@@ -120,18 +130,109 @@ public class RetentionPlanning {
                     clock.instant()));
             return;
         }
-        List<Optional<Purge>> plans = matching.stream()
-                .map(rule -> plan(rule, requestPlanId(requestId, rule), requestId, requestedBy, NothingDue.NO_PLAN))
+        List<String> executing =
+                lock.forEService(eServiceId, () -> makeRequestPlans(requestId, eServiceId, matching, requestedBy));
+        executing.forEach(runner::submit);
+    }
+
+    /**
+     * Under the e-service's lock: the request's purges, one per rule, each knowing the others. The first time, the due
+     * cases of every rule are claimed (each claim leaving out what the ones before took), then the plans of the rules
+     * with due cases are stored, listing each other; when no rule has any, a purge of nothing per rule, listing them
+     * all. When the request came before (a redelivery), the purges it made stand; one its list names but a crash kept
+     * from being stored is made now with the same list (a plan if its rule has due cases, else a purge of nothing).
+     *
+     * @return the request's purges that execute now (purges of nothing), to run once the lock is let go
+     */
+    private List<String> makeRequestPlans(
+            String requestId, String eServiceId, List<RetentionRule> matching, String requestedBy) {
+        Map<String, RetentionRule> ruleOfPlan = new LinkedHashMap<>();
+        matching.forEach(rule -> ruleOfPlan.put(requestPlanId(requestId, rule), rule));
+        List<Purge> made = ruleOfPlan.keySet().stream()
+                .map(purges::find)
+                .flatMap(Optional::stream)
                 .toList();
-        if (plans.stream().allMatch(Optional::isEmpty)) {
-            // Nothing due under any rule, so nothing for an archivist to approve: answer the request now. A case that
-            // became due meanwhile gets a plan to approve after all (the second look reads the cases again).
-            for (RetentionRule rule : matching) {
-                plan(rule, requestPlanId(requestId, rule), requestId, requestedBy, NothingDue.EXECUTE_AT_ONCE)
-                        .filter(purge -> purge.status() == PurgeStatus.EXECUTING)
-                        .ifPresent(purge -> runner.submit(purge.id()));
+        Instant now = clock.instant();
+        List<String> open = new ArrayList<>(purges.openIds(eServiceId));
+        if (!made.isEmpty()) {
+            // Purges stored before they listed each other are the request's only ones.
+            List<String> listed = made.get(0).requestPlanIds() == null
+                    ? made.stream().map(Purge::id).toList()
+                    : made.get(0).requestPlanIds();
+            List<Purge> request = new ArrayList<>(made);
+            for (String missing : listed) {
+                RetentionRule rule = ruleOfPlan.get(missing);
+                if (purges.find(missing).isPresent()) {
+                    continue;
+                }
+                if (rule == null) {
+                    // Its rule was deactivated since: the request cannot be carried out as asked.
+                    purges.insert(Purge.failed(
+                            missing,
+                            PurgeReason.RETENTION,
+                            eServiceId,
+                            requestId,
+                            null,
+                            requestedBy,
+                            "the retention rule of the request's purge " + missing + " is no longer active, so the"
+                                    + " purge could not be made",
+                            now));
+                } else {
+                    Claim claim = claim(rule, missing, open, now);
+                    Purge purge = claim.selection().count() == 0
+                            ? claim.nothingDue(requestId, listed, requestedBy)
+                            : claim.plan(requestId, listed, requestedBy, settings.approvalWindow());
+                    open.add(missing);
+                    if (purges.insert(purge)) {
+                        log.info("Purge {} of request {} made after an interruption", missing, requestId);
+                        request.add(purge);
+                    }
+                }
             }
+            return executing(request);
         }
+        cases.dropBatchesOfClosedPurges(eServiceId, open);
+        List<Claim> claims = new ArrayList<>();
+        for (Map.Entry<String, RetentionRule> plan : ruleOfPlan.entrySet()) {
+            // The batches claimed for the plans before this one count as open: no two plans take one case.
+            claims.add(claim(plan.getValue(), plan.getKey(), open, now));
+            open.add(plan.getKey());
+        }
+        List<Claim> due =
+                claims.stream().filter(claim -> claim.selection().count() > 0).toList();
+        List<Purge> toStore;
+        if (due.isEmpty()) {
+            // Nothing due under any rule, so nothing for an archivist to approve: answer the request now.
+            List<String> all = claims.stream().map(Claim::planId).toList();
+            toStore = claims.stream()
+                    .map(claim -> claim.nothingDue(requestId, all, requestedBy))
+                    .toList();
+        } else {
+            List<String> plans = due.stream().map(Claim::planId).toList();
+            claims.stream()
+                    .filter(claim -> claim.selection().count() == 0)
+                    .forEach(claim -> cases.dropBatches(claim.planId()));
+            toStore = due.stream()
+                    .map(claim -> claim.plan(requestId, plans, requestedBy, settings.approvalWindow()))
+                    .toList();
+        }
+        List<Purge> stored = toStore.stream().filter(purges::insert).toList();
+        stored.forEach(purge -> log.info(
+                "Purge {} of request {} made by {}: {}, {} due, {} held back",
+                purge.id(),
+                requestId,
+                requestedBy,
+                purge.status(),
+                purge.preview().dueCount(),
+                purge.preview().heldBackCount()));
+        return executing(stored);
+    }
+
+    private static List<String> executing(List<Purge> made) {
+        return made.stream()
+                .filter(purge -> purge.status() == PurgeStatus.EXECUTING)
+                .map(Purge::id)
+                .toList();
     }
 
     /** Why a RETENTION request can get no plan at all, if it cannot. */
@@ -182,14 +283,12 @@ public class RetentionPlanning {
         }
     }
 
-    /** What a plan of no due cases becomes. */
+    /** What a plan of no due cases becomes (a request's purges are made by {@link #makeRequestPlans}). */
     private enum NothingDue {
         /** A plan to approve all the same (one asked for by hand shows its preview). */
         PLAN_ANYWAY,
-        /** No plan (the schedule; a request whose other rules may have due cases). */
-        NO_PLAN,
-        /** A purge of nothing that executes at once, answering the request that asked for it. */
-        EXECUTE_AT_ONCE
+        /** No plan (the schedule). */
+        NO_PLAN
     }
 
     private Optional<Purge> plan(
@@ -213,6 +312,31 @@ public class RetentionPlanning {
             return existing;
         }
         Instant now = clock.instant();
+        List<String> open = purges.openIds(rule.eServiceId());
+        cases.dropBatchesOfClosedPurges(rule.eServiceId(), open);
+        Claim claim = claim(rule, planId, open, now);
+        if (claim.selection().count() == 0 && nothingDue == NothingDue.NO_PLAN) {
+            cases.dropBatches(planId);
+            return Optional.empty();
+        }
+        Purge plan = claim.plan(requestId, null, createdBy, settings.approvalWindow());
+        if (!purges.insert(plan)) {
+            return purges.find(planId);
+        }
+        log.info(
+                "Purge plan {} made by {}: {} due, {} held back",
+                planId,
+                createdBy,
+                claim.selection().count(),
+                plan.preview().heldBackCount());
+        return Optional.of(plan);
+    }
+
+    /**
+     * Claims the cases due under {@code rule} for {@code planId} in stored batches, leaving out held cases and those
+     * of the purges in {@code open}; a hold on the whole e-service claims nothing. Stores no purge.
+     */
+    private Claim claim(RetentionRule rule, String planId, Collection<String> open, Instant now) {
         Instant cutoff = rule.dueCutoff(now);
         String clockStart = rule.clockStart().name();
         Optional<String> eServiceHeld = holds.eServiceHeld(rule.eServiceId());
@@ -223,8 +347,6 @@ public class RetentionPlanning {
             long due = cases.countDue(rule.eServiceId(), clockStart, cutoff, rule.caseType());
             heldBack = due == 0 ? List.of() : List.of(new HeldBack(eServiceHeld.get(), due));
         } else {
-            List<String> open = purges.openIds(rule.eServiceId());
-            cases.dropBatchesOfClosedPurges(rule.eServiceId(), open);
             selection = cases.claimDue(
                     planId,
                     rule.eServiceId(),
@@ -235,49 +357,33 @@ public class RetentionPlanning {
                     settings.batchSize());
             heldBack = selection.heldBack();
         }
-        if (selection.count() == 0 && nothingDue != NothingDue.PLAN_ANYWAY) {
-            cases.dropBatches(planId);
-            if (nothingDue == NothingDue.NO_PLAN) {
-                return Optional.empty();
-            }
-        }
         Preview preview =
                 new Preview(rule.ruleId(), selection.count(), selection.oldest(), selection.newest(), heldBack, cutoff);
-        if (selection.count() == 0 && nothingDue == NothingDue.EXECUTE_AT_ONCE) {
-            Purge nothing =
-                    Purge.nothingDue(planId, rule.eServiceId(), requestId, applied(rule), preview, createdBy, now);
-            if (!purges.insert(nothing)) {
-                return purges.find(planId);
-            }
-            log.info(
-                    "Nothing due under rule {} for request {}: purge {} of nothing executes without approval, {} held"
-                            + " back",
-                    rule.ruleId(),
-                    requestId,
+        return new Claim(rule, planId, selection, preview, now);
+    }
+
+    /** The cases claimed for a purge not stored yet, and what it becomes. */
+    private record Claim(
+            RetentionRule rule, String planId, PurgeCases.Selection selection, Preview preview, Instant now) {
+
+        Purge plan(String requestId, List<String> requestPlanIds, String createdBy, Duration approvalWindow) {
+            return Purge.plan(
                     planId,
-                    preview.heldBackCount());
-            return Optional.of(nothing);
+                    rule.eServiceId(),
+                    requestId,
+                    requestPlanIds,
+                    applied(rule),
+                    preview,
+                    selection.batches(),
+                    createdBy,
+                    now,
+                    approvalWindow);
         }
-        Purge plan = Purge.plan(
-                planId,
-                rule.eServiceId(),
-                requestId,
-                applied(rule),
-                preview,
-                selection.batches(),
-                createdBy,
-                now,
-                settings.approvalWindow());
-        if (!purges.insert(plan)) {
-            return purges.find(planId);
+
+        Purge nothingDue(String requestId, List<String> requestPlanIds, String createdBy) {
+            return Purge.nothingDue(
+                    planId, rule.eServiceId(), requestId, requestPlanIds, applied(rule), preview, createdBy, now);
         }
-        log.info(
-                "Purge plan {} made by {}: {} due, {} held back",
-                planId,
-                createdBy,
-                selection.count(),
-                preview.heldBackCount());
-        return Optional.of(plan);
     }
 
     private static RuleApplied applied(RetentionRule rule) {

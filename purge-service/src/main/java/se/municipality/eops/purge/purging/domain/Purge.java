@@ -51,6 +51,7 @@ public final class Purge {
     private Instant withdrawnAt;
     private WithdrawalCause withdrawnBecause;
     private Long version;
+    private final List<String> requestPlanIds;
     private final List<DomainEvent> newEvents = new ArrayList<>();
 
     public Purge(
@@ -80,6 +81,68 @@ public final class Purge {
             Instant withdrawnAt,
             WithdrawalCause withdrawnBecause,
             Long version) {
+        this(
+                id,
+                reason,
+                eServiceId,
+                requestId,
+                reviewId,
+                rule,
+                preview,
+                createdBy,
+                createdAt,
+                expiresAt,
+                batchCount,
+                status,
+                approvedBy,
+                approvedAt,
+                startedAt,
+                finishedAt,
+                purgedCount,
+                heldBackAtExecution,
+                deletedByPlatform,
+                batches,
+                deleting,
+                failure,
+                withdrawnBy,
+                withdrawnAt,
+                withdrawnBecause,
+                version,
+                null);
+    }
+
+    /**
+     * A purge as stored; {@code requestPlanIds} lists every purge made for its RETENTION request, itself included
+     * (null: it is the only one answering its request, or no request asked for it).
+     */
+    public Purge(
+            String id,
+            PurgeReason reason,
+            String eServiceId,
+            String requestId,
+            String reviewId,
+            RuleApplied rule,
+            Preview preview,
+            String createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            int batchCount,
+            PurgeStatus status,
+            String approvedBy,
+            Instant approvedAt,
+            Instant startedAt,
+            Instant finishedAt,
+            long purgedCount,
+            long heldBackAtExecution,
+            long deletedByPlatform,
+            List<BatchRecord> batches,
+            List<String> deleting,
+            String failure,
+            String withdrawnBy,
+            Instant withdrawnAt,
+            WithdrawalCause withdrawnBecause,
+            Long version,
+            List<String> requestPlanIds) {
         this.id = Objects.requireNonNull(id, "id");
         this.reason = Objects.requireNonNull(reason, "reason");
         this.eServiceId = Objects.requireNonNull(eServiceId, "eServiceId");
@@ -109,6 +172,11 @@ public final class Purge {
                 ? WithdrawalCause.REQUEST_WITHDRAWN
                 : withdrawnBecause;
         this.version = version;
+        if (requestPlanIds != null && (requestId == null || !requestPlanIds.contains(id))) {
+            throw new IllegalArgumentException(
+                    "purge " + id + " of request " + requestId + " is not among its plans " + requestPlanIds);
+        }
+        this.requestPlanIds = requestPlanIds == null ? null : List.copyOf(requestPlanIds);
     }
 
     /** A test-case purge: no approval, it executes at once. */
@@ -161,6 +229,24 @@ public final class Purge {
             String createdBy,
             Instant now,
             Duration approvalWindow) {
+        return plan(id, eServiceId, requestId, null, rule, preview, batchCount, createdBy, now, approvalWindow);
+    }
+
+    /**
+     * A retention plan of a RETENTION request that got {@code requestPlanIds} (this one among them; null: it is the
+     * request's only one), waiting for a second archivist until {@code now + approvalWindow}.
+     */
+    public static Purge plan(
+            String id,
+            String eServiceId,
+            String requestId,
+            List<String> requestPlanIds,
+            RuleApplied rule,
+            Preview preview,
+            int batchCount,
+            String createdBy,
+            Instant now,
+            Duration approvalWindow) {
         Purge plan = new Purge(
                 id,
                 PurgeReason.RETENTION,
@@ -187,7 +273,8 @@ public final class Purge {
                 null,
                 null,
                 null,
-                null);
+                null,
+                requestPlanIds);
         plan.newEvents.add(new PurgePlanCreated(
                 UUID.randomUUID(),
                 id,
@@ -203,19 +290,22 @@ public final class Purge {
                 preview.heldBackCount(),
                 preview.oldestDue(),
                 preview.newestDue(),
-                plan.expiresAt));
+                plan.expiresAt,
+                plan.requestPlanIds));
         return plan;
     }
 
     /**
      * A retention purge of a request under which nothing is due: there is nothing to approve, so it executes at once
      * (no approval, no PurgePlanCreated) and completes with nothing purged, answering the request with PurgeCompleted
-     * and leaving its entry in the purge log. It has no batches, so it can delete nothing.
+     * and leaving its entry in the purge log. It has no batches, so it can delete nothing. {@code requestPlanIds}: the
+     * purges of nothing made for the request's other rules and this one (null: it is the request's only one).
      */
     public static Purge nothingDue(
             String id,
             String eServiceId,
             String requestId,
+            List<String> requestPlanIds,
             RuleApplied rule,
             Preview preview,
             String createdBy,
@@ -249,7 +339,8 @@ public final class Purge {
                 null,
                 null,
                 null,
-                null);
+                null,
+                requestPlanIds);
     }
 
     /** A purge that could not be made; it answers the request that asked for it. */
@@ -306,7 +397,8 @@ public final class Purge {
         approvedBy = approver;
         approvedAt = now;
         startedAt = now;
-        newEvents.add(new PurgePlanApproved(UUID.randomUUID(), id, now, requestId, eServiceId, createdBy, approver));
+        newEvents.add(new PurgePlanApproved(
+                UUID.randomUUID(), id, now, requestId, eServiceId, createdBy, approver, requestPlanIds));
     }
 
     public boolean isExpiredAt(Instant now) {
@@ -319,7 +411,15 @@ public final class Purge {
         }
         status = PurgeStatus.EXPIRED;
         finishedAt = now;
-        newEvents.add(new PurgePlanExpired(UUID.randomUUID(), id, now, requestId, eServiceId, expiresAt));
+        newEvents.add(new PurgePlanExpired(
+                UUID.randomUUID(),
+                id,
+                now,
+                requestId,
+                eServiceId,
+                expiresAt,
+                rule == null ? null : rule.ruleId(),
+                requestPlanIds));
     }
 
     /** Why a plan was withdrawn. */
@@ -488,7 +588,8 @@ public final class Purge {
                 heldBack,
                 batches.size(),
                 startedAt,
-                now));
+                now,
+                requestPlanIds));
     }
 
     /**
@@ -635,5 +736,13 @@ public final class Purge {
 
     public Long version() {
         return version;
+    }
+
+    /**
+     * Every purge made for this purge's RETENTION request, itself included (a plan per rule with due cases, or a
+     * purge of nothing per rule); null when it is the only one answering its request or no request asked for it.
+     */
+    public List<String> requestPlanIds() {
+        return requestPlanIds;
     }
 }

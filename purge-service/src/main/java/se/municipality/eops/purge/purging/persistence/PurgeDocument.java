@@ -41,6 +41,8 @@ record PurgeDocument(
         String withdrawnBy,
         Instant withdrawnAt,
         Purge.WithdrawalCause withdrawnBecause,
+        // Every purge made for the purge's RETENTION request; absent in purges stored before it was kept.
+        List<String> requestPlanIds,
         @Version Long version,
         List<PendingEvent> pendingEvents) {
 
@@ -73,6 +75,7 @@ record PurgeDocument(
                 purge.withdrawnBy(),
                 purge.withdrawnAt(),
                 purge.withdrawnBecause(),
+                purge.requestPlanIds(),
                 purge.version(),
                 pendingEvents);
     }
@@ -104,6 +107,7 @@ record PurgeDocument(
                 withdrawnBy,
                 withdrawnAt,
                 withdrawnBecause,
-                version);
+                version,
+                requestPlanIds);
     }
 }

@@ -11,9 +11,27 @@ import java.time.Instant;
  * @param overdue whether it has waited in its current status longer than allowed (set once per stay)
  * @param rejection why it was rejected, if it was
  * @param outcome what came of it, if it was completed
+ * @param purgePlans the purges a RETENTION request is answered by, as far as their events told ({@link
+ *     PurgePlans#NONE} for any other request)
  */
 public record Lifecycle(
-        int rank, Instant statusSince, String assignee, boolean overdue, Rejection rejection, String outcome) {
+        int rank,
+        Instant statusSince,
+        String assignee,
+        boolean overdue,
+        Rejection rejection,
+        String outcome,
+        PurgePlans purgePlans) {
+
+    public Lifecycle {
+        purgePlans = purgePlans == null ? PurgePlans.NONE : purgePlans;
+    }
+
+    /** Where a request is that no purge event with the list of its purges reached. */
+    public Lifecycle(
+            int rank, Instant statusSince, String assignee, boolean overdue, Rejection rejection, String outcome) {
+        this(rank, statusSince, assignee, overdue, rejection, outcome, PurgePlans.NONE);
+    }
 
     /** A request just filed at {@code at}. */
     public static Lifecycle filed(Instant at) {

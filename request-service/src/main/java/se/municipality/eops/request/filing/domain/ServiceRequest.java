@@ -46,6 +46,7 @@ public final class ServiceRequest {
     private boolean overdue;
     private Rejection rejection;
     private String outcome;
+    private PurgePlans purgePlans;
     private final List<DomainEvent> newEvents = new ArrayList<>();
 
     private ServiceRequest(
@@ -74,6 +75,7 @@ public final class ServiceRequest {
         this.overdue = lifecycle.overdue();
         this.rejection = lifecycle.rejection();
         this.outcome = lifecycle.outcome();
+        this.purgePlans = lifecycle.purgePlans();
     }
 
     /** Files a new request, or throws {@link RequestRuleViolation} naming what is wrong. */
@@ -141,7 +143,9 @@ public final class ServiceRequest {
         /** The status changed. */
         YES,
         /** The request had come as far or further: only a timeline entry marked late was added. */
-        LATE
+        LATE,
+        /** The status stays: a timeline entry tells how one of the request's purges came on. */
+        PROGRESS
     }
 
     /**
@@ -153,17 +157,12 @@ public final class ServiceRequest {
     public Moved move(Transition transition, Instant now) {
         Milestone milestone = transition.milestone();
         if (milestone.rank() <= rank) {
-            timeline.add(new TimelineEntry(
-                    nextSequence(),
-                    now,
-                    TimelineEntry.Kind.LATE_EVENT,
-                    status,
+            return noteLate(
                     transition.actor(),
                     transition.causeEventType(),
                     transition.causeEventId(),
                     transition.reason(),
-                    "arrived after the request had reached " + status + "; changed nothing"));
-            return Moved.LATE;
+                    now);
         }
         RequestStatus from = status;
         status = milestone.status();
@@ -244,6 +243,59 @@ public final class ServiceRequest {
             }
         }
         return Moved.YES;
+    }
+
+    /**
+     * Notes an event that changes nothing (it came after a later one, or the request has ended) on the timeline as
+     * {@link TimelineEntry.Kind#LATE_EVENT}, with what it told ({@code reason}).
+     */
+    public Moved noteLate(String actor, String causeEventType, String causeEventId, String reason, Instant now) {
+        timeline.add(new TimelineEntry(
+                nextSequence(),
+                now,
+                TimelineEntry.Kind.LATE_EVENT,
+                status,
+                actor,
+                causeEventType,
+                causeEventId,
+                reason,
+                "arrived after the request had reached " + status + "; changed nothing"));
+        return Moved.LATE;
+    }
+
+    /**
+     * Keeps how far the purges that answer this RETENTION request came ({@link PurgePlans}); stored with the next
+     * change. The status machine moves the request by them ({@code lifecycle.domain.RetentionPurges}).
+     */
+    public void recordPurgePlans(PurgePlans plans) {
+        purgePlans = Objects.requireNonNull(plans, "plans");
+    }
+
+    /**
+     * One of the purges of this RETENTION request came on while others have not: the status stays, and the timeline
+     * gets a {@link TimelineEntry.Kind#PURGE_PROGRESS} entry saying so ({@code text}); on an ended request a late
+     * event's entry instead, which keeps the text (what a purge still did, e.g. purged cases after a withdrawal).
+     */
+    public Moved noteProgress(String actor, String causeEventType, String causeEventId, String text, Instant now) {
+        if (status.terminal()) {
+            return noteLate(actor, causeEventType, causeEventId, text, now);
+        }
+        timeline.add(new TimelineEntry(
+                nextSequence(),
+                now,
+                TimelineEntry.Kind.PURGE_PROGRESS,
+                status,
+                actor,
+                causeEventType,
+                causeEventId,
+                null,
+                text));
+        return Moved.PROGRESS;
+    }
+
+    /** Whether the request has come as far as {@code milestone}'s rank (or further). */
+    public boolean hasReached(Milestone milestone) {
+        return rank >= milestone.rank();
     }
 
     /** The requester takes back a request not yet carried out. */
@@ -401,6 +453,11 @@ public final class ServiceRequest {
     }
 
     public Lifecycle lifecycle() {
-        return new Lifecycle(rank, statusSince, assignee, overdue, rejection, outcome);
+        return new Lifecycle(rank, statusSince, assignee, overdue, rejection, outcome, purgePlans);
+    }
+
+    /** The purges this RETENTION request is answered by, as far as their events told; none for other requests. */
+    public PurgePlans purgePlans() {
+        return purgePlans;
     }
 }

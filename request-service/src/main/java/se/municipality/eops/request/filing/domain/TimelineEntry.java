@@ -39,7 +39,12 @@ public record TimelineEntry(
         /** An event for a stage the request had already passed arrived late; it changed nothing. */
         LATE_EVENT,
         /** The request waited longer in its status than the SLA allows. */
-        OVERDUE
+        OVERDUE,
+        /**
+         * One of the purges a RETENTION request is answered by (one per rule) was made, approved or done while others
+         * are not: the request's status stays, the entry says how far that purge came and how many are done.
+         */
+        PURGE_PROGRESS
     }
 
     public TimelineEntry {

@@ -102,6 +102,7 @@ class MongoServiceRequests implements ServiceRequests {
                 lifecycle.overdue(),
                 lifecycle.rejection(),
                 lifecycle.outcome(),
+                lifecycle.purgePlans().isEmpty() ? null : lifecycle.purgePlans(),
                 request.version(),
                 pending,
                 subjectKey,
@@ -136,6 +137,7 @@ class MongoServiceRequests implements ServiceRequests {
         setIfPresent(update, "assignee", lifecycle.assignee());
         setIfPresent(update, "rejection", lifecycle.rejection());
         setIfPresent(update, "outcome", lifecycle.outcome());
+        setIfPresent(update, "purgePlans", lifecycle.purgePlans().isEmpty() ? null : lifecycle.purgePlans());
         if (request.status().terminal()) {
             // Ended: another request for the same thing may be filed now.
             update.unset(ServiceRequestDocument.OPEN_SUBJECT_KEY);
@@ -274,6 +276,7 @@ class MongoServiceRequests implements ServiceRequests {
                         document.assignee(),
                         Boolean.TRUE.equals(document.overdue()),
                         document.rejection(),
-                        document.outcome()));
+                        document.outcome(),
+                        document.purgePlans()));
     }
 }

@@ -13,6 +13,7 @@ import se.municipality.eops.contract.request.PublicationRequest;
 import se.municipality.eops.contract.request.PurgeRequest;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.request.Requester;
+import se.municipality.eops.request.filing.domain.PurgePlans;
 import se.municipality.eops.request.filing.domain.Rejection;
 import se.municipality.eops.request.filing.domain.RequestStatus;
 import se.municipality.eops.starter.outbox.PendingEvent;
@@ -53,6 +54,8 @@ record ServiceRequestDocument(
         Boolean overdue,
         Rejection rejection,
         String outcome,
+        // A RETENTION request's purges as far as their events told; absent for any other request.
+        PurgePlans purgePlans,
         @Version Long version,
         List<PendingEvent> pendingEvents,
         // What the request asks for, normalised (readmodel.domain.SubjectKey).

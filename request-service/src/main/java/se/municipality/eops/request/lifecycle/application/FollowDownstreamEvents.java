@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import se.municipality.eops.contract.DomainEvent;
 import se.municipality.eops.request.lifecycle.domain.DownstreamEvents;
 import se.municipality.eops.request.lifecycle.domain.DownstreamMove;
+import se.municipality.eops.request.lifecycle.domain.RetentionPurges;
 import se.municipality.eops.starter.messaging.IncomingEvent;
 
 /**
@@ -14,7 +15,8 @@ import se.municipality.eops.starter.messaging.IncomingEvent;
  * a request this service does not know (filed elsewhere, or long gone) or a request of another kind (a purge
  * of a publication's test cases carries the publication's requestId) moves nothing and is no error: it is
  * logged at debug level, not dead-lettered. The move and the event's key go in one write, so a redelivered
- * event changes nothing.
+ * event changes nothing. An event of one of a RETENTION request's several purges moves it as {@link RetentionPurges}
+ * says (what the purges did so far is in the same write).
  */
 @Service
 public class FollowDownstreamEvents {
@@ -42,7 +44,11 @@ public class FollowDownstreamEvents {
                         otherKind[0] = true;
                         return;
                     }
-                    request.move(move.transition(), clock.instant());
+                    if (move.purgeReport() != null) {
+                        RetentionPurges.follow(request, move, clock.instant());
+                    } else {
+                        request.move(move.transition(), clock.instant());
+                    }
                 })
                 .isPresent();
         if (otherKind[0]) {

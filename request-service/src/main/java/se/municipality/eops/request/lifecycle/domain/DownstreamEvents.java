@@ -27,6 +27,8 @@ import se.municipality.eops.contract.request.MissingItem;
 import se.municipality.eops.contract.request.RequestRejected.ReasonCode;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.request.filing.domain.Milestone;
+import se.municipality.eops.request.filing.domain.PurgePlans;
+import se.municipality.eops.request.filing.domain.PurgePlans.Stage;
 import se.municipality.eops.request.filing.domain.Rejection;
 import se.municipality.eops.request.filing.domain.Transition;
 
@@ -46,6 +48,10 @@ import se.municipality.eops.request.filing.domain.Transition;
  *
  * <p>An expired purge plan FAILS the request rather than rejecting it: nobody decided against the purge, the
  * archivists' approval just never came within the plan's time, and the team should look at why.
+ *
+ * <p>A RETENTION request gets a purge per rule of its decision; their events list them all ({@code
+ * requestPlanIds}), and such an event carries a {@link DownstreamMove#purgeReport()}: {@link RetentionPurges} then
+ * completes the request only once every purge completed. An event without the list answers the request alone.
  */
 public final class DownstreamEvents {
 
@@ -82,7 +88,9 @@ public final class DownstreamEvents {
                             id(e)));
         } else if (event instanceof PurgePlanCreated e) {
             move = purge(
-                    e.requestId(), Transition.to(Milestone.WAITING_FOR_PURGE_APPROVAL, PURGE_SERVICE, type(e), id(e)));
+                    e.requestId(),
+                    Transition.to(Milestone.WAITING_FOR_PURGE_APPROVAL, PURGE_SERVICE, type(e), id(e)),
+                    report(e.planId(), e.requestPlanIds(), Stage.WAITING_FOR_APPROVAL, e.ruleId(), 0, 0));
         } else if (event instanceof PurgePlanApproved e) {
             move = purge(
                     e.requestId(),
@@ -90,19 +98,30 @@ public final class DownstreamEvents {
                             Milestone.APPROVED,
                             e.approvedBy() == null ? PURGE_SERVICE : e.approvedBy(),
                             type(e),
-                            id(e)));
+                            id(e)),
+                    report(e.planId(), e.requestPlanIds(), Stage.APPROVED, null, 0, 0));
         } else if (event instanceof PurgeCompleted e) {
-            move = purge(e.requestId(), Transition.completed(purged(e), PURGE_SERVICE, type(e), id(e)));
+            move = purge(
+                    e.requestId(),
+                    Transition.completed(purged(e), PURGE_SERVICE, type(e), id(e)),
+                    report(
+                            e.purgeId(),
+                            e.requestPlanIds(),
+                            Stage.COMPLETED,
+                            e.ruleId(),
+                            e.purgedCaseCount(),
+                            e.heldBackCaseCount()));
         } else if (event instanceof PurgeFailed e) {
             move = purge(e.requestId(), Transition.failed(e.failure(), PURGE_SERVICE, type(e), id(e)));
         } else if (event instanceof PurgePlanExpired e) {
             move = purge(
                     e.requestId(),
                     Transition.failed(
-                            "The purge plan expired at " + e.expiresAt() + " before an archivist approved it",
+                            RetentionPurges.expired(e.planId(), e.ruleId(), e.expiresAt()),
                             PURGE_SERVICE,
                             type(e),
-                            id(e)));
+                            id(e)),
+                    report(e.planId(), e.requestPlanIds(), Stage.EXPIRED, e.ruleId(), 0, 0));
         } else if (event instanceof PermissionAwaitingTraining e) {
             move = permission(
                     e.requestId(), Transition.to(Milestone.WAITING_FOR_TRAINING, PERMISSION_SERVICE, type(e), id(e)));
@@ -181,9 +200,16 @@ public final class DownstreamEvents {
     }
 
     private static String purged(PurgeCompleted e) {
-        String what = e.reason() == PurgeReason.TEST_CASES ? " test case" : " case";
-        String text = e.purgedCaseCount() + what + (e.purgedCaseCount() == 1 ? "" : "s") + " purged";
-        return e.heldBackCaseCount() > 0 ? text + ", " + e.heldBackCaseCount() + " held back" : text;
+        return RetentionPurges.purged(
+                e.reason() == PurgeReason.TEST_CASES, e.purgedCaseCount(), e.heldBackCaseCount(), 1);
+    }
+
+    /** What a purge event that lists every purge of its request tells of its purge; null for one that lists none. */
+    private static PurgePlans.Report report(
+            String planId, List<String> requestPlanIds, Stage stage, String ruleId, long purged, long heldBack) {
+        return requestPlanIds == null || requestPlanIds.isEmpty() || planId == null
+                ? null
+                : new PurgePlans.Report(planId, requestPlanIds, stage, ruleId, purged, heldBack);
     }
 
     private static String roleName(PermissionRole role) {
@@ -203,6 +229,12 @@ public final class DownstreamEvents {
 
     private static DownstreamMove purge(String requestId, Transition transition) {
         return move(requestId, RequestType.PURGE, transition);
+    }
+
+    private static DownstreamMove purge(String requestId, Transition transition, PurgePlans.Report report) {
+        return requestId == null || requestId.isBlank()
+                ? null
+                : new DownstreamMove(requestId, RequestType.PURGE, transition, false, report);
     }
 
     private static DownstreamMove permission(String requestId, Transition transition) {
