@@ -125,6 +125,9 @@ class PermissionFlowsIT {
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.body()).contains("already has case-handler permission", group);
 
+        // request-service answered from its read model; the test's capture may not have read the events yet.
+        flows.awaitEvent(PERMISSION_EVENTS, "PermissionGranted", event -> ("gr-" + id).equals(event.key()));
+        flows.awaitEvent(PERMISSION_EVENTS, "HandlerGroupChanged", event -> event.payloadContains(es));
         assertThat(flows.typesOf(PERMISSION_EVENTS, "gr-" + id)).containsExactly("PermissionGranted");
         assertThat(suite.events().find(PERMISSION_EVENTS, "HandlerGroupChanged", event -> event.payloadContains(es)))
                 .hasSize(1);

@@ -79,7 +79,13 @@ class PublicationFlowsIT {
         JsonNode published = flows.eService(es);
         assertThat(published.get("publishedVersion").get("label").asString()).isEqualTo("1.0");
 
-        // Its test cases, and only those, were purged (the purge names the review).
+        // Its test cases, and only those, were purged (the purge names the review). The request completed on
+        // EServicePublished, another topic: the test's capture may not have read the purge's last batch yet.
+        flows.awaitEvent(
+                PURGE_EVENTS,
+                "CasesPurged",
+                event -> event.payloadContains(reviewId)
+                        && Flows.json(event).get("lastBatch").asBoolean());
         List<CapturedEvent> purged =
                 suite.events().find(PURGE_EVENTS, "CasesPurged", event -> event.payloadContains(reviewId));
         List<String> purgedIds = new ArrayList<>();

@@ -96,7 +96,9 @@ class RetentionPurgeFlowIT {
         assertThat(Flows.timeline(completed).toString())
                 .contains("PurgePlanCreated", "PurgePlanApproved", "PurgeCompleted");
 
-        // Exactly the due, unheld cases.
+        // Exactly the due, unheld cases. The request completed on PurgeCompleted, which the test's capture may not
+        // have read yet; once it has, every CasesPurged before it (same key, same partition) is captured too.
+        flows.awaitEvent(PURGE_EVENTS, "PurgeCompleted", event -> planId.equals(event.key()));
         List<CapturedEvent> purged =
                 suite.events().find(PURGE_EVENTS, "CasesPurged", event -> planId.equals(event.key()));
         List<String> purgedIds = new ArrayList<>();

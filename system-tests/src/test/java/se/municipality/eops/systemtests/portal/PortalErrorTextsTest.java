@@ -40,6 +40,8 @@ class PortalErrorTextsTest {
             "filing",
             "domain",
             "ViolationCodes.java");
+    private static final Path TIMELINE_ENTRY = REQUEST_SERVICE_CODES.resolveSibling("TimelineEntry.java");
+    private static final Pattern TIMELINE_KINDS = Pattern.compile("(?s)enum Kind \\{(.*?)\\}");
     /** A kind of its own in ViolationCodes: a constant with a literal value (the others point at FieldErrorCodes). */
     private static final Pattern OWN_KIND = Pattern.compile("public static final String \\w+ = \"([a-z][a-z-]*)\";");
 
@@ -60,6 +62,36 @@ class PortalErrorTextsTest {
                 .as("kinds without a field.error.<kind> text in the portal's %s", bundle)
                 .allSatisfy(code -> assertThat(texts.getProperty("field.error." + code))
                         .as("field.error." + code)
+                        .isNotBlank());
+    }
+
+    /**
+     * Every kind of entry on a request's timeline (request-service's {@code TimelineEntry.Kind}) has its label in the
+     * portal, which renders {@code requests.timeline.<kind>} for each entry: a kind added without one showed as a
+     * missing message on the request's page.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_en.properties"})
+    void everyKindOfTimelineEntryHasALabel(String bundle) throws IOException {
+        Properties texts = new Properties();
+        try (Reader reader = Files.newBufferedReader(PORTAL_RESOURCES.resolve(bundle), StandardCharsets.UTF_8)) {
+            texts.load(reader);
+        }
+        String source = Files.readString(TIMELINE_ENTRY, StandardCharsets.UTF_8).replaceAll("(?s)/\\*.*?\\*/", "");
+        Matcher enumBody = TIMELINE_KINDS.matcher(source);
+        assertThat(enumBody.find()).as("enum Kind in " + TIMELINE_ENTRY).isTrue();
+        List<String> kinds = new ArrayList<>();
+        Matcher constant =
+                Pattern.compile("(?m)^\\s*([A-Z][A-Z_]*)\\s*[,}]?\\s*$").matcher(enumBody.group(1));
+        while (constant.find()) {
+            kinds.add(constant.group(1));
+        }
+
+        assertThat(kinds).contains("STATUS_CHANGED", "LATE_EVENT").hasSizeGreaterThan(4);
+        assertThat(kinds)
+                .as("kinds of timeline entry without a requests.timeline.<kind> label in the portal's %s", bundle)
+                .allSatisfy(kind -> assertThat(texts.getProperty("requests.timeline." + kind))
+                        .as("requests.timeline." + kind)
                         .isNotBlank());
     }
 
