@@ -445,6 +445,8 @@ export_service_environment() {
   export EOPS_SMTP_STARTTLS=false
   # Each service seeds its demo data (e-services, cases, grants; see the README) once, so every flow can be tried.
   export EOPS_DEMO_DATA="${EOPS_DEMO_DATA:-true}"
+  # Mails link to the page of the web portal the recipient works on (notification-service's eops.frontend.base-url).
+  export EOPS_FRONTEND_BASE_URL="${EOPS_FRONTEND_BASE_URL:-$EOPS_PORTAL_BASE_URL}"
 }
 
 # The JVM options of every Boot app run.sh starts (the benchmark's trivial app too, so both are compared on equal
