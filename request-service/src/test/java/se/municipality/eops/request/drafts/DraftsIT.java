@@ -56,6 +56,10 @@ class DraftsIT {
         assertThat(publication.json().at("/1/fields/0/maxLength").asInt()).isEqualTo(200);
         assertThat(publication.json().at("/1/fields/0/requiredWhen/values/0").asString())
                 .isEqualTo("NEW_ESERVICE");
+        assertThat(publication.json().at("/2/fields/0/requiredWhen/values").toString())
+                .as("the checklist: required for a new e-service only")
+                .isEqualTo("[\"NEW_ESERVICE\"]");
+        assertThat(publication.json().at("/2/rules/0/en").asString()).contains("every mandatory item");
         assertThat(publication.json().at("/0/fields/0/allowedValues").toString())
                 .contains("NEW_VERSION");
         assertThat(http().get("/api/request-types", null).status()).isEqualTo(401);

@@ -262,6 +262,23 @@ class RequestStepsTest {
                 .isEqualTo("responsibility");
     }
 
+    @Test
+    void theChecklistStepSaysItIsRequiredForANewEServiceAndThatEveryMandatoryItemMustBeDone() {
+        Step checklist = RequestSteps.step(RequestType.PUBLICATION, "checklist").orElseThrow();
+        StepField field = checklist.fields().get(0);
+
+        assertThat(field.required()).as("not for a new version").isFalse();
+        assertThat(field.requiredWhen().field()).isEqualTo("publication.kind");
+        assertThat(field.requiredWhen().values()).containsExactly("NEW_ESERVICE");
+        assertThat(checklist.rules())
+                .as("the items and which are mandatory are publication-service's: the step says the rule")
+                .singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.sv()).contains("ny e-tjänst", "obligatorisk punkt", "klar");
+                    assertThat(rule.en()).contains("new e-service", "every mandatory item", "done");
+                });
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     /** A field of a step of the body's type, at its path in the body (entries of lists: the first). */

@@ -14,18 +14,24 @@ import se.municipality.eops.contract.Topics;
 import se.municipality.eops.request.readmodel.application.CatchUpStatus;
 import se.municipality.eops.request.readmodel.domain.ReadModel;
 
-/** Each read model's catching up, judged from its consumer group's committed offsets (Kafka's admin API). */
+/**
+ * Each read model's catching up, judged from its consumer group's committed offsets (Kafka's admin API), and for the
+ * permissions read model the filling in of unknown grant ends ({@link GrantEndsBackfill}) as well.
+ */
 @Component
 public class KafkaCatchUp implements CatchUpStatus, DisposableBean {
 
     private final Admin admin;
     private final Map<ReadModel, TopicCatchUp> models = new EnumMap<>(ReadModel.class);
+    private final GrantEndsBackfill grantEnds;
 
     KafkaCatchUp(
+            GrantEndsBackfill grantEnds,
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${spring.cloud.stream.bindings.catalogueEvents-in-0.group}") String catalogueGroup,
             @Value("${spring.cloud.stream.bindings.permissionEvents-in-0.group}") String permissionsGroup,
             @Value("${eops.read-models.recheck-every:500ms}") Duration recheckEvery) {
+        this.grantEnds = grantEnds;
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 brokers,
@@ -50,9 +56,10 @@ public class KafkaCatchUp implements CatchUpStatus, DisposableBean {
         watcher.start();
     }
 
+    /** The permissions read model also waits for the ends of grants stored before it kept them. */
     @Override
     public boolean caughtUp(ReadModel model) {
-        return models.get(model).caughtUp();
+        return models.get(model).caughtUp() && (model != ReadModel.PERMISSIONS || grantEnds.done());
     }
 
     public TopicCatchUp of(ReadModel model) {

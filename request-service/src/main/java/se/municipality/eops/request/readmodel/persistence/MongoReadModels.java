@@ -21,9 +21,10 @@ import org.springframework.stereotype.Repository;
 import se.municipality.eops.contract.permission.PermissionRole;
 import se.municipality.eops.request.filing.domain.RequestStatus;
 import se.municipality.eops.request.readmodel.domain.ReadModels;
+import se.municipality.eops.request.readmodel.domain.UnknownGrantEnds;
 
 @Repository
-class MongoReadModels implements ReadModels {
+class MongoReadModels implements ReadModels, UnknownGrantEnds {
 
     /** Final statuses (RequestStatus.terminal()): a request in one of them no longer blocks asking again. */
     private static final List<String> FINAL = Arrays.stream(RequestStatus.values())
@@ -164,6 +165,28 @@ class MongoReadModels implements ReadModels {
         Query ended = Query.query(where("_id").is(requestId).and("status").in(ENDED_WITHOUT_THE_GRANT));
         ended.fields().include("_id");
         return mongo.findOne(ended, Document.class, ReadModelCollections.REQUESTS) != null;
+    }
+
+    @Override
+    public List<String> grantsWithEndUnknown() {
+        Query unknown = Query.query(where(ReadModelCollections.VALID_UNTIL).exists(false));
+        unknown.fields().include("_id");
+        return mongo.find(unknown, Document.class, ReadModelCollections.GRANTS).stream()
+                .map(doc -> doc.getString("_id"))
+                .toList();
+    }
+
+    @Override
+    public boolean keepEndWhereUnknown(String grantId, Instant validUntil) {
+        return mongo.updateFirst(
+                                Query.query(where("_id")
+                                        .is(grantId)
+                                        .and(ReadModelCollections.VALID_UNTIL)
+                                        .exists(false)),
+                                new Update().set(ReadModelCollections.VALID_UNTIL, validUntil),
+                                ReadModelCollections.GRANTS)
+                        .getModifiedCount()
+                > 0;
     }
 
     /**

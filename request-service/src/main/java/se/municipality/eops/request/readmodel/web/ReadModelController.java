@@ -30,7 +30,7 @@ class ReadModelController {
         return Arrays.stream(ReadModel.values())
                 .map(model -> {
                     TopicCatchUp topic = catchUp.of(model);
-                    return new ReadModelStatus(model.label(), topic.topic(), topic.group(), topic.caughtUp());
+                    return new ReadModelStatus(model.label(), topic.topic(), topic.group(), catchUp.caughtUp(model));
                 })
                 .toList();
     }

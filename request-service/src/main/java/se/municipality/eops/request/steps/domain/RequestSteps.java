@@ -54,6 +54,17 @@ public final class RequestSteps {
                     StepField.text("publication.orderer", "Beställare", "Orderer", true, MAX_NAME)
                             .requiredWhen("publication.kind", PublicationKind.NEW_ESERVICE.name())));
 
+    /**
+     * The checklist's items, and which of them are mandatory, are publication-service's (its checklist in force,
+     * {@code GET /api/checklist}, {@code mandatory}); this service keeps no copy of it, so the step can only say the
+     * rule in words. publication-service blocks a new e-service with a mandatory item not done.
+     */
+    static final Label CHECKLIST_RULE = new Label(
+            "Krävs för en ny e-tjänst: varje obligatorisk punkt i checklistan ska vara klar, annars stoppas begäran."
+                    + " Punkter som inte är obligatoriska får lämnas. Behövs inte för en ny version.",
+            "Required for a new e-service: every mandatory item of the checklist must be done, or the request is"
+                    + " stopped. Items that are not mandatory may be left. Not needed for a new version.");
+
     private static final Step PUBLICATION_CHECKLIST = new Step(
             "checklist",
             new Label("Checklista", "Checklist"),
@@ -79,7 +90,9 @@ public final class RequestSteps {
                                             null,
                                             null,
                                             null)))
-                    .requiredWhen("publication.kind", PublicationKind.NEW_ESERVICE.name())));
+                    .requiredWhen("publication.kind", PublicationKind.NEW_ESERVICE.name())),
+            List.of(CHECKLIST_RULE),
+            List.of());
 
     private static final Step PURGE_ESERVICE = new Step(
             "eservice",
