@@ -156,6 +156,44 @@ class TrainingGateIT {
                 .hasSize(1);
     }
 
+    @Test
+    void aTrainingFormIsRefusedWithEveryFieldItMustCorrectAtOnce() {
+        HttpAnswer empty = http().post("/api/trainings", tokens.tokenFor("cecilia"), "{\"name\":\"Carl Carlsson\"}");
+
+        assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+        assertThat(fieldsAndCodes(empty))
+                .containsExactly("person.userId required", "completedOn required", "course required");
+
+        String user = uniqueUser("hilda");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Stockholm"));
+        HttpAnswer everyRuleBroken = http().post(
+                        "/api/trainings",
+                        tokens.tokenFor("cecilia"),
+                        "{\"userId\":\"" + user + "\",\"email\":\"ingen adress\",\"completedOn\":\"" + today.plusDays(1)
+                                + "\",\"course\":\"" + "k".repeat(201) + "\"}");
+
+        assertThat(everyRuleBroken.status()).as(everyRuleBroken.body()).isEqualTo(400);
+        assertThat(fieldsAndCodes(everyRuleBroken))
+                .containsExactly("person.email not-an-email", "completedOn in-future", "course too-long");
+        assertThat(everyRuleBroken.json().at("/errors/1/params/today").asString())
+                .isEqualTo(today.toString());
+        assertThat(http().get("/api/trainings?userId=" + user, tokens.tokenFor("cecilia"))
+                        .json()
+                        .get("total")
+                        .asInt())
+                .as("nothing on record")
+                .isZero();
+    }
+
+    private static java.util.List<String> fieldsAndCodes(HttpAnswer refused) {
+        return refused.json()
+                .get("errors")
+                .valueStream()
+                .map(error ->
+                        error.get("field").asString() + " " + error.get("code").asString())
+                .toList();
+    }
+
     private HttpAnswer recordTraining(String as, String user) {
         return recordTraining(as, user, "2026-11-20");
     }

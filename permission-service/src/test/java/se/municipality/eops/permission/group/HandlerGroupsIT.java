@@ -215,6 +215,28 @@ class HandlerGroupsIT {
         assertThat(twice.json().at("/errors/0/code").asString()).isEqualTo("taken");
     }
 
+    @Test
+    void aGroupIsRefusedWithEveryFieldItMustCorrectAtOnce() {
+        String eServiceId = uniqueEService();
+        HttpAnswer refused = http().post(
+                        "/api/e-services/" + eServiceId + "/groups",
+                        token("cecilia"),
+                        "{\"name\":\" \",\"members\":[{\"userId\":\"nils\",\"email\":\"ingen adress\"},"
+                                + "{\"name\":\"Olle\"}]}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(error -> error.get("field").asString() + " "
+                                + error.get("code").asString()))
+                .containsExactly("name required", "members[0].email not-an-email", "members[1].userId required");
+        assertThat(http().get("/api/e-services/" + eServiceId + "/groups", token("cecilia"))
+                        .json()
+                        .size())
+                .isZero();
+    }
+
     private HttpAnswer check(String user, String eServiceId) {
         HttpAnswer answer = http().get(
                         "/api/permissions/check?personId=" + user + "&role=CASE_HANDLER&eServiceId=" + eServiceId,

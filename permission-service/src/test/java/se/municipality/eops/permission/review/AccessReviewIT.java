@@ -152,6 +152,23 @@ class AccessReviewIT {
                 .hasSize(1);
     }
 
+    @Test
+    void aDecisionIsRefusedWithEveryFieldItMustCorrectAtOnce() {
+        HttpAnswer refused = TestHttp.at(port)
+                .post(
+                        "/api/access-reviews/review-unknown/decisions",
+                        tokens.tokenFor("cecilia"),
+                        "{\"comment\":\"" + "x".repeat(4_001) + "\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(error -> error.get("field").asString() + " "
+                                + error.get("code").asString()))
+                .containsExactly("grantId required", "decision required", "comment too-long");
+    }
+
     private Grant store(PermissionRole role, String eServiceId, String user) {
         return GrantFixtures.store(grants, role, eServiceId, user, clock.instant(), null);
     }

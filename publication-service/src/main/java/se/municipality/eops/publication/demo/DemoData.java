@@ -79,7 +79,7 @@ class DemoData {
     void seed() {
         var outcomes = catalogue.registerAll(E_SERVICES, SEEDED_BY);
         if (checklists.history().isEmpty()) {
-            checklists.publish(CHECKLIST, SEEDED_BY);
+            checklists.publish(CHECKLIST, 0, SEEDED_BY);
         }
         log.info("Demo data: {}", outcomes);
     }

@@ -186,6 +186,39 @@ class LegalHoldsIT {
                 .toList();
     }
 
+    @Test
+    void aHoldOnAnIdThatIsNoIdOfTheSuiteIsRefusedNamingTheField() {
+        HttpAnswer onACase =
+                post(port, "arvid", "/api/legal-holds", "{\"caseId\":\"es 1003\",\"reason\":\"Överklagat\"}");
+        HttpAnswer onAnEService =
+                post(port, "arvid", "/api/legal-holds", "{\"eServiceId\":\" es-1003\",\"reason\":\"Överklagat\"}");
+        HttpAnswer tooLong = post(
+                port,
+                "arvid",
+                "/api/legal-holds",
+                "{\"caseId\":\"" + "c".repeat(201) + "\",\"reason\":\"Överklagat\"}");
+
+        assertThat(List.of(onACase, onAnEService, tooLong))
+                .extracting(answer -> answer.status() + " "
+                        + answer.json().at("/errors/0/field").asString() + " "
+                        + answer.json().at("/errors/0/code").asString() + " "
+                        + answer.json().at("/errors/0/params/max").asInt())
+                .containsExactly("400 caseId not-an-id 200", "400 eServiceId not-an-id 64", "400 caseId not-an-id 200");
+        assertThat(get(port, "arvid", "/api/legal-holds")
+                        .json()
+                        .valueStream()
+                        .map(hold -> hold.get("targetId").asString()))
+                .doesNotContain("es 1003", " es-1003");
+        // A case id of the platform's own shape is held.
+        hold("arvid", "{\"caseId\":\"ärende/2026/" + UUID.randomUUID() + "\",\"reason\":\"Överklagat\"}");
+        String heldCase = "c-" + UUID.randomUUID();
+        hold("arvid", "{\"caseId\":\"" + heldCase + "\",\"reason\":\"Överklagat\"}");
+        hold("astrid", "{\"caseId\":\"" + heldCase + "\",\"reason\":\"Polisutredning\"}");
+        assertThat(holdsOn(heldCase, false))
+                .as("several holds on one target stay allowed")
+                .hasSize(2);
+    }
+
     private JsonNode hold(String user, String body) {
         HttpAnswer hold = post(port, user, "/api/legal-holds", body);
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);

@@ -12,6 +12,8 @@ import static se.municipality.eops.purge.PurgeFixtures.uniqueEService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -632,6 +634,49 @@ class RetentionPurgeIT {
         JsonNode plan = plan(ruleId, "arvid");
         assertThat(plan.at("/rule/version").asInt()).isEqualTo(2);
         assertThat(plan.at("/rule/decisionReference").asString()).isEqualTo("BUN 2026/9");
+    }
+
+    @Test
+    void aPurgeDecisionDatedAfterTodayInStockholmIsRefusedWhenARuleIsMadeOrChanged() {
+        String eService = uniqueEService();
+        // "Today" is Stockholm's: late in the UTC evening it is tomorrow there already.
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Stockholm"));
+        String made = "{\"eServiceId\":\"" + eService + "\",\"committee\":\"Barn- och utbildningsnämnden\","
+                + "\"decisionReference\":\"SBN 2099/1\",\"decisionDate\":\"%s\",\"retentionPeriod\":\"P2Y\","
+                + "\"clockStart\":\"SUBMITTED\"}";
+
+        HttpAnswer tomorrow = post(port, "cecilia", "/api/retention-rules", made.formatted(today.plusDays(1)));
+        HttpAnswer farAhead = post(port, "cecilia", "/api/retention-rules", made.formatted("2099-01-01"));
+
+        for (HttpAnswer refused : List.of(tomorrow, farAhead)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("decisionDate");
+            assertThat(refused.json().at("/errors/0/code").asString()).isEqualTo("in-future");
+            assertThat(refused.json().at("/errors/0/params/today").asString()).isEqualTo(today.toString());
+        }
+        assertThat(get(port, "cecilia", "/api/retention-rules?eServiceId=" + eService)
+                        .json()
+                        .size())
+                .as("no rule made")
+                .isZero();
+
+        HttpAnswer decidedToday = post(port, "cecilia", "/api/retention-rules", made.formatted(today));
+        assertThat(decidedToday.status()).as(decidedToday.body()).isEqualTo(201);
+        String ruleId = decidedToday.json().get("ruleId").asString();
+        HttpAnswer changedToTheFuture = TestHttpPut.put(
+                port,
+                "cecilia",
+                "/api/retention-rules/" + ruleId,
+                "{\"version\":1,\"committee\":\"Barn- och utbildningsnämnden\",\"decisionReference\":\"SBN 2099/1\","
+                        + "\"decisionDate\":\"2099-01-01\",\"retentionPeriod\":\"P2Y\",\"clockStart\":\"SUBMITTED\"}");
+        assertThat(changedToTheFuture.status()).as(changedToTheFuture.body()).isEqualTo(400);
+        assertThat(changedToTheFuture.json().at("/errors/0/field").asString()).isEqualTo("decisionDate");
+        assertThat(changedToTheFuture.json().at("/errors/0/code").asString()).isEqualTo("in-future");
+        assertThat(get(port, "cecilia", "/api/retention-rules/" + ruleId + "/versions")
+                        .json()
+                        .size())
+                .as("no new version")
+                .isEqualTo(1);
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class FieldErrorCodes {
     public static final String NOT_POSITIVE = "not-positive";
     /** A date that must lie in the future does not. */
     public static final String NOT_IN_FUTURE = "not-in-future";
+    /** A date that may not lie after today does ({@code today}: today where the service's people are). */
+    public static final String IN_FUTURE = "in-future";
     /** A date before the one it must follow ({@code after}: the field it must follow). */
     public static final String NOT_AFTER = "not-after";
     /** None of the values allowed ({@code allowed}: them, comma-separated). */

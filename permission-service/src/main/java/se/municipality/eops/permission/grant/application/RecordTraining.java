@@ -43,6 +43,24 @@ public class RecordTraining {
         this.timeZone = properties.timeZone();
     }
 
+    /**
+     * Whether the training gate takes a training completed that day (not after today in the service's time zone, not
+     * before 2000), so a form can be checked whole before anything is recorded.
+     *
+     * @throws InvalidInputException naming {@code completedOn} otherwise
+     */
+    public void checkCompletedOn(LocalDate completedOn) {
+        checkCompletedOn(completedOn, clock.instant());
+    }
+
+    private void checkCompletedOn(LocalDate completedOn, Instant now) {
+        try {
+            Training.checkCompletedOn(completedOn, LocalDate.ofInstant(now, timeZone));
+        } catch (Training.InvalidTrainingDateException refused) {
+            throw new InvalidInputException(refused);
+        }
+    }
+
     /** What recording did. */
     public record Recorded(String personId, Training training, boolean first, int activatedGrants) {}
 
@@ -50,11 +68,7 @@ public class RecordTraining {
             String userName, String name, String email, LocalDate completedOn, String course, String recordedBy) {
         String personId = PersonIds.normalize(userName);
         Instant now = clock.instant();
-        try {
-            Training.checkCompletedOn(completedOn, LocalDate.ofInstant(now, timeZone));
-        } catch (Training.InvalidTrainingDateException refused) {
-            throw new InvalidInputException(refused);
-        }
+        checkCompletedOn(completedOn, now);
         Training training = new Training(completedOn, course.strip(), PersonIds.normalize(recordedBy), now);
         boolean first = trainings.record(
                 personId,

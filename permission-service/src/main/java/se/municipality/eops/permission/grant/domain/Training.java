@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import se.municipality.eops.starter.rules.BrokenRule;
+import se.municipality.eops.starter.rules.FieldErrorCodes;
 
 /** A completed administrator training, as the central team recorded it. */
 public record Training(LocalDate completedOn, String course, String recordedBy, Instant recordedAt) {
@@ -37,7 +38,7 @@ public record Training(LocalDate completedOn, String course, String recordedBy, 
     public static class InvalidTrainingDateException extends BrokenRule {
 
         /** The day lies after today ({@code today}: today in the service's time zone). */
-        public static final String IN_FUTURE = "in-future";
+        public static final String IN_FUTURE = FieldErrorCodes.IN_FUTURE;
         /** The day lies before the earliest one taken ({@code earliest}: that day). */
         public static final String TOO_EARLY = "too-early";
 

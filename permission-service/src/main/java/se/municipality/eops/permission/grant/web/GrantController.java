@@ -21,6 +21,7 @@ import se.municipality.eops.permission.grant.application.RecordTraining;
 import se.municipality.eops.permission.grant.domain.GrantStatus;
 import se.municipality.eops.permission.grant.domain.Grants;
 import se.municipality.eops.permission.grant.domain.Trainings;
+import se.municipality.eops.permission.web.FieldFindings;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
@@ -100,27 +101,32 @@ class GrantController {
     record TrainingView(
             String personId, LocalDate completedOn, String course, String recordedBy, int activatedGrants) {}
 
+    /** Every field is checked before anything is refused, so the form learns all it must correct at once. */
     @PostMapping("/api/trainings")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('CENTRAL_TEAM')")
     TrainingView recordTraining(@RequestBody TrainingBody body) {
-        var person = new PersonInput(body.userId(), body.name(), body.email()).toPerson("person");
+        FieldFindings findings = new FieldFindings();
+        var person = new PersonInput(body.userId(), body.name(), body.email()).toPerson("person", findings);
         if (body.completedOn() == null) {
-            throw new InvalidInputException("completedOn", "is required", FieldErrorCodes.REQUIRED);
+            findings.add("completedOn", "is required", FieldErrorCodes.REQUIRED);
+        } else {
+            findings.check(() -> recordTraining.checkCompletedOn(body.completedOn()));
         }
         if (body.course() == null || body.course().isBlank()) {
-            throw new InvalidInputException("course", "is required", FieldErrorCodes.REQUIRED);
-        }
-        if (body.course().length() > MAX_COURSE) {
-            throw new InvalidInputException(
+            findings.add("course", "is required", FieldErrorCodes.REQUIRED);
+        } else if (body.course().length() > MAX_COURSE) {
+            findings.add(
                     "course",
                     "is longer than " + MAX_COURSE + " characters",
                     FieldErrorCodes.TOO_LONG,
                     Map.of("max", MAX_COURSE));
         }
+        findings.throwIfAny();
         CurrentUser user = CurrentUser.fromSecurityContext();
+        Person valid = person.orElseThrow();
         RecordTraining.Recorded recorded = recordTraining.record(
-                person.personId(), person.name(), person.email(), body.completedOn(), body.course(), user.userId());
+                valid.personId(), valid.name(), valid.email(), body.completedOn(), body.course(), user.userId());
         return new TrainingView(
                 recorded.personId(),
                 recorded.training().completedOn(),

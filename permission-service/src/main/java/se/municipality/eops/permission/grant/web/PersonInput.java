@@ -1,11 +1,12 @@
 package se.municipality.eops.permission.grant.web;
 
 import java.util.Map;
+import java.util.Optional;
 import se.municipality.eops.contract.EmailAddresses;
 import se.municipality.eops.contract.permission.Person;
 import se.municipality.eops.contract.permission.PersonIds;
+import se.municipality.eops.permission.web.FieldFindings;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
-import se.municipality.eops.starter.web.InvalidInputException;
 
 /**
  * A person as a client names them: the directory user name (normalised to the person id), and the
@@ -17,28 +18,38 @@ public record PersonInput(String userId, String name, String email) {
     static final int MAX_USER_ID = 64;
     static final int MAX_NAME = 200;
 
-    public Person toPerson(String field) {
+    /**
+     * The person, if every one of their fields is right; otherwise what is wrong with each, added to {@code
+     * findings} under {@code <field>.userId}, {@code <field>.name}, {@code <field>.email}.
+     */
+    public Optional<Person> toPerson(String field, FieldFindings findings) {
+        boolean valid = true;
         if (userId == null || userId.isBlank()) {
-            throw new InvalidInputException(field + ".userId", "is required", FieldErrorCodes.REQUIRED);
-        }
-        if (userId.length() > MAX_USER_ID) {
-            throw new InvalidInputException(
+            findings.add(field + ".userId", "is required", FieldErrorCodes.REQUIRED);
+            valid = false;
+        } else if (userId.length() > MAX_USER_ID) {
+            findings.add(
                     field + ".userId",
                     "is longer than " + MAX_USER_ID + " characters",
                     FieldErrorCodes.TOO_LONG,
                     Map.of("max", MAX_USER_ID));
+            valid = false;
         }
         if (name != null && name.length() > MAX_NAME) {
-            throw new InvalidInputException(
+            findings.add(
                     field + ".name",
                     "is longer than " + MAX_NAME + " characters",
                     FieldErrorCodes.TOO_LONG,
                     Map.of("max", MAX_NAME));
+            valid = false;
         }
         if (email != null && !EmailAddresses.isValid(email)) {
-            throw new InvalidInputException(field + ".email", "is not an e-mail address", FieldErrorCodes.NOT_AN_EMAIL);
+            findings.add(field + ".email", "is not an e-mail address", FieldErrorCodes.NOT_AN_EMAIL);
+            valid = false;
         }
-        return new Person(PersonIds.normalize(userId), blankToNull(name), blankToNull(email));
+        return valid
+                ? Optional.of(new Person(PersonIds.normalize(userId), blankToNull(name), blankToNull(email)))
+                : Optional.empty();
     }
 
     private static String blankToNull(String text) {

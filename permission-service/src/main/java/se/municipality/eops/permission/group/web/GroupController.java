@@ -2,6 +2,7 @@ package se.municipality.eops.permission.group.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,6 +23,7 @@ import se.municipality.eops.permission.grant.web.PersonInput;
 import se.municipality.eops.permission.group.application.GroupMembership;
 import se.municipality.eops.permission.group.application.HandlerSearch;
 import se.municipality.eops.permission.group.domain.HandlerGroup;
+import se.municipality.eops.permission.web.FieldFindings;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
 import se.municipality.eops.starter.web.InvalidInputException;
@@ -92,22 +94,31 @@ class GroupController {
     @ResponseStatus(HttpStatus.CREATED)
     GroupView create(@PathVariable String eServiceId, @RequestBody NewGroup body) {
         String by = mayChangeGroupsOf(eServiceId);
-        return GroupView.of(groups.create(eServiceId, name(body.name()), people(body.members()), by));
+        FieldFindings findings = new FieldFindings();
+        String name = name(body.name(), findings);
+        List<Person> members = people(body.members(), findings);
+        findings.throwIfAny();
+        return GroupView.of(groups.create(eServiceId, name, members, by));
     }
 
     @PutMapping("/api/groups/{groupId}/name")
     GroupView rename(@PathVariable String groupId, @RequestBody NewName body) {
         String by = mayChangeGroupsOf(groups.get(groupId).eServiceId());
-        return GroupView.of(groups.rename(groupId, name(body.name()), by));
+        FieldFindings findings = new FieldFindings();
+        String name = name(body.name(), findings);
+        findings.throwIfAny();
+        return GroupView.of(groups.rename(groupId, name, by));
     }
 
     @PostMapping("/api/groups/{groupId}/members")
     GroupView addMembers(@PathVariable String groupId, @RequestBody NewMembers body) {
         String by = mayChangeGroupsOf(groups.get(groupId).eServiceId());
-        List<Person> people = people(body.members());
-        if (people.isEmpty()) {
-            throw new InvalidInputException("members", "names nobody", FieldErrorCodes.EMPTY);
+        FieldFindings findings = new FieldFindings();
+        List<Person> people = people(body.members(), findings);
+        if (findings.isEmpty() && people.isEmpty()) {
+            findings.add("members", "names nobody", FieldErrorCodes.EMPTY);
         }
+        findings.throwIfAny();
         return GroupView.of(groups.addMembers(groupId, people, by));
     }
 
@@ -128,33 +139,38 @@ class GroupController {
         return PersonIds.normalize(user.userId());
     }
 
-    private static String name(String name) {
+    private static String name(String name, FieldFindings findings) {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "is required", FieldErrorCodes.REQUIRED);
+            findings.add("name", "is required", FieldErrorCodes.REQUIRED);
+            return null;
         }
         if (name.length() > MAX_NAME) {
-            throw new InvalidInputException(
+            findings.add(
                     "name",
                     "is longer than " + MAX_NAME + " characters",
                     FieldErrorCodes.TOO_LONG,
                     Map.of("max", MAX_NAME));
+            return null;
         }
         return name.strip();
     }
 
-    private static List<Person> people(List<PersonInput> members) {
+    /** The people named, each member's errors added to {@code findings} ({@code members[i].email}, ...). */
+    private static List<Person> people(List<PersonInput> members, FieldFindings findings) {
         if (members == null) {
             return List.of();
         }
         if (members.size() > MAX_MEMBERS) {
-            throw new InvalidInputException(
+            findings.add(
                     "members",
                     "has more than " + MAX_MEMBERS + " people",
                     FieldErrorCodes.TOO_MANY,
                     Map.of("max", MAX_MEMBERS));
+            return List.of();
         }
         return IntStream.range(0, members.size())
-                .mapToObj(i -> members.get(i).toPerson("members[" + i + "]"))
+                .mapToObj(i -> members.get(i).toPerson("members[" + i + "]", findings))
+                .flatMap(Optional::stream)
                 .toList();
     }
 }

@@ -13,9 +13,9 @@ import se.municipality.eops.contract.permission.PersonIds;
 import se.municipality.eops.permission.grant.application.PermissionCheck;
 import se.municipality.eops.permission.review.application.AccessReviewCycle;
 import se.municipality.eops.permission.review.domain.AccessReview;
+import se.municipality.eops.permission.web.FieldFindings;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.security.CurrentUser;
-import se.municipality.eops.starter.web.InvalidInputException;
 
 /** Access reviews: read them, and (as an administrator of the e-service) confirm or revoke a grant. */
 @RestController
@@ -45,23 +45,25 @@ class AccessReviewController {
 
     @PostMapping("/api/access-reviews/{reviewId}/decisions")
     AccessReview decide(@PathVariable String reviewId, @RequestBody DecisionBody body) {
+        FieldFindings findings = new FieldFindings();
         if (body.grantId() == null || body.grantId().isBlank()) {
-            throw new InvalidInputException("grantId", "is required", FieldErrorCodes.REQUIRED);
+            findings.add("grantId", "is required", FieldErrorCodes.REQUIRED);
         }
         if (body.decision() == null) {
-            throw new InvalidInputException(
+            findings.add(
                     "decision",
                     "is required (CONFIRMED or REVOKED)",
                     FieldErrorCodes.REQUIRED,
                     Map.of("allowed", "CONFIRMED, REVOKED"));
         }
         if (body.comment() != null && body.comment().length() > MAX_COMMENT) {
-            throw new InvalidInputException(
+            findings.add(
                     "comment",
                     "is longer than " + MAX_COMMENT + " characters",
                     FieldErrorCodes.TOO_LONG,
                     Map.of("max", MAX_COMMENT));
         }
+        findings.throwIfAny();
         CurrentUser user = CurrentUser.fromSecurityContext();
         return reviews.decide(
                 reviewId,

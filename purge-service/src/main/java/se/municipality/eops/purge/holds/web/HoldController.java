@@ -2,6 +2,7 @@ package se.municipality.eops.purge.holds.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +34,19 @@ import se.municipality.eops.starter.web.NotFoundException;
 class HoldController {
 
     private static final int MAX_REASON = 500;
+    private static final int MAX_ESERVICE_ID = 64;
+    private static final int MAX_CASE_ID = 200;
+    /**
+     * E-service ids as the suite writes them everywhere (request-service's, the catalogue's): no blanks, so a hold on
+     * {@code "es 1003"} cannot be set and then never match.
+     */
+    private static final Pattern ESERVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_ESERVICE_ID + "}");
+    /**
+     * Case ids are the platform's (the contract gives them no format): any visible characters, but no blank or
+     * control character anywhere, so a typed {@code "1003 "} or {@code "es 1003"} is refused rather than held and
+     * never matched, and a real case id of another shape can still be held.
+     */
+    private static final Pattern CASE_ID = Pattern.compile("[^\\s\\p{Cntrl}]{1," + MAX_CASE_ID + "}");
 
     private final HoldKeeping holds;
 
@@ -40,7 +54,7 @@ class HoldController {
         this.holds = holds;
     }
 
-    /** Exactly one of {@code caseId} and {@code eServiceId}, and a reason. */
+    /** Exactly one of {@code caseId} (no blanks) and {@code eServiceId} (letters, digits or . _ : -), and a reason. */
     record HoldBody(String caseId, String eServiceId, String reason) {}
 
     @PostMapping
@@ -57,6 +71,20 @@ class HoldController {
         String targetId = body.caseId() != null ? body.caseId() : body.eServiceId();
         if (targetId.isBlank()) {
             throw new InvalidInputException(field, "is required", FieldErrorCodes.REQUIRED);
+        }
+        if (body.caseId() != null && !CASE_ID.matcher(targetId).matches()) {
+            throw new InvalidInputException(
+                    field,
+                    "must be 1 to " + MAX_CASE_ID + " characters without blanks",
+                    FieldErrorCodes.NOT_AN_ID,
+                    Map.of("max", MAX_CASE_ID));
+        }
+        if (body.eServiceId() != null && !ESERVICE_ID.matcher(targetId).matches()) {
+            throw new InvalidInputException(
+                    field,
+                    "must be 1 to " + MAX_ESERVICE_ID + " letters, digits or . _ : -",
+                    FieldErrorCodes.NOT_AN_ID,
+                    Map.of("max", MAX_ESERVICE_ID));
         }
         checkReason("reason", body.reason(), true);
         String who = CurrentUser.fromSecurityContext().userId();

@@ -1,15 +1,19 @@
 package se.municipality.eops.purge.rules.application;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import se.municipality.eops.purge.rules.domain.DecisionDateInFuture;
 import se.municipality.eops.purge.rules.domain.RetentionRule;
 import se.municipality.eops.purge.rules.domain.RetentionRules;
 import se.municipality.eops.starter.rules.FieldErrorCodes;
 import se.municipality.eops.starter.web.ConflictException;
+import se.municipality.eops.starter.web.InvalidInputException;
 import se.municipality.eops.starter.web.NotFoundException;
 
 /** Creates and changes retention rules; each change is a new version, logged with who made it. */
@@ -20,14 +24,17 @@ public class RuleMaintenance {
 
     private final RetentionRules rules;
     private final Clock clock;
+    private final ZoneId timeZone;
 
-    public RuleMaintenance(RetentionRules rules, Clock clock) {
+    public RuleMaintenance(RetentionRules rules, Clock clock, RuleSettings settings) {
         this.rules = rules;
         this.clock = clock;
+        this.timeZone = settings.timeZone();
     }
 
     /** @param draft the rule's content; its id, version and change stamp are set here */
     public RetentionRule create(RetentionRule draft, String who) {
+        checkDecisionDate(draft);
         String ruleId = draft.ruleId().isBlank() ? "rule-" + UUID.randomUUID() : draft.ruleId();
         RetentionRule rule = new RetentionRule(
                 ruleId,
@@ -54,6 +61,7 @@ public class RuleMaintenance {
      * @param expectedVersion the version the caller changed; another change since then answers 409
      */
     public RetentionRule change(String ruleId, int expectedVersion, RetentionRule changed, String who) {
+        checkDecisionDate(changed);
         RetentionRule current = rules.current(ruleId).orElseThrow(() -> new NotFoundException("no rule " + ruleId));
         if (current.version() != expectedVersion) {
             throw new ConflictException(
@@ -68,6 +76,15 @@ public class RuleMaintenance {
         }
         log.info("Retention rule {} changed to v{} by {}", ruleId, next.version(), who);
         return next;
+    }
+
+    /** A decision dated after today in {@code eops.purge.time-zone} is refused: 400 naming {@code decisionDate}. */
+    private void checkDecisionDate(RetentionRule draft) {
+        try {
+            RetentionRule.checkDecisionDate(draft.decisionDate(), LocalDate.ofInstant(clock.instant(), timeZone));
+        } catch (DecisionDateInFuture inFuture) {
+            throw new InvalidInputException(inFuture);
+        }
     }
 
     public RetentionRule current(String ruleId) {

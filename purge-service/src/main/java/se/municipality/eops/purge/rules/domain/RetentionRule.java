@@ -105,6 +105,18 @@ public record RetentionRule(
         return lastDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
     }
 
+    /**
+     * A purge decision is one the committee has taken: its date (when given) may not lie after {@code today}.
+     *
+     * @param today today where the service's people are
+     * @throws DecisionDateInFuture otherwise
+     */
+    public static void checkDecisionDate(LocalDate decisionDate, LocalDate today) {
+        if (decisionDate != null && decisionDate.isAfter(today)) {
+            throw new DecisionDateInFuture(decisionDate, today);
+        }
+    }
+
     /** The next version, changed as given, by {@code who} at {@code when}. */
     public RetentionRule nextVersion(RetentionRule changed, String who, Instant when) {
         return new RetentionRule(

@@ -148,4 +148,18 @@ class RetentionRuleTest {
                 "cecilia",
                 Instant.parse("2024-05-21T08:00:00Z"));
     }
+
+    @Test
+    void aPurgeDecisionMayBeDatedTodayButNotAfterIt() {
+        LocalDate today = LocalDate.of(2026, 12, 8);
+
+        RetentionRule.checkDecisionDate(today, today);
+        RetentionRule.checkDecisionDate(null, today);
+        assertThatThrownBy(() -> RetentionRule.checkDecisionDate(LocalDate.of(2099, 1, 1), today))
+                .isInstanceOfSatisfying(DecisionDateInFuture.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("decisionDate");
+                    assertThat(refused.code()).isEqualTo("in-future");
+                    assertThat(refused.params()).containsEntry("today", "2026-12-08");
+                });
+    }
 }
