@@ -26,6 +26,7 @@ import se.municipality.eops.contract.publication.Reviewer;
 import se.municipality.eops.contract.purge.PurgeAcknowledgementOverdue;
 import se.municipality.eops.contract.purge.PurgePlanCreated;
 import se.municipality.eops.contract.request.MissingItem;
+import se.municipality.eops.contract.request.PermissionRequest;
 import se.municipality.eops.contract.request.RequestCommented;
 import se.municipality.eops.contract.request.RequestOverdue;
 import se.municipality.eops.contract.request.RequestRejected;
@@ -407,8 +408,9 @@ class NotificationRulesIT {
                 AT,
                 "rolf",
                 delegateId,
-                Instant.parse("2026-11-30T07:00:00Z"),
-                Instant.parse("2026-12-07T07:00:00Z"),
+                // Whole days, as the portal makes a delegation: 30 November to 6 December, Swedish time.
+                Instant.parse("2026-11-29T23:00:00Z"),
+                Instant.parse("2026-12-06T23:00:00Z"),
                 new Reviewer("rolf", "Rolf Lind", "rolf.lind@kommun.example"),
                 new Reviewer(delegateId, null, null));
 
@@ -419,7 +421,7 @@ class NotificationRulesIT {
                 Mails.awaitOne(REFERENCE_GROUP, "Granskningsbeslut delegerade: Rolf Lind till " + delegateId);
         assertThat(Mails.part(toTheGroup, "text/plain"))
                 .contains("Rolf Lind låter " + delegateId + " fatta granskningsbeslut för sin räkning"
-                        + " från 30 november 2026 kl. 08:00 till 7 december 2026 kl. 08:00.")
+                        + " från och med 30 november 2026 till och med 6 december 2026.")
                 .contains("Delegering " + byIdOnly.delegationId() + ".");
 
         String rutsAddress = ReceiptEvents.uniqueAddress("rut");
@@ -438,6 +440,8 @@ class NotificationRulesIT {
         assertThat(Mails.part(
                         Mails.awaitOne(rutsAddress, "Granskningsbeslut delegerade: Rolf Lind till Rut Holm"),
                         "text/plain"))
+                // Not whole days (publication-service's API takes any instant): the times, not days.
+                .contains("från och med 30 november 2026 kl. 08:00 till och med 7 december 2026 kl. 08:00.")
                 .contains("Delegering " + toAKnownDelegate.delegationId() + ".");
         // The copy of the first has itself been handled: whatever it added would be recorded by now. Each
         // went out once, and the one with the delegate's address not to the reference group as well.
@@ -545,6 +549,79 @@ class NotificationRulesIT {
         assertThat(Mails.to(ARCHIVISTS, requestId)).hasSize(1);
         assertThat(Mails.to(REFERENCE_GROUP, requestId)).isEmpty();
         assertThat(Mailboxes.to(anna)).isEmpty();
+    }
+
+    @Test
+    void tellsThePersonAPermissionRequestWasForOfItsWithdrawalOnceButNotARequesterWhoAskedForThemselves() {
+        String annaAddress = ReceiptEvents.uniqueAddress("anna");
+        String kimAddress = ReceiptEvents.uniqueAddress("kim");
+        RequestSubmitted forKim = permissionRequestFor(
+                new PermissionRequest.Person("kim-" + UUID.randomUUID(), "Kim Karlsson", kimAddress), annaAddress);
+        RequestEvents.publish(forKim);
+        Mails.awaitOne(annaAddress, forKim.requestId()); // the receipt: the request is known now
+        RequestWithdrawn withdrawn = new RequestWithdrawn(
+                UUID.randomUUID(),
+                forKim.requestId(),
+                AT,
+                forKim.requester(),
+                RequestType.PERMISSION,
+                "es-1002",
+                forKim.requester().userId(),
+                "Fel person");
+
+        ServiceEvents.publish(withdrawn);
+        RecordMetadata copy = ServiceEvents.publish(withdrawn);
+
+        MimeMessage toKim = Mails.awaitOne(kimAddress, "Återkallad begäran om behörighet för dig");
+        assertThat(Mails.part(toKim, "text/plain"))
+                .contains(forKim.requester().name() + " har återkallat begäran " + forKim.requestId()
+                        + " om behörighet för dig på e-tjänsten es-1002 innan den var genomförd.")
+                .doesNotContain("Fel person");
+        ServiceEvents.awaitHandled(copy);
+        awaitSentOnce(withdrawn.eventId(), kimAddress, "request-withdrawn-person");
+        assertThat(Mails.to(kimAddress, forKim.requestId())).hasSize(1);
+        assertThat(Mails.to(annaAddress, "Återkallad")).isEmpty(); // Anna withdrew it herself
+
+        // Anna asks for a permission for herself and withdraws it: no mail to her, as the person or the requester.
+        RequestSubmitted forAnna = permissionRequestFor(
+                new PermissionRequest.Person("u-anna-self", "Anna Andersson", annaAddress), annaAddress);
+        RequestEvents.publish(forAnna);
+        Mails.awaitOne(annaAddress, forAnna.requestId());
+        RequestWithdrawn ownWithdrawn = new RequestWithdrawn(
+                UUID.randomUUID(),
+                forAnna.requestId(),
+                AT,
+                forAnna.requester(),
+                RequestType.PERMISSION,
+                "es-1002",
+                forAnna.requester().userId(),
+                null);
+        ServiceEvents.awaitHandled(ServiceEvents.publish(ownWithdrawn));
+        awaitSentOnce(ownWithdrawn.eventId(), TEAM, "request-withdrawn");
+        assertThat(notificationsCausedBy(ownWithdrawn.eventId(), annaAddress, "request-withdrawn-person"))
+                .isEmpty();
+        assertThat(Mails.to(annaAddress, "Återkallad")).isEmpty();
+    }
+
+    /** An administrator permission on es-1002 for {@code person}, asked for by a requester at {@code requester}. */
+    private static RequestSubmitted permissionRequestFor(PermissionRequest.Person person, String requester) {
+        RequestSubmitted sample = ReceiptEvents.to(RequestSubmittedMother.administratorPermission(), requester);
+        return new RequestSubmitted(
+                UUID.randomUUID(),
+                "REQ-" + UUID.randomUUID(),
+                sample.occurredAt(),
+                sample.requestType(),
+                sample.requester(),
+                null,
+                null,
+                new PermissionRequest(
+                        PermissionRequest.Change.GRANT,
+                        PermissionRequest.PermissionRole.ADMINISTRATOR,
+                        "es-1002",
+                        "Ansökan om skolskjuts",
+                        person,
+                        null,
+                        null));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param language the language it is written in ({@code sv} or {@code en})
  * @param html the same text as HTML, for the HTML part of an e-mail; null for plain text only
- * @param link where the recipient follows the request in the web front end; null when there is none
+ * @param link the page of the web portal the recipient can open about it; null when there is none
  */
 public record Message(String language, String subject, String text, String html, String link) {
 

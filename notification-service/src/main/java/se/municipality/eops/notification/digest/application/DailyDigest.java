@@ -20,6 +20,7 @@ import se.municipality.eops.notification.delivery.domain.NotificationIds;
 import se.municipality.eops.notification.delivery.domain.Notifications;
 import se.municipality.eops.notification.rules.domain.MessageTemplates;
 import se.municipality.eops.notification.rules.domain.RecipientDirectory;
+import se.municipality.eops.notification.rules.domain.RecipientSpec;
 import se.municipality.eops.notification.rules.persistence.ReadModels;
 
 /**
@@ -101,7 +102,7 @@ public class DailyDigest {
                 mailbox.get(),
                 null,
                 digestKey,
-                templates.render(TEMPLATE, MessageTemplates.SWEDISH, fields),
+                templates.render(TEMPLATE, MessageTemplates.SWEDISH, fields, RecipientSpec.parse("mailbox:" + TEAM)),
                 clock.instant(),
                 properties.claimLease());
         if (notifications.insertIfAbsent(digest)) {

@@ -142,7 +142,7 @@ public class NotifyOnEvent {
                     eventId,
                     next.recipient().channel(),
                     next.recipient().address());
-            Message message = render(next.template(), languageOf(next, event), event, fields);
+            Message message = render(next, languageOf(next, event), event, fields);
             planned.add(Notification.claimNew(
                     id,
                     next.template(),
@@ -154,7 +154,9 @@ public class NotifyOnEvent {
                     clock.instant(),
                     properties.claimLease()));
             RecipientSpec.Kind kind = next.recipient().kind();
-            personal.add(kind == RecipientSpec.Kind.REQUESTER || kind == RecipientSpec.Kind.PERSON);
+            personal.add(kind == RecipientSpec.Kind.REQUESTER
+                    || kind == RecipientSpec.Kind.PERSON
+                    || kind == RecipientSpec.Kind.REQUEST_PERSON);
         }
         // One write for all of the event's notifications (the receipt and the team's mail of a new request): the
         // consumer's time goes to MongoDB round trips, and each one saved is one less per event.
@@ -185,10 +187,14 @@ public class NotifyOnEvent {
         return ReceiptMail.TEMPLATE.equals(template) && event instanceof RequestSubmitted;
     }
 
-    private Message render(String template, String language, DomainEvent event, Map<String, Object> fields) {
-        if (isReceipt(template, event) && event instanceof RequestSubmitted submitted) {
-            return receipts.message(submitted); // the receipt keeps its own text: Swedish, English summary
+    /** Rendered for its recipient: the link goes to a page of the portal they can open. */
+    private Message render(
+            PlannedNotification planned, String language, DomainEvent event, Map<String, Object> fields) {
+        if (isReceipt(planned.template(), event) && event instanceof RequestSubmitted submitted) {
+            // The receipt keeps its own text (Swedish, English summary); its rule addresses the requester alone, so
+            // its link is the requester's page of the request.
+            return receipts.message(submitted);
         }
-        return templates.render(template, language, fields);
+        return templates.render(planned.template(), language, fields, planned.foundBy());
     }
 }

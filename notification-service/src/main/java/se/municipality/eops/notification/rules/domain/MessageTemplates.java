@@ -3,7 +3,9 @@ package se.municipality.eops.notification.rules.domain;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,12 +24,15 @@ import se.municipality.eops.notification.delivery.domain.Message;
  * .subject} and a {@code .text} in {@link MessageFormat} syntax and the event fields that fill them, {@code .args}
  * (comma-separated; {@code a|b} takes the first present, {@code list[].field} joins a list's fields, {@code field as
  * kind} shows a code as its label {@code label.<kind>.<CODE>} in the mail's language, the code itself when there is
- * no label: the contract's enums may grow; {@code field as duration} an ISO-8601 duration in days, hours or minutes).
+ * no label: the contract's enums may grow; {@code field as duration} an ISO-8601 duration in days, hours or minutes;
+ * {@code field as day} the date of an instant at midnight in Swedish time, {@code field as lastDay} the last day
+ * before an exclusive end at midnight; date and time when not at midnight).
  *
  * <p>A template may word its text by the value of one field, {@code .variant}: {@code .text.<VALUE>} (and {@code
  * .subject.<VALUE>}) where the bundle has it, else {@code .text}. A line of the text written {@code ?...} is left out
  * when a value it names is absent; elsewhere an absent value reads "–", so no placeholder is ever left. The HTML part
- * is the text, escaped, paragraph by paragraph, with the link as a link.
+ * is the text, escaped, paragraph by paragraph, with the link as a link: to the portal's page for the recipient
+ * ({@link PortalLinks}).
  *
  * <p>Templates name only fields that are no personal data of citizens: purge mails carry counts and
  * references, never case content.
@@ -44,17 +49,18 @@ public final class MessageTemplates {
     private static final ZoneId SWEDISH_TIME = ZoneId.of("Europe/Stockholm");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.*Z");
 
+    private static final String DAY = "day";
+    private static final String LAST_DAY = "lastDay";
+
     private final String baseName;
-    private final String frontendBaseUrl;
+    private final PortalLinks links;
 
     /**
-     * @param frontendBaseUrl where people follow requests in the web front end; null for no link
+     * @param frontendBaseUrl the web portal, where the recipients open what a mail is about; null for no link
      */
     public MessageTemplates(String baseName, String frontendBaseUrl) {
         this.baseName = baseName;
-        this.frontendBaseUrl = frontendBaseUrl == null || frontendBaseUrl.isBlank()
-                ? null
-                : frontendBaseUrl.strip().replaceAll("/+$", "");
+        this.links = new PortalLinks(frontendBaseUrl);
     }
 
     /** Whether the bundles have the template (in Swedish, which every template has). */
@@ -66,19 +72,26 @@ public final class MessageTemplates {
         return ENGLISH.equals(language) ? ENGLISH : SWEDISH;
     }
 
-    public Message render(String template, String language, Map<String, Object> fields) {
+    /**
+     * The template for one recipient: the link, in the text and the HTML part alike, goes to the portal's page for
+     * whom the rule's recipient {@code to} finds ({@link PortalLinks}); none when {@code to} is null.
+     */
+    public Message render(String template, String language, Map<String, Object> fields, RecipientSpec to) {
         String lang = languageOrDefault(language);
         ResourceBundle bundle = bundle(lang);
         String[] args = arguments(bundle, template, fields, lang);
         String variant = variantOf(bundle, template, fields);
         String subject = format(bundle, keyOf(bundle, template + ".subject", variant), args, lang, false);
         String text = format(bundle, keyOf(bundle, template + ".text", variant), args, lang, true);
-        String link = linkTo(fields.get("requestId"));
+        PortalLinks.Link link = links.to(to, fields).orElse(null);
         if (link != null) {
-            text = text + "\n\n" + bundle.getString("link") + " " + link;
+            String label = bundle.containsKey("link." + link.page())
+                    ? bundle.getString("link." + link.page())
+                    : bundle.getString("link");
+            text = text + "\n\n" + label + " " + link.url();
         }
         text = text + "\n\n" + bundle.getString("footer");
-        return Message.withHtmlPart(lang, subject, text, link);
+        return Message.withHtmlPart(lang, subject, text, link == null ? null : link.url());
     }
 
     /**
@@ -92,6 +105,35 @@ public final class MessageTemplates {
         ResourceBundle bundle = bundle(languageOrDefault(language));
         String key = "label." + kind + "." + code;
         return bundle.containsKey(key) ? bundle.getString(key) : code;
+    }
+
+    /**
+     * A day of a period made of whole days in Swedish time, as a date: {@code day} the day an instant at midnight
+     * begins, {@code lastDay} the day before an exclusive end at midnight (a period from 1 to 12 January, inclusive,
+     * ends at 13 January 00:00): the last day it covers. An instant not at midnight (a period not of whole days) reads
+     * as date and time; text that is no instant as it is.
+     */
+    private static String day(String text, boolean exclusiveEnd, String lang) {
+        ZonedDateTime at;
+        try {
+            at = Instant.parse(text).atZone(SWEDISH_TIME);
+        } catch (DateTimeParseException notAnInstant) {
+            return text;
+        }
+        if (!at.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return dateTime(at, lang);
+        }
+        DateTimeFormatter format = ENGLISH.equals(lang)
+                ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv-SE"));
+        return (exclusiveEnd ? at.toLocalDate().minusDays(1) : at.toLocalDate()).format(format);
+    }
+
+    private static String dateTime(ZonedDateTime at, String lang) {
+        DateTimeFormatter format = ENGLISH.equals(lang)
+                ? DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH)
+                : DateTimeFormatter.ofPattern("d MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("sv-SE"));
+        return at.format(format);
     }
 
     /** An ISO-8601 duration in words: whole days, else whole hours, else minutes; as it is when it is none. */
@@ -116,16 +158,6 @@ public final class MessageTemplates {
         }
         return new MessageFormat(bundle.getString("label." + DURATION + "." + unit), Locale.forLanguageTag(lang))
                 .format(new Object[] {amount});
-    }
-
-    /** The request in the front end, {@code <base>/requests/<id>}; null without a front end or request. */
-    public String linkTo(Object requestId) {
-        if (frontendBaseUrl == null || requestId == null || requestId.toString().isBlank()) {
-            return null;
-        }
-        return frontendBaseUrl + "/requests/"
-                + java.net.URLEncoder.encode(requestId.toString(), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("+", "%20");
     }
 
     private ResourceBundle bundle(String language) {
@@ -252,16 +284,16 @@ public final class MessageTemplates {
         if (DURATION.equals(kind)) {
             return duration(text, bundle, lang);
         }
+        if (DAY.equals(kind) || LAST_DAY.equals(kind)) {
+            return day(text, LAST_DAY.equals(kind), lang);
+        }
         if (kind != null) {
             String key = "label." + kind + "." + text;
             return bundle.containsKey(key) ? bundle.getString(key) : text;
         }
         if (INSTANT.matcher(text).matches()) {
             try {
-                DateTimeFormatter format = ENGLISH.equals(lang)
-                        ? DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH)
-                        : DateTimeFormatter.ofPattern("d MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("sv-SE"));
-                return Instant.parse(text).atZone(SWEDISH_TIME).format(format);
+                return dateTime(Instant.parse(text).atZone(SWEDISH_TIME), lang);
             } catch (DateTimeParseException notAnInstant) {
                 return text;
             }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import se.municipality.eops.contract.notification.Channel;
+import se.municipality.eops.contract.permission.PersonIds;
 
 /**
  * Decides who gets which template for an event, from the rules in the configuration alone: it knows
@@ -37,18 +38,24 @@ public final class NotificationRules {
      * @param fields the event as nested maps and lists, as its JSON reads
      */
     public List<PlannedNotification> plan(String eventType, Map<String, Object> fields, RecipientDirectory directory) {
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
         List<PlannedNotification> planned = new ArrayList<>();
         for (NotificationRule rule : rules) {
             if (!rule.event().equals(eventType) || !rule.appliesTo(fields)) {
                 continue;
             }
             for (String spec : rule.recipients()) {
-                for (Recipient recipient : firstFound(RecipientSpec.alternatives(spec), fields, directory)) {
+                for (PlannedNotification next : firstFound(rule.template(), spec, fields, directory)) {
+                    Recipient recipient = next.recipient();
                     String key = rule.template() + "|" + recipient.channel() + "|"
                             + recipient.address().toLowerCase(java.util.Locale.ROOT);
-                    if (seen.add(key)) {
-                        planned.add(new PlannedNotification(rule.template(), recipient));
+                    Integer earlier = seen.putIfAbsent(key, planned.size());
+                    if (earlier == null) {
+                        planned.add(next);
+                    } else if (recipient.kind() == RecipientSpec.Kind.REQUESTER) {
+                        // The person a grant is for may be its requester too: one mail, as to the requester, whose
+                        // page of the request they can open.
+                        planned.set(earlier, next);
                     }
                 }
             }
@@ -97,6 +104,20 @@ public final class NotificationRules {
         return List.of();
     }
 
+    /** As {@link #firstFound(List, Map, RecipientDirectory)}, each with the alternative that found them. */
+    private static List<PlannedNotification> firstFound(
+            String template, String spec, Map<String, Object> fields, RecipientDirectory directory) {
+        for (RecipientSpec alternative : RecipientSpec.alternatives(spec)) {
+            List<Recipient> found = resolve(alternative, fields, directory);
+            if (!found.isEmpty()) {
+                return found.stream()
+                        .map(recipient -> new PlannedNotification(template, recipient, alternative))
+                        .toList();
+            }
+        }
+        return List.of();
+    }
+
     private static List<Recipient> resolve(
             RecipientSpec spec, Map<String, Object> fields, RecipientDirectory directory) {
         return switch (spec.kind()) {
@@ -109,6 +130,13 @@ public final class NotificationRules {
                 personsIn(fields.get(spec.argument())).stream()
                         .map(person -> email(person, spec.kind()))
                         .toList();
+            case REQUEST_PERSON ->
+                text(fields.get("requestId"))
+                        .flatMap(requestId -> directory
+                                .personOfRequest(requestId, spec.argument())
+                                .filter(person -> !isRequester(person, requestId, fields, directory)))
+                        .map(person -> List.of(email(person, spec.kind())))
+                        .orElse(List.of());
             case ADMINISTRATORS ->
                 text(fields.get("eServiceId")).map(directory::administratorsOf).orElse(List.of()).stream()
                         .map(person -> email(person, spec.kind()))
@@ -124,6 +152,18 @@ public final class NotificationRules {
                 yield recipients;
             }
         };
+    }
+
+    /** Whether the person is the request's requester: the same person id, or the same address. */
+    private static boolean isRequester(
+            Person person, String requestId, Map<String, Object> fields, RecipientDirectory directory) {
+        Optional<Person> requester = personIn(fields.get("requester")).or(() -> directory.requesterOf(requestId));
+        return requester
+                .map(them -> them.email().equalsIgnoreCase(person.email())
+                        || (them.userId() != null
+                                && person.userId() != null
+                                && PersonIds.normalize(them.userId()).equals(PersonIds.normalize(person.userId()))))
+                .orElse(false);
     }
 
     private static Recipient email(Person person, RecipientSpec.Kind kind) {

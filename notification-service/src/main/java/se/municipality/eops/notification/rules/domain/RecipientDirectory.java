@@ -9,6 +9,12 @@ public interface RecipientDirectory {
     /** The requester of a request seen submitted before. */
     Optional<Person> requesterOf(String requestId);
 
+    /**
+     * A person of a request seen submitted before, kept from its {@code RequestSubmitted}: {@code field} is one of
+     * {@link RecipientSpec#REQUEST_FIELDS} (e.g. {@code permission.person}, whom a permission request is for).
+     */
+    Optional<Person> personOfRequest(String requestId, String field);
+
     /** The active administrators of an e-service. */
     List<Person> administratorsOf(String eServiceId);
 

@@ -11,7 +11,10 @@ package se.municipality.eops.notification.rules.domain;
  *   <li>{@code person:<field>}: the person in that field of the event ({@code email}, and
  *       {@code personId} or {@code userId} for the language preference), or each person of a list;
  *   <li>{@code administrators}: the administrators of the event's {@code eServiceId}, from the read
- *       model of administrator grants.
+ *       model of administrator grants;
+ *   <li>{@code request:<field>}: the person in that field of the request the event names ({@code requestId}), as
+ *       it was submitted (the read model of {@code RequestSubmitted}; only the fields of {@link #REQUEST_FIELDS}
+ *       are kept), unless that person is the request's requester, who hears as the requester or not at all.
  * </ul>
  *
  * <p>{@code a else b} (e.g. {@code person:delegate else mailbox:REFERENCE_GROUP}) addresses whom {@code a}
@@ -20,6 +23,9 @@ package se.municipality.eops.notification.rules.domain;
 public record RecipientSpec(Kind kind, String argument) {
 
     static final String ELSE = " else ";
+
+    /** The people of a submitted request the read model keeps, for {@code request:<field>}. */
+    public static final java.util.Set<String> REQUEST_FIELDS = java.util.Set.of("permission.person");
 
     /** The alternatives of one recipient entry, in order; every one must parse. */
     public static java.util.List<RecipientSpec> alternatives(String text) {
@@ -32,7 +38,8 @@ public record RecipientSpec(Kind kind, String argument) {
         REQUESTER,
         MAILBOX,
         PERSON,
-        ADMINISTRATORS
+        ADMINISTRATORS,
+        REQUEST_PERSON
     }
 
     public static RecipientSpec parse(String text) {
@@ -49,7 +56,11 @@ public record RecipientSpec(Kind kind, String argument) {
         if (spec.startsWith("person:") && spec.length() > "person:".length()) {
             return new RecipientSpec(Kind.PERSON, spec.substring("person:".length()));
         }
+        if (spec.startsWith("request:") && REQUEST_FIELDS.contains(spec.substring("request:".length()))) {
+            return new RecipientSpec(Kind.REQUEST_PERSON, spec.substring("request:".length()));
+        }
         throw new IllegalArgumentException("unknown recipient '" + text
-                + "': expected requester, administrators, mailbox:<ROLE> or person:<field>");
+                + "': expected requester, administrators, mailbox:<ROLE>, person:<field> or request:<field> of "
+                + REQUEST_FIELDS);
     }
 }

@@ -26,6 +26,11 @@ public final class RequesterSnapshot implements RecipientDirectory {
     }
 
     @Override
+    public Optional<Person> personOfRequest(String requestId, String field) {
+        return directory.personOfRequest(requestId, field);
+    }
+
+    @Override
     public List<Person> administratorsOf(String eServiceId) {
         return directory.administratorsOf(eServiceId);
     }

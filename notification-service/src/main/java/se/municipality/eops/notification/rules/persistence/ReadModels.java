@@ -11,10 +11,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import se.municipality.eops.notification.rules.domain.Person;
 import se.municipality.eops.notification.rules.domain.RecipientDirectory;
+import se.municipality.eops.notification.rules.domain.RecipientSpec;
 
 /**
  * What notification-service remembers of other services' events to find recipients and write the
- * digest: the requests (requester, status, overdue) from the request events, and the active
+ * digest: the requests (requester, the people of {@link RecipientSpec#REQUEST_FIELDS}, status, overdue) from the
+ * request events, and the active
  * administrators of each e-service from the ADMINISTRATOR grants. Every update is idempotent by
  * construction (a {@code $set} of the event's values, a delete), so a redelivery changes nothing.
  */
@@ -22,6 +24,8 @@ public class ReadModels implements RecipientDirectory {
 
     static final String REQUESTS = "request_view";
     static final String ADMINISTRATORS = "eservice_administrators";
+    /** The people of a request its rules may address ({@code request:<field>}), by field. */
+    private static final String PEOPLE = "people";
 
     /** The request events that end a request; it leaves the digest. */
     private static final Set<String> TERMINAL = Set.of("COMPLETED", "REJECTED", "WITHDRAWN", "FAILED");
@@ -54,17 +58,23 @@ public class ReadModels implements RecipientDirectory {
         switch (type) {
             case "RequestSubmitted" -> {
                 Map<?, ?> requester = (Map<?, ?>) event.get("requester");
-                mongo.upsert(
-                        byId(event.get("requestId")),
-                        new Update()
-                                .set("requesterId", requester.get("userId"))
-                                .set("requesterEmail", requester.get("email"))
-                                .set("requestType", event.get("requestType"))
-                                .set(
-                                        "submittedAt",
-                                        Instant.parse(event.get("occurredAt").toString()))
-                                .setOnInsert("status", "SUBMITTED"),
-                        REQUESTS);
+                Update submitted = new Update()
+                        .set("requesterId", requester.get("userId"))
+                        .set("requesterEmail", requester.get("email"))
+                        .set("requestType", event.get("requestType"))
+                        .set(
+                                "submittedAt",
+                                Instant.parse(event.get("occurredAt").toString()))
+                        .setOnInsert("status", "SUBMITTED");
+                for (String field : RecipientSpec.REQUEST_FIELDS) {
+                    if (valueAt(field, event) instanceof Map<?, ?> person && person.get("email") != null) {
+                        submitted.set(
+                                PEOPLE + "." + storedName(field),
+                                new org.bson.Document("userId", person.get("userId"))
+                                        .append("email", person.get("email")));
+                    }
+                }
+                mongo.upsert(byId(event.get("requestId")), submitted, REQUESTS);
             }
             case "RequestStatusChanged" ->
                 mongo.upsert(
@@ -130,6 +140,30 @@ public class ReadModels implements RecipientDirectory {
             return Optional.empty();
         }
         return Optional.of(new Person((String) request.get("requesterId"), (String) request.get("requesterEmail")));
+    }
+
+    @Override
+    public Optional<Person> personOfRequest(String requestId, String field) {
+        Map<?, ?> request = mongo.findById(requestId, Map.class, REQUESTS);
+        if (request == null
+                || !(request.get(PEOPLE) instanceof Map<?, ?> people)
+                || !(people.get(storedName(field)) instanceof Map<?, ?> person)
+                || person.get("email") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Person((String) person.get("userId"), (String) person.get("email")));
+    }
+
+    /** A field path of the request ({@code permission.person}) as a key MongoDB takes (no dots). */
+    private static String storedName(String field) {
+        return field.replace('.', '_');
+    }
+
+    private static Object valueAt(String path, Object node) {
+        for (String key : path.split("\\.")) {
+            node = node instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return node;
     }
 
     @Override

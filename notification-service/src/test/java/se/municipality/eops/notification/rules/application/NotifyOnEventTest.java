@@ -183,6 +183,11 @@ class NotifyOnEventTest {
         }
 
         @Override
+        public Optional<Person> personOfRequest(String requestId, String field) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<Person> administratorsOf(String eServiceId) {
             return List.of();
         }

@@ -41,6 +41,18 @@ class MessageTemplatesTest {
     private static final MessageTemplates TEMPLATES =
             new MessageTemplates("templates/notifications", "https://e-tjanster.kommun.example/");
     private static final List<NotificationRule> RULES = RulesFile.rules();
+    private static final String PORTAL = "https://e-tjanster.kommun.example";
+
+    /** The template as its rule's (first) recipient gets it. */
+    private static Message render(String template, String language, Map<String, Object> fields) {
+        RecipientSpec recipient = RULES.stream()
+                .filter(rule -> rule.template().equals(template))
+                .map(rule ->
+                        RecipientSpec.alternatives(rule.recipients().get(0)).get(0))
+                .findFirst()
+                .orElseThrow();
+        return TEMPLATES.render(template, language, fields, recipient);
+    }
 
     static Stream<Arguments> everyRuleWithEverySampleInBothLanguages() {
         List<Arguments> cases = new ArrayList<>();
@@ -51,19 +63,23 @@ class MessageTemplatesTest {
             List<Map<String, Object>> samples = samplesOf(rule.event());
             assertThat(samples).as("samples of " + rule.event()).isNotEmpty();
             for (Map<String, Object> sample : samples) {
-                for (String language : List.of("sv", "en")) {
-                    cases.add(Arguments.of(rule.event(), rule.template(), language, sample));
+                for (String recipient : rule.recipients()) {
+                    for (RecipientSpec alternative : RecipientSpec.alternatives(recipient)) {
+                        for (String language : List.of("sv", "en")) {
+                            cases.add(Arguments.of(rule.event(), rule.template(), alternative, language, sample));
+                        }
+                    }
                 }
             }
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} → {1} ({2})")
+    @ParameterizedTest(name = "{0} → {1} to {2} ({3})")
     @MethodSource("everyRuleWithEverySampleInBothLanguages")
-    void leavesNoPlaceholderUnfilledAndNoValueEmpty(
-            String event, String template, String language, Map<String, Object> sample) {
-        Message message = TEMPLATES.render(template, language, sample);
+    void leavesNoPlaceholderUnfilledAndNoValueEmptyAndLinksToAPageTheRecipientCanOpen(
+            String event, String template, RecipientSpec recipient, String language, Map<String, Object> sample) {
+        Message message = TEMPLATES.render(template, language, sample, recipient);
 
         assertThat(message.language()).isEqualTo(language);
         for (String part : new String[] {message.subject(), message.text(), message.html()}) {
@@ -77,10 +93,157 @@ class MessageTemplatesTest {
                     .doesNotContain("()");
             assertThat(part.strip()).doesNotEndWith(":");
         }
-        if (sample.get("requestId") != null) {
-            assertThat(message.link()).startsWith("https://e-tjanster.kommun.example/requests/");
-            assertThat(message.html()).contains("<a href=\"" + message.link() + "\">");
+        String page = pageFor(recipient, sample);
+        assertThat(message.link()).as("the link to " + recipient).isEqualTo(page);
+        if (page != null) {
+            assertThat(message.text()).contains(" " + page + "\n\n");
+            assertThat(message.html()).contains("<a href=\"" + page + "\">");
+        } else {
+            assertThat(message.text()).doesNotContain(PORTAL);
+            assertThat(message.html()).doesNotContain("<a ");
         }
+    }
+
+    /**
+     * The web portal's page for the recipient, as its pages per role are (web-portal's PageAccess and controllers):
+     * the requester's request, the team's desk page, the reference group's (and a delegate's) reviews, the archivists'
+     * plans; none for anyone else, e.g. the person a grant is for, who may not open the requester's page.
+     */
+    private static String pageFor(RecipientSpec recipient, Map<String, Object> event) {
+        Object requestId = event.get("requestId");
+        Object reviewId = event.get("reviewId");
+        Object planId = event.get("planId") != null ? event.get("planId") : event.get("purgeId");
+        return switch (recipient.kind() + ":" + recipient.argument()) {
+            case "REQUESTER:null" -> requestId == null ? null : PORTAL + "/requests/" + requestId;
+            case "MAILBOX:CENTRAL_TEAM" -> requestId == null ? null : PORTAL + "/team/requests/" + requestId;
+            case "MAILBOX:REFERENCE_GROUP", "PERSON:delegate" ->
+                reviewId == null ? PORTAL + "/reviews" : PORTAL + "/reviews/" + reviewId;
+            case "MAILBOX:ARCHIVISTS" -> planId == null ? PORTAL + "/purges" : PORTAL + "/purges/" + planId;
+            default -> null;
+        };
+    }
+
+    @Test
+    void linksEachRecipientToThePageOfTheirRoleAndThePersonAGrantIsForToNone() {
+        Map<String, Object> withdrawn = fieldsOf(RequestLifecycleMother.withdrawn());
+        Message toTheTeam =
+                TEMPLATES.render("request-withdrawn", "sv", withdrawn, RecipientSpec.parse("mailbox:CENTRAL_TEAM"));
+        assertThat(toTheTeam.link()).isEqualTo(PORTAL + "/team/requests/" + withdrawn.get("requestId"));
+        assertThat(toTheTeam.text())
+                .contains("Följ ärendet: " + PORTAL + "/team/requests/" + withdrawn.get("requestId"));
+
+        Map<String, Object> review = Map.of("reviewId", "rev-7", "requestId", "REQ-1", "eServiceId", "es-1");
+        Message toReviewers =
+                TEMPLATES.render("review-requested", "en", review, RecipientSpec.parse("mailbox:REFERENCE_GROUP"));
+        assertThat(toReviewers.link()).isEqualTo(PORTAL + "/reviews/rev-7");
+        assertThat(toReviewers.text()).contains("Reviews in the e-service portal: " + PORTAL + "/reviews/rev-7");
+        assertThat(TEMPLATES
+                        .render(
+                                "request-withdrawn-review",
+                                "sv",
+                                withdrawn,
+                                RecipientSpec.parse("mailbox:REFERENCE_GROUP"))
+                        .link())
+                .isEqualTo(PORTAL + "/reviews");
+        assertThat(TEMPLATES
+                        .render(
+                                "review-delegated",
+                                "sv",
+                                Map.of("delegationId", "d-1"),
+                                RecipientSpec.parse("person:delegate"))
+                        .link())
+                .isEqualTo(PORTAL + "/reviews");
+
+        Map<String, Object> plan = Map.of("planId", "plan-3", "requestId", "REQ-2", "eServiceId", "es-1");
+        Message toArchivists =
+                TEMPLATES.render("purge-plan-created", "sv", plan, RecipientSpec.parse("mailbox:ARCHIVISTS"));
+        assertThat(toArchivists.link()).isEqualTo(PORTAL + "/purges/plan-3");
+        assertThat(toArchivists.html())
+                .contains("Gallringsplaner i e-tjänsteportalen: <a href=\"" + PORTAL + "/purges/plan-3\">");
+        assertThat(TEMPLATES
+                        .render("request-withdrawn-purge", "sv", withdrawn, RecipientSpec.parse("mailbox:ARCHIVISTS"))
+                        .link())
+                .isEqualTo(PORTAL + "/purges");
+
+        Map<String, Object> granted = Map.of("requestId", "REQ-3", "role", "ADMINISTRATOR", "eServiceId", "es-1");
+        Message toThePerson =
+                TEMPLATES.render("permission-granted", "sv", granted, RecipientSpec.parse("person:person"));
+        assertThat(toThePerson.link()).isNull();
+        assertThat(toThePerson.text()).doesNotContain("/requests/").doesNotContain("Följ ärendet");
+        assertThat(toThePerson.html()).doesNotContain("<a ");
+        assertThat(TEMPLATES
+                        .render("permission-granted", "sv", granted, RecipientSpec.parse("requester"))
+                        .link())
+                .isEqualTo(PORTAL + "/requests/REQ-3");
+        assertThat(TEMPLATES
+                        .render("permission-expiring", "sv", granted, RecipientSpec.parse("administrators"))
+                        .link())
+                .isNull();
+    }
+
+    @Test
+    void linksNowhereWithoutAPortal() {
+        MessageTemplates withoutPortal = new MessageTemplates("templates/notifications", " ");
+        Message message = withoutPortal.render(
+                "request-status-changed", "sv", requestEvent("RequestStatusChanged"), RecipientSpec.parse("requester"));
+
+        assertThat(message.link()).isNull();
+        assertThat(message.text()).doesNotContain("Följ ärendet");
+    }
+
+    @Test
+    void namesADelegationsFirstAndLastDayInSwedishTimeNotItsExclusiveEnd() {
+        // Made in the portal for 1 to 12 January 2027, whole days: from the first day's start to the day after the
+        // last.
+        Map<String, Object> delegation = new LinkedHashMap<>(Map.of(
+                "delegationId", "d-1",
+                "delegator", Map.of("name", "Rolf Rask"),
+                "delegate", Map.of("name", "Rut Holm"),
+                "from", "2026-12-31T23:00:00Z",
+                "until", "2027-01-12T23:00:00Z"));
+
+        assertThat(render("review-delegated", "sv", delegation).text())
+                .contains("Rolf Rask låter Rut Holm fatta granskningsbeslut för sin räkning från och med 1 januari 2027"
+                        + " till och med 12 januari 2027.")
+                .doesNotContain("13 januari")
+                .doesNotContain("kl.");
+        assertThat(render("review-delegated", "en", delegation).text())
+                .contains("from 1 January 2027 up to and including 12 January 2027.")
+                .doesNotContain("13 January")
+                .doesNotContain(" at ");
+        // Summer time: midnight is 22:00 UTC.
+        delegation.put("from", "2027-06-14T22:00:00Z");
+        delegation.put("until", "2027-06-30T22:00:00Z");
+        assertThat(render("review-delegated", "sv", delegation).text())
+                .contains("från och med 15 juni 2027 till och med 30 juni 2027.");
+        // A period not of whole days (publication-service's API takes any instant) keeps its times.
+        delegation.put("from", "2027-06-15T06:30:00Z");
+        delegation.put("until", "2027-06-30T15:00:00Z");
+        assertThat(render("review-delegated", "en", delegation).text())
+                .contains("from 15 June 2027 at 08:30 up to and including 30 June 2027 at 17:00.");
+    }
+
+    @Test
+    void tellsThePersonAPermissionRequestWasForThatItWasWithdrawn() {
+        Map<String, Object> withdrawn = fieldsOf(RequestLifecycleMother.withdrawn());
+        Map<?, ?> requester = (Map<?, ?>) withdrawn.get("requester");
+        RecipientSpec person = RecipientSpec.parse("request:permission.person");
+
+        Message swedish = TEMPLATES.render("request-withdrawn-person", "sv", withdrawn, person);
+        assertThat(swedish.subject())
+                .isEqualTo("Återkallad begäran om behörighet för dig (" + withdrawn.get("requestId") + ")");
+        assertThat(swedish.text())
+                .contains(requester.get("name") + " har återkallat begäran " + withdrawn.get("requestId")
+                        + " om behörighet för dig på e-tjänsten " + withdrawn.get("eServiceId"))
+                .contains("Behörigheten ändras inte")
+                .doesNotContain(String.valueOf(withdrawn.get("reason")));
+        assertThat(swedish.link()).isNull(); // the requester's page is not theirs
+        assertThat(TEMPLATES
+                        .render("request-withdrawn-person", "en", withdrawn, person)
+                        .text())
+                .contains(requester.get("name") + " withdrew the request " + withdrawn.get("requestId")
+                        + " for a permission for you on the e-service " + withdrawn.get("eServiceId"))
+                .contains("The permission does not change");
     }
 
     @Test
@@ -96,17 +259,16 @@ class MessageTemplatesTest {
     void aWithdrawalWithoutAReasonLeavesTheReasonOutInsteadOfADash() {
         Map<String, Object> withoutReason = fieldsOf(withdrawn(RequestType.PURGE, null));
 
-        assertThat(TEMPLATES.render("request-withdrawn", "sv", withoutReason).text())
+        assertThat(render("request-withdrawn", "sv", withoutReason).text())
                 .contains("Typ: gallring\nE-tjänst: " + RequestLifecycleMother.E_SERVICE_ID)
                 .contains("Återkallad av: u-anna\n\n" + "Följ ärendet:")
                 .doesNotContain("Skäl")
                 .doesNotContain("–")
                 .doesNotContain("null");
-        assertThat(TEMPLATES.render("request-withdrawn", "en", withoutReason).text())
+        assertThat(render("request-withdrawn", "en", withoutReason).text())
                 .contains("Withdrawn by: u-anna\n\nFollow the request:")
                 .doesNotContain("Reason");
-        assertThat(TEMPLATES
-                        .render("request-withdrawn", "sv", fieldsOf(withdrawn(RequestType.PURGE, "Fel e-tjänst")))
+        assertThat(render("request-withdrawn", "sv", fieldsOf(withdrawn(RequestType.PURGE, "Fel e-tjänst")))
                         .text())
                 .contains("Återkallad av: u-anna\nSkäl: Fel e-tjänst\n");
     }
@@ -117,7 +279,7 @@ class MessageTemplatesTest {
         toReview.remove("reason");
         toReview.remove("missingItems");
 
-        assertThat(TEMPLATES.render("request-status-changed", "sv", toReview).text())
+        assertThat(render("request-status-changed", "sv", toReview).text())
                 .contains("har bytt status från inskickad till väntar på granskning.\n\nFölj ärendet:")
                 .doesNotContain("Kommentar")
                 .doesNotContain("Saknas")
@@ -132,16 +294,14 @@ class MessageTemplatesTest {
                 "es-1",
                 "validUntil",
                 "2027-06-30T22:00:00Z"));
-        assertThat(TEMPLATES
-                        .render("permission-awaiting-training", "sv", awaitingTraining)
+        assertThat(render("permission-awaiting-training", "sv", awaitingTraining)
                         .text())
                 .contains("Behörigheten administratör för es-1 är beviljad")
                 .contains("(begäran REQ-1).\nGäller till: 1 juli 2027 kl. 00:00\n\n")
                 .doesNotContain("Gäller från")
                 .doesNotContain("–");
         awaitingTraining.put("validFrom", "2026-12-01T08:00:00Z");
-        assertThat(TEMPLATES
-                        .render("permission-awaiting-training", "en", awaitingTraining)
+        assertThat(render("permission-awaiting-training", "en", awaitingTraining)
                         .text())
                 .contains("The administrator permission for es-1 is granted")
                 .contains("Valid from: 1 December 2026 at 09:00\nValid until: 1 July 2027 at 00:00");
@@ -153,28 +313,24 @@ class MessageTemplatesTest {
         toTraining.put("fromStatus", "IN_PROGRESS");
         toTraining.put("toStatus", "WAITING_FOR_TRAINING");
 
-        Message swedish = TEMPLATES.render("request-status-changed", "sv", toTraining);
+        Message swedish = render("request-status-changed", "sv", toTraining);
         assertThat(swedish.subject()).isEqualTo("Din begäran REQ-1A2B har ny status: väntar på utbildning");
         assertThat(swedish.text()).contains("har bytt status från under arbete till väntar på utbildning.");
-        assertThat(TEMPLATES.render("request-status-changed", "en", toTraining).text())
+        assertThat(render("request-status-changed", "en", toTraining).text())
                 .contains("moved from in progress to waiting for training.");
-        assertThat(TEMPLATES
-                        .render("new-request", "sv", requestEvent("RequestCompleted"))
-                        .subject())
+        assertThat(render("new-request", "sv", requestEvent("RequestCompleted")).subject())
                 .isEqualTo("Ny begäran REQ-1A2B (publicering)");
-        assertThat(TEMPLATES
-                        .render("new-request", "en", fieldsOf(RequestSubmittedMother.testCasePurge()))
+        assertThat(render("new-request", "en", fieldsOf(RequestSubmittedMother.testCasePurge()))
                         .text())
                 .contains("Type: purge\nPurge of: test cases\n");
         Map<String, Object> overdue = requestEvent("RequestOverdue");
-        assertThat(TEMPLATES.render("request-overdue", "sv", overdue).text())
+        assertThat(render("request-overdue", "sv", overdue).text())
                 .contains("(publicering) har legat i status under arbete sedan 20 november 2026 kl. 09:00, längre än"
                         + " tillåtna 5 dagar.");
         overdue.put("allowed", "PT1H");
-        assertThat(TEMPLATES.render("request-overdue", "sv", overdue).text()).contains("längre än tillåtna 1 timme.");
+        assertThat(render("request-overdue", "sv", overdue).text()).contains("längre än tillåtna 1 timme.");
         overdue.put("allowed", "PT36H");
-        assertThat(TEMPLATES.render("request-overdue", "en", overdue).text())
-                .contains("longer than the allowed 36 hours.");
+        assertThat(render("request-overdue", "en", overdue).text()).contains("longer than the allowed 36 hours.");
         assertThat(TEMPLATES.label("status", "WAITING_FOR_PURGE_APPROVAL", "sv"))
                 .isEqualTo("väntar på godkännande av gallring");
         assertThat(TEMPLATES.label("role", "CASE_HANDLER", "en")).isEqualTo("case handler");
@@ -185,7 +341,7 @@ class MessageTemplatesTest {
         Map<String, Object> toNewStatus = requestEvent("RequestStatusChanged");
         toNewStatus.put("toStatus", "WAITING_FOR_A_STATUS_ADDED_LATER");
 
-        assertThat(TEMPLATES.render("request-status-changed", "sv", toNewStatus).subject())
+        assertThat(render("request-status-changed", "sv", toNewStatus).subject())
                 .isEqualTo("Din begäran REQ-1A2B har ny status: WAITING_FOR_A_STATUS_ADDED_LATER");
         assertThat(TEMPLATES.label("role", "AUDITOR", "en")).isEqualTo("AUDITOR");
     }
@@ -193,34 +349,34 @@ class MessageTemplatesTest {
     @Test
     void wordsTheRejectionFromItsCodeAndQuotesTheServicesWordsOnlyWhereTheyAddSomething() {
         Map<String, Object> checklist = fieldsOf(RequestLifecycleMother.rejectedByChecklist());
-        assertThat(TEMPLATES.render("request-rejected", "sv", checklist).text())
+        assertThat(render("request-rejected", "sv", checklist).text())
                 .contains("om publicering av " + RequestLifecycleMother.E_SERVICE_NAME + " har avslagits: punkter i"
                         + " checklistan som måste vara bekräftade är inte det. Skicka en ny begäran när de är klara.\n"
                         + "Saknas: Testärenden är inskickade och kontrollerade")
                 .doesNotContain("Blocked by the checklist");
 
         Map<String, Object> byTeam = fieldsOf(RequestLifecycleMother.rejectedByTeam());
-        assertThat(TEMPLATES.render("request-rejected", "sv", byTeam).text())
+        assertThat(render("request-rejected", "sv", byTeam).text())
                 .contains("Centrala teamet har avslagit din begäran " + byTeam.get("requestId") + " om gallring.\n"
                         + "Motivering: ”Gallringsbeslutet gäller inte den här e-tjänsten”");
-        assertThat(TEMPLATES.render("request-rejected", "en", byTeam).text())
+        assertThat(render("request-rejected", "en", byTeam).text())
                 .contains("The central team rejected your purge request " + byTeam.get("requestId") + ".\n"
                         + "Their reasons: “Gallringsbeslutet gäller inte den här e-tjänsten”");
 
         Map<String, Object> byReviewer = fieldsOf(RequestLifecycleMother.rejectedByReviewer());
-        assertThat(TEMPLATES.render("request-rejected", "sv", byReviewer).text())
+        assertThat(render("request-rejected", "sv", byReviewer).text())
                 .contains("referensgruppen har avslagit granskningen av " + RequestLifecycleMother.E_SERVICE_NAME)
                 .contains("Motivering: ”Informationstexten saknar kontaktuppgifter”");
 
         Map<String, Object> refused =
                 fieldsOf(rejected(RequestType.PERMISSION, ReasonCode.PERMISSION_REFUSED, "NOT_GRANTED: no grant"));
-        assertThat(TEMPLATES.render("request-rejected", "sv", refused).text())
+        assertThat(render("request-rejected", "sv", refused).text())
                 .contains("behörighetstjänsten kunde inte genomföra ändringen av behörigheten")
                 .contains("Uppgift från behörighetstjänsten: ”NOT_GRANTED: no grant”");
 
         Map<String, Object> unknown = fieldsOf(rejected(RequestType.PURGE, ReasonCode.PURGE_REFUSED, "Some reason"));
         unknown.put("reasonCode", "A_CODE_ADDED_LATER");
-        assertThat(TEMPLATES.render("request-rejected", "sv", unknown).text())
+        assertThat(render("request-rejected", "sv", unknown).text())
                 .contains("om gallring har avslagits.\nSkäl: ”Some reason”");
     }
 
@@ -228,7 +384,7 @@ class MessageTemplatesTest {
     void tellsOfAFailedRequestInTheMailsLanguageWithTheServicesReasonAsADetail() {
         Map<String, Object> purgeFailed = fieldsOf(failed(RequestType.PURGE, "PurgeFailed", PURGE_FAILURE));
 
-        Message toRequester = TEMPLATES.render("request-failed", "sv", purgeFailed);
+        Message toRequester = render("request-failed", "sv", purgeFailed);
         assertThat(toRequester.subject())
                 .isEqualTo("Din begäran " + purgeFailed.get("requestId") + " kunde inte genomföras");
         assertThat(toRequester.text())
@@ -237,7 +393,7 @@ class MessageTemplatesTest {
                 .contains("Inga ärenden har gallrats av den.")
                 .contains("Uppgift från gallringstjänsten: ”" + PURGE_FAILURE + "”")
                 .contains("Följ ärendet: https://e-tjanster.kommun.example/requests/");
-        Message toTheTeam = TEMPLATES.render("request-failed-team", "sv", purgeFailed);
+        Message toTheTeam = render("request-failed-team", "sv", purgeFailed);
         assertThat(toTheTeam.subject()).isEqualTo("Misslyckad begäran " + purgeFailed.get("requestId") + " (gallring)");
         assertThat(toTheTeam.text())
                 .contains("Status innan: under arbete\nVad hände: gallringen kunde inte genomföras\n"
@@ -248,20 +404,20 @@ class MessageTemplatesTest {
         String planExpired = "The purge plan plan-1 under rule rule-2 expired at 2026-12-11T09:16:00Z before an"
                 + " archivist approved it; 1 of the request's 2 purges was done by then: 1,000 cases purged";
         Map<String, Object> planFailed = fieldsOf(failed(RequestType.PURGE, "PurgePlanExpired", planExpired));
-        assertThat(TEMPLATES.render("request-failed", "sv", planFailed).text())
+        assertThat(render("request-failed", "sv", planFailed).text())
                 .contains("Inga ärenden har gallrats enligt den planen.")
                 .contains("Uppgift från gallringstjänsten: ”" + planExpired + "”");
-        assertThat(TEMPLATES.render("request-failed", "en", planFailed).text())
+        assertThat(render("request-failed", "en", planFailed).text())
                 .contains("That plan purged no cases.")
                 .contains("From the purge service: “" + planExpired + "”");
 
         Map<String, Object> expired = fieldsOf(failed(RequestType.PERMISSION, "PermissionExpired", "The ... expired"));
-        assertThat(TEMPLATES.render("request-failed", "en", expired).text())
+        assertThat(render("request-failed", "en", expired).text())
                 .contains("was waiting for training but expired before the training was recorded")
                 .doesNotContain("The ... expired"); // the lead sentence says it all
 
         Map<String, Object> unknownCause = fieldsOf(failed(RequestType.PUBLICATION, "SomethingNew", null));
-        assertThat(TEMPLATES.render("request-failed", "sv", unknownCause).text())
+        assertThat(render("request-failed", "sv", unknownCause).text())
                 .contains("Din begäran " + unknownCause.get("requestId") + " om publicering kunde inte genomföras")
                 .doesNotContain("Uppgift från tjänsten");
     }
@@ -293,13 +449,12 @@ class MessageTemplatesTest {
     void writesEnglishForThoseWhoPreferItAndSwedishOtherwise() {
         Map<String, Object> rejected = requestEvent("RequestRejected");
 
-        assertThat(TEMPLATES.render("request-rejected", "en", rejected).subject())
+        assertThat(render("request-rejected", "en", rejected).subject())
                 .isEqualTo("Your request REQ-1A2B was rejected");
-        assertThat(TEMPLATES.render("request-rejected", "sv", rejected).text())
+        assertThat(render("request-rejected", "sv", rejected).text())
                 .contains("punkter i checklistan som måste vara bekräftade är inte det")
                 .contains("Saknas: Tillgänglighetsredogörelse, Personuppgiftsanalys");
-        assertThat(TEMPLATES.render("request-rejected", "fi", rejected).language())
-                .isEqualTo("sv");
+        assertThat(render("request-rejected", "fi", rejected).language()).isEqualTo("sv");
     }
 
     @Test
@@ -307,7 +462,7 @@ class MessageTemplatesTest {
         Map<String, Object> comment = requestEvent("RequestCommented");
         comment.put("text", "<script>alert(1)</script> & more");
 
-        Message message = TEMPLATES.render("request-commented", "sv", comment);
+        Message message = render("request-commented", "sv", comment);
 
         assertThat(message.html())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more")

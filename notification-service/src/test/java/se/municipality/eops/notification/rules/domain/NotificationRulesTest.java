@@ -12,6 +12,7 @@ import se.municipality.eops.contract.notification.Channel;
 import se.municipality.eops.contract.request.RequestRejected.ReasonCode;
 import se.municipality.eops.contract.request.RequestType;
 import se.municipality.eops.contract.samples.RequestLifecycleMother;
+import se.municipality.eops.notification.delivery.domain.ReceiptMail;
 
 /**
  * Recipient alternatives ({@code a else b}) and conditions ({@code when}) as the rules of application.yml resolve
@@ -23,10 +24,20 @@ class NotificationRulesTest {
 
     /** Mailboxes for every role; the requester of every request is {@code requester} (null: nobody's is known). */
     private static RecipientDirectory directory(Person requester) {
+        return directory(requester, null);
+    }
+
+    /** As {@link #directory(Person)}, and every request submitted for {@code permissionPerson} (null: nobody). */
+    private static RecipientDirectory directory(Person requester, Person permissionPerson) {
         return new RecipientDirectory() {
             @Override
             public Optional<Person> requesterOf(String requestId) {
                 return Optional.ofNullable(requester);
+            }
+
+            @Override
+            public Optional<Person> personOfRequest(String requestId, String field) {
+                return field.equals("permission.person") ? Optional.ofNullable(permissionPerson) : Optional.empty();
             }
 
             @Override
@@ -59,7 +70,8 @@ class NotificationRulesTest {
         assertThat(rules.plan("ReviewDelegated", event, MAILBOXES))
                 .containsExactly(new PlannedNotification(
                         "review-delegated",
-                        new Recipient(Channel.EMAIL, "rut.holm@kommun.example", "rut", RecipientSpec.Kind.PERSON)));
+                        new Recipient(Channel.EMAIL, "rut.holm@kommun.example", "rut", RecipientSpec.Kind.PERSON),
+                        RecipientSpec.parse("person:delegate")));
     }
 
     @Test
@@ -70,7 +82,8 @@ class NotificationRulesTest {
                 .containsExactly(new PlannedNotification(
                         "review-delegated",
                         new Recipient(
-                                Channel.EMAIL, "reference_group@kommun.example", null, RecipientSpec.Kind.MAILBOX)));
+                                Channel.EMAIL, "reference_group@kommun.example", null, RecipientSpec.Kind.MAILBOX),
+                        RecipientSpec.parse("mailbox:REFERENCE_GROUP")));
     }
 
     @Test
@@ -123,6 +136,11 @@ class NotificationRulesTest {
             }
 
             @Override
+            public Optional<Person> personOfRequest(String requestId, String field) {
+                return Optional.empty();
+            }
+
+            @Override
             public List<Person> administratorsOf(String eServiceId) {
                 return List.of();
             }
@@ -170,7 +188,8 @@ class NotificationRulesTest {
                         Channel.EMAIL,
                         RequestLifecycleMother.rejectedByTeam().requester().email(),
                         RequestLifecycleMother.rejectedByTeam().requester().userId(),
-                        RecipientSpec.Kind.REQUESTER));
+                        RecipientSpec.Kind.REQUESTER),
+                RecipientSpec.parse("requester"));
 
         assertThat(rules.plan(
                         "RequestRejected", rejected(RequestType.PUBLICATION, ReasonCode.REJECTED_BY_TEAM), MAILBOXES))
@@ -222,8 +241,106 @@ class NotificationRulesTest {
     }
 
     private static PlannedNotification mailbox(String template, String address) {
+        String role = address.substring(0, address.indexOf('@')).toUpperCase();
         return new PlannedNotification(
-                template, new Recipient(Channel.EMAIL, address, null, RecipientSpec.Kind.MAILBOX));
+                template,
+                new Recipient(Channel.EMAIL, address, null, RecipientSpec.Kind.MAILBOX),
+                RecipientSpec.parse("mailbox:" + role));
+    }
+
+    @Test
+    void aWithdrawnPermissionRequestTellsThePersonItWasForUnlessTheyAskedForItThemselves() {
+        Map<String, Object> withdrawn = withdrawn(RequestType.PERMISSION);
+        Map<?, ?> requester = (Map<?, ?>) withdrawn.get("requester");
+        Person kim = new Person("kim", "kim.karlsson@kommun.example");
+        PlannedNotification toKim = new PlannedNotification(
+                "request-withdrawn-person",
+                new Recipient(Channel.EMAIL, kim.email(), "kim", RecipientSpec.Kind.REQUEST_PERSON),
+                RecipientSpec.parse("request:permission.person"));
+
+        assertThat(rules.plan("RequestWithdrawn", withdrawn, directory(null, kim)))
+                .containsExactly(mailbox("request-withdrawn", "central_team@kommun.example"), toKim);
+        // Asked for it themselves: they withdrew it, as the requester they hear nothing (by id, or by address).
+        Person sameId = new Person(((String) requester.get("userId")).toUpperCase(), "another@kommun.example");
+        Person sameAddress = new Person("someone", ((String) requester.get("email")).toUpperCase());
+        assertThat(rules.plan("RequestWithdrawn", withdrawn, directory(null, sameId)))
+                .containsExactly(mailbox("request-withdrawn", "central_team@kommun.example"));
+        assertThat(rules.plan("RequestWithdrawn", withdrawn, directory(null, sameAddress)))
+                .containsExactly(mailbox("request-withdrawn", "central_team@kommun.example"));
+        // Only a permission request is for a person.
+        assertThat(rules.plan("RequestWithdrawn", withdrawn(RequestType.PURGE), directory(null, kim)))
+                .extracting(PlannedNotification::template)
+                .doesNotContain("request-withdrawn-person");
+    }
+
+    @Test
+    void thePersonAGrantIsForWhoAskedForItThemselvesGetsOneMailAsTheRequester() {
+        Person erik = new Person("erik", "erik.ek@kommun.example");
+        Map<String, Object> granted = Map.of(
+                "requestId",
+                "REQ-1",
+                "role",
+                "ADMINISTRATOR",
+                "person",
+                Map.of("personId", "erik", "email", "erik.ek@kommun.example"));
+
+        assertThat(rules.plan("PermissionGranted", granted, directory(erik)))
+                .containsExactly(new PlannedNotification(
+                        "permission-granted",
+                        new Recipient(Channel.EMAIL, erik.email(), "erik", RecipientSpec.Kind.REQUESTER),
+                        RecipientSpec.parse("requester")));
+    }
+
+    @Test
+    void theTeamsWebhookLinksToTheRequestsDeskPageAsTheTeamsMailDoes() {
+        RecipientDirectory withTheTeamsWebhook = new RecipientDirectory() {
+            @Override
+            public Optional<Person> requesterOf(String requestId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Person> personOfRequest(String requestId, String field) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Person> administratorsOf(String eServiceId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> mailboxOf(String role) {
+                return MAILBOXES.mailboxOf(role);
+            }
+
+            @Override
+            public boolean hasWebhook(String role) {
+                return role.equals("CENTRAL_TEAM");
+            }
+        };
+        Map<String, Object> withdrawn = withdrawn(RequestType.PERMISSION);
+        MessageTemplates templates = new MessageTemplates("templates/notifications", "https://portal.example/");
+
+        assertThat(rules.plan("RequestWithdrawn", withdrawn, withTheTeamsWebhook))
+                .filteredOn(planned -> planned.template().equals("request-withdrawn"))
+                .extracting(
+                        planned -> planned.recipient().channel(),
+                        planned -> templates
+                                .render(planned.template(), "sv", withdrawn, planned.foundBy())
+                                .link())
+                .containsExactly(
+                        tuple(Channel.EMAIL, "https://portal.example/team/requests/" + withdrawn.get("requestId")),
+                        tuple(Channel.WEBHOOK, "https://portal.example/team/requests/" + withdrawn.get("requestId")));
+    }
+
+    @Test
+    void theReceiptGoesToTheRequesterAlone() {
+        // ReceiptMail links to the requester's page of the request whoever gets it: only the requester may.
+        assertThat(RulesFile.rules())
+                .filteredOn(rule -> rule.template().equals(ReceiptMail.TEMPLATE))
+                .extracting(NotificationRule::recipients)
+                .containsExactly(List.of("requester"));
     }
 
     @Test
