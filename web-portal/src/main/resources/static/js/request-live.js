@@ -1,8 +1,9 @@
 // A request's page kept live (CSP: a static file; the page works without it, a reload shows the same).
 // The portal relays request-service's events: "status" carries the new entry in the page's language; "changed"
-// (a comment, an assignment, ...) makes us reload the timeline from the portal; "closed" ends listening. A final
-// status ("ended") removes what the page offers only while the request is open (data-while-open: withdraw), as a
-// reload would show the page.
+// (a comment, an assignment, ...) makes us reload the page's live parts (the timeline, the outcome rows)
+// from the portal; "closed" ends listening. A final status ("ended") removes what the page offers only while the
+// request is open (data-while-open: withdraw) and reloads the live parts (its outcome or reason), as a reload would
+// show the page.
 document.addEventListener('DOMContentLoaded', function () {
   var timeline = document.getElementById('timeline');
   var status = document.getElementById('status');
@@ -26,6 +27,8 @@ document.addEventListener('DOMContentLoaded', function () {
       document.querySelectorAll('[data-while-open]').forEach(function (action) {
         action.remove();
       });
+      // The outcome, a rejection's or failure's reason come with the final status: show them as a reload would.
+      refresh();
     }
     if (has(entry.sequence)) {
       return;
@@ -44,20 +47,26 @@ document.addEventListener('DOMContentLoaded', function () {
     timeline.appendChild(item);
   });
 
-  source.addEventListener('changed', function () {
-    var refresh = timeline.getAttribute('data-refresh');
-    fetch(refresh, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+  // The page's live parts (the timeline, the outcome rows) as the portal renders them now.
+  function refresh() {
+    fetch(timeline.getAttribute('data-refresh'), {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
         if (!html) {
           return;
         }
-        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('timeline');
-        if (fresh) {
-          timeline.replaceChildren.apply(timeline, Array.prototype.slice.call(fresh.childNodes));
-        }
+        var fresh = new DOMParser().parseFromString(html, 'text/html');
+        ['timeline', 'outcome'].forEach(function (id) {
+          var now = document.getElementById(id);
+          var part = fresh.getElementById(id);
+          if (now && part) {
+            now.replaceChildren.apply(now, Array.prototype.slice.call(part.childNodes));
+          }
+        });
       });
-  });
+  }
+
+  source.addEventListener('changed', refresh);
 
   source.addEventListener('closed', function () {
     source.close();

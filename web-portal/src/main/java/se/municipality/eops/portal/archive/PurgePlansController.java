@@ -77,7 +77,7 @@ class PurgePlansController {
     }
 
     private String list(PlanForm form, FormErrors errors, Model model) {
-        model.addAttribute("purges", purge.purges());
+        model.addAttribute("purges", Refusals.forPage(purge::purges, errors));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "archive/purges";

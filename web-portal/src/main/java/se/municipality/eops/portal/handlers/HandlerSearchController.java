@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import se.municipality.eops.portal.services.PermissionServiceClient;
 import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.web.FormErrors;
+import se.municipality.eops.portal.web.PageNumbers;
 
 /**
  * {@code GET /handlers?eServiceId=&q=&page=}: the search form, and once an e-service is given its handlers. A field
@@ -18,10 +19,10 @@ class HandlerSearchController {
     private static final int PAGE_SIZE = 20;
 
     /** The form: the e-service (required to search), a part of a name, user id or e-mail, the page. */
-    record Search(String eServiceId, String q, Integer page) {
+    record Search(String eServiceId, String q, String page) {
 
         public int pageOrFirst() {
-            return page == null || page < 0 ? 0 : page;
+            return PageNumbers.orFirst(page);
         }
     }
 

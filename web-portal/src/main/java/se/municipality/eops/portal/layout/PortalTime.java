@@ -1,6 +1,7 @@
 package se.municipality.eops.portal.layout;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -47,6 +48,24 @@ public class PortalTime {
                 .withLocale(LocaleContextHolder.getLocale())
                 .withZone(zone)
                 .format(instant);
+    }
+
+    /**
+     * The last day of a period that ends (exclusively) at {@code end}, as a date: a delegation until midnight after
+     * 2026-12-22 reads "2026-12-22", not "Dec 23, 12:00 AM".
+     */
+    public String lastDay(Instant end) {
+        return end == null ? "" : date(end.minusNanos(1));
+    }
+
+    /** {@link #lastDay} for machines ({@code <time datetime>}): {@code 2026-12-22}. */
+    public String isoLastDay(Instant end) {
+        return end == null ? "" : isoDate(end.minusNanos(1));
+    }
+
+    /** The date of {@code instant} here, for machines: {@code 2026-12-22}. */
+    public String isoDate(Instant instant) {
+        return instant == null ? "" : LocalDate.ofInstant(instant, zone).toString();
     }
 
     public ZoneId zone() {

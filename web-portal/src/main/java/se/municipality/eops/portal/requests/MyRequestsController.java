@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.municipality.eops.portal.layout.PortalTime;
 import se.municipality.eops.portal.services.RequestServiceClient;
 import se.municipality.eops.portal.services.ServiceProblem;
 import se.municipality.eops.portal.web.FormErrors;
+import se.municipality.eops.portal.web.RequestContent;
 
 /**
  * {@code /requests}: my requests with their status; {@code /requests/{id}}: one, with its timeline (kept live by
@@ -26,9 +28,11 @@ class MyRequestsController {
     private static final int MAX_TEXT = 4000;
 
     private final RequestServiceClient requests;
+    private final PortalTime times;
 
-    MyRequestsController(RequestServiceClient requests) {
+    MyRequestsController(RequestServiceClient requests, PortalTime times) {
         this.requests = requests;
+        this.times = times;
     }
 
     @GetMapping("/requests")
@@ -42,13 +46,16 @@ class MyRequestsController {
         return page(id, model, new FormErrors());
     }
 
-    /** The timeline alone, for the page's script to refresh it after an event that is not a status change. */
+    /**
+     * The live parts of the page (the timeline and how the request ended: outcome, rejection, failure), for the
+     * page's script to refresh them after an event.
+     */
     @GetMapping("/requests/{id}/timeline")
     String timeline(@PathVariable String id, Model model) {
         RequestServiceClient.Request request = requests.request(id);
         model.addAttribute("request", request);
         model.addAttribute("lastSequence", lastSequence(request));
-        return "requests/detail :: timeline";
+        return "requests/live";
     }
 
     @PostMapping("/requests/{id}/withdrawal")
@@ -123,6 +130,7 @@ class MyRequestsController {
     private String page(String id, Model model, FormErrors errors) {
         RequestServiceClient.Request request = requests.request(id);
         model.addAttribute("request", request);
+        model.addAttribute("requestContent", RequestContent.of(request, times::format));
         model.addAttribute("open", !ENDED.contains(request.status()));
         model.addAttribute("errors", errors);
         model.addAttribute("lastSequence", lastSequence(request));

@@ -183,8 +183,19 @@ final class StepForm {
                                 || done.getOrDefault(item.id(), done.getOrDefault(item.text(), false)),
                         item.mandatory()))
                 .toList();
+        // Optional only when the service says so: for a new e-service it requires the checklist (requiredWhen), and
+        // a legend saying "(optional)" let requesters send it unticked, to be stopped seconds later.
+        boolean optional = !field.required() && field.requiredWhen() == null;
         return new Input(
-                field.name(), field.label().in(locale), "CHECKLIST", true, null, null, options, List.of(), List.of());
+                field.name(),
+                field.label().in(locale),
+                "CHECKLIST",
+                optional,
+                null,
+                null,
+                options,
+                List.of(),
+                List.of());
     }
 
     /**

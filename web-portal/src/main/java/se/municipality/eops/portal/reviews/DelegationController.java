@@ -84,7 +84,7 @@ class DelegationController {
     }
 
     private String page(DelegationForm form, FormErrors errors, Model model) {
-        model.addAttribute("delegations", publication.delegations());
+        model.addAttribute("delegations", Refusals.forPage(publication::delegations, errors));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "reviews/delegation";

@@ -20,7 +20,8 @@ import se.municipality.eops.portal.PortalProperties;
 /**
  * The portal's one filter chain. Pages need a login (authorization code + PKCE, registration {@code eops}); each
  * row of {@link PageAccess} becomes a role rule, anything else a logged-in person may open; a refusal renders the
- * 403 page in the person's language. Logout (a POST with the CSRF token) ends the session and, through the
+ * 403 page in the person's language, a form from a session that ended the "session ended" page
+ * ({@link AccessDeniedPages}). Logout (a POST with the CSRF token) ends the session and, through the
  * provider's {@code end_session_endpoint}, the login at the provider too.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +54,7 @@ class PortalSecurity {
                 .clearAuthentication(true)
                 .deleteCookies("EOPS_PORTAL_SESSION")
                 .logoutSuccessHandler(providerLogout(registrations, properties)));
-        http.exceptionHandling(errors -> errors.accessDeniedPage("/forbidden"));
+        http.exceptionHandling(errors -> errors.accessDeniedHandler(new AccessDeniedPages()));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         contentSecurityPolicy(issuerOrigin(registrations.findByRegistrationId(REGISTRATION_ID)))))
                 .frameOptions(frame -> frame.deny())

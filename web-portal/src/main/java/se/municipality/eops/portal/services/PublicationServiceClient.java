@@ -96,14 +96,18 @@ public class PublicationServiceClient {
         return publication.get().uri("/api/checklist").retrieve().body(ChecklistVersion.class);
     }
 
-    /** {@code POST /api/checklist}: a new version, in force from now; 400 naming {@code items[i].id} and the like. */
-    public ChecklistVersion publishChecklist(List<ChecklistItem> items) {
-        return publication
-                .post()
-                .uri("/api/checklist")
-                .body(Map.of("items", items))
-                .retrieve()
-                .body(ChecklistVersion.class);
+    /**
+     * {@code POST /api/checklist}: a new version, in force from now; 400 naming {@code items[i].id} and the like.
+     * {@code basedOnVersion}: the version the editor started from (null: not said); when another version is in force
+     * now, nothing is published: 409 on {@code basedOnVersion}, code {@code changed-meanwhile}.
+     */
+    public ChecklistVersion publishChecklist(List<ChecklistItem> items, Integer basedOnVersion) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("items", items);
+        if (basedOnVersion != null) {
+            body.put("basedOnVersion", basedOnVersion);
+        }
+        return publication.post().uri("/api/checklist").body(body).retrieve().body(ChecklistVersion.class);
     }
 
     /** {@code GET /api/reviews?mine=true}: open reviews I have not decided, oldest first. */

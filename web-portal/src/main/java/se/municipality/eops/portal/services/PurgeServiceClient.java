@@ -64,6 +64,20 @@ public class PurgeServiceClient {
                     rule.active());
         }
 
+        /** The same values as a change of {@code current}: after a conflict, a second save is a deliberate one. */
+        public RuleChange basedOn(int current) {
+            return new RuleChange(
+                    current,
+                    committee,
+                    planRowReference,
+                    decisionReference,
+                    decisionDate,
+                    retentionPeriod,
+                    clockStart,
+                    caseType,
+                    active);
+        }
+
         /** Texts left empty in a form as not given. */
         public RuleChange withoutBlanks() {
             return new RuleChange(

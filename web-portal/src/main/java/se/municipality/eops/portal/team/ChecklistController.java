@@ -9,16 +9,20 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.PublicationServiceClient;
 import se.municipality.eops.portal.services.PublicationServiceClient.ChecklistItem;
+import se.municipality.eops.portal.services.ServiceProblem;
+import se.municipality.eops.portal.services.ServiceUnavailable;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
 
 /**
  * {@code /team/checklist}: the checklist in force as a form, one row per item and a few empty rows for new ones;
  * saving publishes a new version (in force from now on; requests filed before keep the version they were filed
- * under). A row left empty is no item. The service names a wrong row {@code items[2].id}; its input is {@code
+ * under). A row left empty is no item. The form names the version it started from ({@code basedOnVersion}): if
+ * someone else published one meanwhile, nothing is published (409) and the page shows theirs beside the typed rows. The service names a wrong row {@code items[2].id}; its input is {@code
  * items-2-id}.
  */
 @Controller
@@ -73,6 +77,15 @@ class ChecklistController {
     /** The rows as the form sends them ({@code items[0].id}, {@code items[0].text}, {@code items[0].mandatory}). */
     public static class ChecklistForm {
         private List<Row> items = new ArrayList<>();
+        private Integer basedOnVersion;
+
+        public Integer getBasedOnVersion() {
+            return basedOnVersion;
+        }
+
+        public void setBasedOnVersion(Integer basedOnVersion) {
+            this.basedOnVersion = basedOnVersion;
+        }
 
         public List<Row> getItems() {
             return items;
@@ -94,6 +107,7 @@ class ChecklistController {
         PublicationServiceClient.ChecklistVersion current = publication.checklistInForce();
         ChecklistForm form = new ChecklistForm();
         current.items().forEach(item -> form.getItems().add(new Row(item.id(), item.text(), item.mandatory())));
+        form.setBasedOnVersion(current.version());
         return page(current, form, new FormErrors(), model);
     }
 
@@ -105,14 +119,25 @@ class ChecklistController {
                 .map(row -> new ChecklistItem(strip(row.getId()), strip(row.getText()), row.isMandatory()))
                 .toList();
         FormErrors errors = new FormErrors();
-        var published =
-                Refusals.answer(() -> publication.publishChecklist(items), errors, ChecklistController::inputOf);
-        if (published.isPresent()) {
+        try {
+            var published = publication.publishChecklist(items, form.getBasedOnVersion());
             redirect.addFlashAttribute("notice", "team.checklist.published");
-            redirect.addFlashAttribute("noticeArgument", published.get().version());
+            redirect.addFlashAttribute("noticeArgument", published.version());
             return "redirect:/team/checklist";
+        } catch (ServiceProblem problem) {
+            Refusals.show(problem, errors, ChecklistController::inputOf);
+            PublicationServiceClient.ChecklistVersion current = publication.checklistInForce();
+            if (problem.status() == 409) {
+                // Someone published a version in between: show theirs, keep the typed rows, and base the form on
+                // theirs, so that publishing again is a deliberate choice that the service takes.
+                model.addAttribute("inForceNow", current);
+                form.setBasedOnVersion(current.version());
+            }
+            return page(current, form, errors, model);
+        } catch (ServiceUnavailable | ResourceAccessException down) {
+            Refusals.noAnswer(down, errors);
+            return page(Refusals.unlessDown(publication::checklistInForce), form, errors, model);
         }
-        return page(publication.checklistInForce(), form, errors, model);
     }
 
     private String page(

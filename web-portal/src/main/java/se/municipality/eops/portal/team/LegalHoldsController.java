@@ -83,7 +83,7 @@ class LegalHoldsController {
     }
 
     private String page(HoldForm form, FormErrors errors, Model model) {
-        model.addAttribute("holds", purge.legalHolds());
+        model.addAttribute("holds", Refusals.forPage(purge::legalHolds, errors));
         model.addAttribute("targets", TARGETS);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -9,15 +9,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.PurgeServiceClient;
+import se.municipality.eops.portal.services.ServiceProblem;
+import se.municipality.eops.portal.services.ServiceUnavailable;
 import se.municipality.eops.portal.web.FormErrors;
 import se.municipality.eops.portal.web.Refusals;
 
 /**
  * {@code /team/retention-rules?eServiceId=}: an e-service's retention rules; {@code /team/retention-rules/{id}}: one
  * rule as a form with every earlier version below it. Saving makes a new version of the one shown; if someone
- * else saved one in between, the service refuses (409) and the page says so.
+ * else saved one in between, the service refuses (409) and the page says so, shows the values now stored next to
+ * the typed ones and bases the form on the stored version, so that a second save (a deliberate one) goes through.
  */
 @Controller
 class RetentionRulesController {
@@ -66,16 +70,25 @@ class RetentionRulesController {
     String change(
             @PathVariable String ruleId, PurgeServiceClient.RuleChange form, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
-        var changed = Refusals.answer(
-                () -> purge.changeRule(ruleId, form.withoutBlanks()),
-                errors,
-                field -> INPUTS.contains(field) ? field : null);
-        if (changed.isPresent()) {
+        try {
+            PurgeServiceClient.Rule changed = purge.changeRule(ruleId, form.withoutBlanks());
             redirect.addFlashAttribute("notice", "team.rule.saved");
-            redirect.addFlashAttribute("noticeArgument", changed.get().version());
+            redirect.addFlashAttribute("noticeArgument", changed.version());
             return "redirect:/team/retention-rules/" + ruleId;
+        } catch (ServiceProblem problem) {
+            Refusals.show(problem, errors, field -> INPUTS.contains(field) ? field : null);
+            PurgeServiceClient.Rule now = purge.rule(ruleId);
+            if (problem.status() != 409) {
+                return page(now, form, errors, model);
+            }
+            // Someone saved a version in between: show theirs, keep what this person typed, and base the form on
+            // theirs, so that saving again is a deliberate choice that the service takes.
+            model.addAttribute("storedNow", now);
+            return page(now, form.basedOn(now.version()), errors, model);
+        } catch (ServiceUnavailable | ResourceAccessException down) {
+            Refusals.noAnswer(down, errors);
+            return page(purge.rule(ruleId), form, errors, model);
         }
-        return page(purge.rule(ruleId), form, errors, model);
     }
 
     private String page(

@@ -65,8 +65,8 @@ class SubscribersController {
     }
 
     private String page(SubscriberForm form, FormErrors errors, Model model) {
-        model.addAttribute("subscribers", purge.subscribers());
-        model.addAttribute("overdue", overdue(purge.purges()));
+        model.addAttribute("subscribers", Refusals.forPage(purge::subscribers, errors));
+        model.addAttribute("overdue", Refusals.forPage(() -> overdue(purge.purges()), errors));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "team/subscribers";

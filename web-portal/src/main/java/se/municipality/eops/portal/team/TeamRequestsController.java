@@ -2,6 +2,7 @@ package se.municipality.eops.portal.team;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import se.municipality.eops.portal.layout.PortalTime;
 import se.municipality.eops.portal.services.RequestServiceClient;
 import se.municipality.eops.portal.web.FormErrors;
+import se.municipality.eops.portal.web.PageNumbers;
 import se.municipality.eops.portal.web.Refusals;
+import se.municipality.eops.portal.web.RequestContent;
 
 /**
  * {@code /team/requests}: the queue, filtered by status, type, e-service and overdue, paged; {@code
@@ -37,10 +41,15 @@ class TeamRequestsController {
     private static final Set<String> FILTERS = Set.of("status", "type", "eServiceId", "overdue");
 
     /** The queue's filters as the form sends them; blank means "any". */
-    record Filter(String status, String type, String eServiceId, Boolean overdue, Integer page) {
+    record Filter(String status, String type, String eServiceId, String overdue, String page) {
 
+        /** The page asked for; one that is no number ({@code ?page=abc}, a hand-made link) is the first. */
         int pageOrFirst() {
-            return page == null || page < 0 ? 0 : page;
+            return PageNumbers.orFirst(page);
+        }
+
+        public boolean overdueOnly() {
+            return "true".equalsIgnoreCase(overdue) || "on".equalsIgnoreCase(overdue);
         }
 
         /** The queue's address for {@code page} with only the filters that are set (no {@code ?status&type…}). */
@@ -55,19 +64,23 @@ class TeamRequestsController {
             if (blankToNull(eServiceId) != null) {
                 link.queryParam("eServiceId", blankToNull(eServiceId));
             }
-            if (Boolean.TRUE.equals(overdue)) {
+            if (overdueOnly()) {
                 link.queryParam("overdue", true);
             }
             return link.queryParam("page", page).encode().build().toUriString();
         }
 
         RequestServiceClient.TeamFilter toService() {
+            return onPage(pageOrFirst());
+        }
+
+        RequestServiceClient.TeamFilter onPage(int page) {
             return new RequestServiceClient.TeamFilter(
                     blankToNull(status),
                     blankToNull(type),
                     blankToNull(eServiceId),
-                    Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null,
-                    pageOrFirst(),
+                    overdueOnly() ? Boolean.TRUE : null,
+                    page,
                     PAGE_SIZE);
         }
     }
@@ -81,21 +94,25 @@ class TeamRequestsController {
     }
 
     private final RequestServiceClient requests;
+    private final PortalTime times;
 
-    TeamRequestsController(RequestServiceClient requests) {
+    TeamRequestsController(RequestServiceClient requests, PortalTime times) {
         this.requests = requests;
+        this.times = times;
     }
 
+    /** The queue. A page number that is none ({@code ?page=abc}) is the first page, one past the end the last. */
     @GetMapping("/team/requests")
     String queue(@ModelAttribute("filter") Filter filter, Model model) {
         FormErrors errors = new FormErrors();
         model.addAttribute("errors", errors);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("types", TYPES);
-        Refusals.answer(
-                        () -> requests.teamQueue(filter.toService()),
-                        errors,
-                        field -> FILTERS.contains(field) ? field : null)
+        UnaryOperator<String> inputOf = field -> FILTERS.contains(field) ? field : null;
+        Refusals.answer(() -> requests.teamQueue(filter.toService()), errors, inputOf)
+                .map(page -> page.page() >= page.totalPages() && page.totalPages() > 0
+                        ? requests.teamQueue(filter.onPage((int) page.totalPages() - 1))
+                        : page)
                 .ifPresent(page -> model.addAttribute("result", page));
         return "team/requests";
     }
@@ -141,7 +158,9 @@ class TeamRequestsController {
     }
 
     private String desk(String id, DeskForm form, FormErrors errors, Model model) {
-        model.addAttribute("request", requests.request(id));
+        RequestServiceClient.Request request = requests.request(id);
+        model.addAttribute("request", request);
+        model.addAttribute("requestContent", RequestContent.of(request, times::format));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "team/request";

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.municipality.eops.portal.services.PermissionServiceClient;
 import se.municipality.eops.portal.web.FormErrors;
+import se.municipality.eops.portal.web.PageNumbers;
 import se.municipality.eops.portal.web.Refusals;
 
 /**
@@ -38,10 +39,10 @@ class TrainingsController {
     }
 
     @GetMapping("/team/trainings")
-    String form(@RequestParam(defaultValue = "0") int page, Model model) {
+    String form(@RequestParam(required = false) String page, Model model) {
         model.addAttribute("form", TrainingForm.empty());
         model.addAttribute("errors", new FormErrors());
-        return page(page, model);
+        return page(PageNumbers.orFirst(page), model);
     }
 
     @PostMapping("/team/trainings")
@@ -70,7 +71,9 @@ class TrainingsController {
             redirect.addFlashAttribute("noticeArgument", recorded.get().activatedGrants());
             return "redirect:/team/trainings";
         }
-        return page(0, model);
+        // The list shows whether the training was recorded after all; the form comes back even when it cannot be read.
+        model.addAttribute("trainings", Refusals.forPage(() -> permissions.trainings(0, PAGE_SIZE), errors));
+        return "team/trainings";
     }
 
     /** The page: the form, and under it one page of the trainings on record, newest first. */

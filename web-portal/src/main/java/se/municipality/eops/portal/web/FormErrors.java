@@ -79,6 +79,11 @@ public class FormErrors {
         problem.fieldErrors().forEach(error -> reject(inputOf.apply(error.field()), error));
     }
 
+    /** Whether one of the errors is our message {@code messageKey} (e.g. the service did not answer). */
+    public boolean anyWithKey(String messageKey) {
+        return all().stream().anyMatch(error -> messageKey.equals(error.messageKey()));
+    }
+
     public boolean any() {
         return !byField.isEmpty() || !general.isEmpty();
     }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.function.ThrowingSupplier;
 import se.municipality.eops.portal.DeskPageTest;
 import se.municipality.eops.portal.PurgeMother;
+import se.municipality.eops.portal.services.PurgeServiceClient;
+import se.municipality.eops.portal.services.PurgeServiceClient.Purge;
 
 class ArchivePageTest extends DeskPageTest {
 
@@ -145,5 +147,45 @@ class ArchivePageTest extends DeskPageTest {
         mvc.perform(get("/purge-log/export.csv").with(as("arvid", "ARCHIVIST")))
                 .andExpect(status().isForbidden())
                 .andExpect(header().doesNotExist("Content-Disposition"));
+    }
+
+    @Test
+    void aPlanWithNoDueCasesShowsADashForTheOldestAndNewestNotAnEmptyTime() throws Exception {
+        Purge planned = PurgeMother.planMadeBy("plan-0", "astrid");
+        Purge empty = new Purge(
+                planned.purgeId(),
+                planned.reason(),
+                planned.status(),
+                planned.eServiceId(),
+                planned.requestId(),
+                planned.reviewId(),
+                planned.rule(),
+                new PurgeServiceClient.Preview(
+                        "rule-es-1001-felanmalan",
+                        0,
+                        null,
+                        null,
+                        List.of(),
+                        planned.preview().cutoff()),
+                planned.createdBy(),
+                planned.createdAt(),
+                planned.expiresAt(),
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                0,
+                null,
+                List.of());
+        when(purge.purge("plan-0")).thenReturn(empty);
+
+        mvc.perform(get("/purges/plan-0").with(as("arvid", "ARCHIVIST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"due-count\">0<")))
+                .andExpect(content().string(containsString("<dd id=\"preview-oldestDue\">–</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"preview-newestDue\">–</dd>")))
+                .andExpect(content().string(not(containsString("<time></time>"))));
     }
 }

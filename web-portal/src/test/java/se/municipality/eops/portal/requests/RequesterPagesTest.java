@@ -250,4 +250,125 @@ class RequesterPagesTest extends PortalMvcTest {
                 .andExpect(redirectedUrl("/drafts/DRF-7/steps/1"));
         assertThat(SERVICES.calls("POST", "/api/drafts").get(0).body()).isEqualTo("{\"type\":\"PUBLICATION\"}");
     }
+
+    @Test
+    void myRequestsPageShowsWhatIAskedForInTheChosenLanguage() throws Exception {
+        SERVICES.answer("GET", "/api/requests/REQ-5", 200, """
+                {"id":"REQ-5","type":"PUBLICATION","status":"WAITING_FOR_REVIEW",
+                 "publication":{"kind":"NEW_ESERVICE","eServiceId":"es-3001","eServiceName":"Båtplats",
+                   "versionLabel":"1.0","committee":"Tekniska nämnden","orderer":"Hamnenheten",
+                   "checklist":[{"item":"Tillgänglighetsgranskad","done":true,"itemId":"accessibility"},
+                                {"item":"Kontaktuppgifter","done":false}],
+                   "message":"Vi vill publicera före jul."},
+                 "submittedAt":"2026-12-07T09:00:00Z","statusSince":"2026-12-07T09:00:00Z","overdue":false,
+                 "timeline":[{"sequence":1,"at":"2026-12-07T09:00:00Z","kind":"STATUS_CHANGED","status":"SUBMITTED"}]}
+                """);
+
+        mvc.perform(get("/requests/REQ-5").with(as("anna", "ESERVICE_ADMINISTRATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("??"))))
+                .andExpect(content().string(containsString("id=\"request-content\"")))
+                .andExpect(content().string(containsString("<dd id=\"content-kind\">Ny e-tjänst</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"content-eservice\">Båtplats (es-3001)</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"content-version\">1.0</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"content-committee\">Tekniska nämnden</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"content-orderer\">Hamnenheten</dd>")))
+                .andExpect(content().string(containsString("<li>Tillgänglighetsgranskad: klar</li>")))
+                .andExpect(content()
+                        .string(containsString("<dd id=\"content-message\">Vi vill publicera före jul.</dd>")));
+
+        mvc.perform(get("/requests/REQ-5").param("lang", "en").with(as("anna", "ESERVICE_ADMINISTRATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("What is asked for")))
+                .andExpect(content().string(containsString("<dd id=\"content-kind\">A new e-service</dd>")))
+                .andExpect(content().string(containsString("<li>Kontaktuppgifter: not done</li>")));
+    }
+
+    @Test
+    void enterInAStepWithAListGoesToTheNextStepNotAddARow() throws Exception {
+        SERVICES.answer("GET", "/api/request-types", 200, """
+                [{"type":"PERMISSION","label":{"sv":"Behörighet","en":"Permission"},"steps":[
+                  {"id":"who","label":{"sv":"Vem","en":"Who"},"rules":[],"fields":[
+                    {"name":"permission.group","label":{"sv":"Grupp","en":"Group"},"type":"OBJECT","required":false,"fields":[
+                      {"name":"name","label":{"sv":"Gruppens namn","en":"Group name"},"type":"TEXT","required":true},
+                      {"name":"members","label":{"sv":"Medlemmar","en":"Members"},"type":"LIST","required":true,"fields":[
+                        {"name":"userId","label":{"sv":"Användar-id","en":"User id"},"type":"ID","required":true}]}]}]},
+                  {"id":"message","label":{"sv":"Meddelande","en":"Message"},"rules":[],"fields":[
+                    {"name":"permission.message","label":{"sv":"Meddelande","en":"Message"},"type":"MESSAGE","required":false}]}]}]
+                """);
+        SERVICES.answer("GET", "/api/drafts/DRF-7", 200, """
+                {"id":"DRF-7","type":"PERMISSION","permission":{"group":{"name":"Gatuenheten","members":[{"userId":"nils"}]}},
+                 "steps":[],"checksPending":[],"updatedAt":"2026-12-07T09:00:00Z","expiresAt":"2026-12-21T09:00:00Z"}
+                """);
+
+        String page = mvc.perform(get("/drafts/DRF-7/steps/1").with(as("anna", "ESERVICE_ADMINISTRATOR")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        // A browser submits a form on Enter with its first submit button (HTML's implicit submission).
+        String form = page.substring(page.indexOf("<form action=\"/drafts/DRF-7/steps/1\""));
+        int firstSubmit = form.indexOf("type=\"submit\"");
+        String firstButton = form.substring(form.lastIndexOf("<button", firstSubmit), form.indexOf(">", firstSubmit));
+        assertThat(firstButton).contains("name=\"action\"").contains("value=\"next\"");
+        assertThat(form).contains("value=\"add-row\"");
+    }
+
+    @Test
+    void aCommentTheServiceDidNotTakeSaysItMayHaveBeenSavedNotThatNothingIsLost() throws Exception {
+        SERVICES.answerProblem(
+                "POST", "/api/requests/REQ-1/comments", 503, "{\"title\":\"Service Unavailable\",\"status\":503}");
+
+        mvc.perform(post("/requests/REQ-1/comments")
+                        .with(as("anna", "ESERVICE_ADMINISTRATOR"))
+                        .with(csrf())
+                        .header("Referer", "http://localhost/requests/REQ-1")
+                        .param("comment", "Hej"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(containsString("kan ha genomförts eller inte")))
+                .andExpect(content().string(not(containsString("Inget av det du gjort har gått förlorat"))))
+                // "Try again" leads to the page the form was on, not to the form's POST address.
+                .andExpect(content().string(containsString("href=\"/requests/REQ-1\">Försök igen")));
+    }
+
+    @Test
+    void aCommentInTheTimelineShowsItsTextButNotItsId() throws Exception {
+        SERVICES.answer("GET", "/api/requests/REQ-6", 200, """
+                {"id":"REQ-6","type":"PUBLICATION","status":"IN_PROGRESS","publication":{"eServiceName":"Båtplats"},
+                 "submittedAt":"2026-12-07T09:00:00Z","statusSince":"2026-12-07T09:00:00Z","overdue":false,
+                 "timeline":[{"sequence":1,"at":"2026-12-07T09:00:00Z","kind":"STATUS_CHANGED","status":"SUBMITTED"},
+                             {"sequence":2,"at":"2026-12-07T10:00:00Z","kind":"COMMENTED","status":"IN_PROGRESS",
+                              "actor":"cecilia","reason":"Vi tittar på det i morgon.","note":"c-6"},
+                             {"sequence":3,"at":"2026-12-07T11:00:00Z","kind":"ASSIGNED","status":"IN_PROGRESS",
+                              "actor":"cecilia","note":"cecilia"}]}
+                """);
+
+        mvc.perform(get("/requests/REQ-6").with(as("anna", "ESERVICE_ADMINISTRATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("– Vi tittar på det i morgon.")))
+                .andExpect(content().string(not(containsString("c-6"))))
+                // Another kind's note is for people (to whom it was assigned).
+                .andExpect(content().string(containsString("<span>– cecilia</span>")));
+    }
+
+    @Test
+    void theLivePartsOfTheRequestsPageIncludeTheRejectionReasonNotOnlyTheTimeline() throws Exception {
+        SERVICES.answer("GET", "/api/requests/REQ-8", 200, """
+                {"id":"REQ-8","type":"PUBLICATION","status":"REJECTED","publication":{"eServiceName":"Båtplats"},
+                 "submittedAt":"2026-12-07T09:00:00Z","statusSince":"2026-12-07T10:00:00Z","overdue":false,
+                 "rejection":{"reasonCode":"REJECTED_BY_TEAM","reason":"Saknar kontaktuppgifter","rejectedBy":"cecilia",
+                              "blockedByChecklist":false},
+                 "timeline":[{"sequence":1,"at":"2026-12-07T09:00:00Z","kind":"STATUS_CHANGED","status":"SUBMITTED"},
+                             {"sequence":2,"at":"2026-12-07T10:00:00Z","kind":"STATUS_CHANGED","status":"REJECTED",
+                              "actor":"cecilia","reason":"Saknar kontaktuppgifter"}]}
+                """);
+
+        mvc.perform(get("/requests/REQ-8/timeline").with(as("anna", "ESERVICE_ADMINISTRATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"timeline\"")))
+                .andExpect(content().string(containsString("data-sequence=\"2\"")))
+                .andExpect(content().string(containsString("id=\"outcome\"")))
+                .andExpect(content().string(containsString("<dd id=\"rejection\">Saknar kontaktuppgifter</dd>")));
+    }
 }

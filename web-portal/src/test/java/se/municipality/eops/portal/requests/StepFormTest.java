@@ -132,6 +132,47 @@ class StepFormTest {
     }
 
     @Test
+    void theChecklistIsOptionalOnlyWhenTheServiceSaysSoAndItsItemsKeepTheirMandatoryMark() {
+        List<ChecklistItem> items = List.of(
+                new ChecklistItem("accessibility", "Tillgänglighetsgranskad", true),
+                new ChecklistItem("handlers", "Handläggare har behörighet", false));
+        StepField requiredForANewEService = new StepField(
+                StepForm.CHECKLIST,
+                new Label("Checklista", "Checklist"),
+                "LIST",
+                false,
+                new StepField.Condition("publication.kind", List.of("NEW_ESERVICE")),
+                null,
+                100,
+                null,
+                List.of());
+        StepField optional = new StepField(
+                StepForm.CHECKLIST,
+                new Label("Checklista", "Checklist"),
+                "LIST",
+                false,
+                null,
+                null,
+                100,
+                null,
+                List.of());
+
+        StepForm.Input required = FORM.inputs(
+                        new Step("checklist", new Label("c", "c"), List.of(requiredForANewEService), List.of()),
+                        Map.of(),
+                        items,
+                        0)
+                .get(0);
+        StepForm.Input notRequired = FORM.inputs(
+                        new Step("checklist", new Label("c", "c"), List.of(optional), List.of()), Map.of(), items, 0)
+                .get(0);
+
+        assertThat(required.optional()).isFalse();
+        assertThat(notRequired.optional()).isTrue();
+        assertThat(required.options()).extracting(StepForm.Option::mandatory).containsExactly(true, false);
+    }
+
+    @Test
     void anApiFieldErrorLandsOnTheNearestInputShown() {
         var inputs =
                 java.util.Set.of("permission.person", "permission.person.email", "permission.group.members[0].email");

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.municipality.eops.portal.DeskPageTest;
+import se.municipality.eops.portal.services.PublicationServiceClient;
 import se.municipality.eops.portal.services.PublicationServiceClient.ChecklistAnswer;
 import se.municipality.eops.portal.services.PublicationServiceClient.Delegation;
 import se.municipality.eops.portal.services.PublicationServiceClient.Review;
@@ -186,5 +187,23 @@ class ReviewsPageTest extends DeskPageTest {
                 .andExpect(status().isOk())
                 .andExpect(everyTextFound())
                 .andExpect(content().string(containsString("id=\"delegateId-error\"")));
+    }
+
+    @Test
+    void theDelegationsUntilIsTheirLastDayInclusiveAsADate() throws Exception {
+        when(publication.delegations())
+                .thenReturn(List.of(new PublicationServiceClient.Delegation(
+                        "del-1",
+                        "rolf",
+                        "rut",
+                        Instant.parse("2026-12-13T23:00:00Z"), // 2026-12-14 00:00 in Stockholm
+                        Instant.parse("2026-12-22T23:00:00Z"), // 2026-12-23 00:00: the end, exclusive
+                        Instant.parse("2026-12-07T09:00:00Z"))));
+
+        mvc.perform(get("/reviews/delegation").param("lang", "en").with(as("rolf", "REFERENCE_GROUP")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<time datetime=\"2026-12-22\">Dec 22, 2026</time>")))
+                .andExpect(content().string(containsString("<time datetime=\"2026-12-14\">Dec 14, 2026</time>")))
+                .andExpect(content().string(not(containsString("Dec 23"))));
     }
 }

@@ -174,6 +174,24 @@ class DeskClientsTest {
     }
 
     @Test
+    void aChecklistIsPublishedWithTheVersionTheEditorStartedFrom() {
+        answer("/api/checklist", 201, "application/json", """
+                {"version":5,"effectiveFrom":"2026-12-07T08:00:00Z","publishedBy":"cecilia",
+                 "items":[{"id":"contact","text":"Kontaktuppgifter","mandatory":true}]}
+                """);
+
+        PublicationServiceClient.ChecklistVersion published = new PublicationServiceClient(clients)
+                .publishChecklist(
+                        List.of(new PublicationServiceClient.ChecklistItem("contact", "Kontaktuppgifter", true)), 4);
+
+        assertThat(JsonMapper.shared().readTree(bodySeen.get("/api/checklist")))
+                .isEqualTo(JsonMapper.shared().readTree("""
+                        {"items":[{"id":"contact","text":"Kontaktuppgifter","mandatory":true}],"basedOnVersion":4}
+                        """));
+        assertThat(published.version()).isEqualTo(5);
+    }
+
+    @Test
     void theTrainingsOnRecordReadAsPermissionServiceWritesThem() {
         answer("/api/trainings", 200, "application/json", """
                 {"items":[{"person":{"personId":"erik","name":"Erik Ek","email":"erik.ek@kommun.example"},

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -215,5 +216,119 @@ class TeamRequestsPageTest extends DeskPageTest {
                 .andExpect(content().string(containsString("id=\"assign\"")))
                 .andExpect(content().string(containsString("id=\"comment\"")))
                 .andExpect(content().string(containsString("name=\"_csrf\"")));
+    }
+
+    @Test
+    void theDeskShowsWhatAPermissionRequestAsksForItsGroupAndItsEnd() throws Exception {
+        Request request = new Request(
+                "REQ-9",
+                "PERMISSION",
+                "SUBMITTED",
+                new RequestServiceClient.Requester(
+                        "anna", "Anna Andersson", "anna.andersson@kommun.example", "ESERVICE_ADMINISTRATOR"),
+                null,
+                null,
+                JsonMapper.shared().readTree("""
+                        {"change":"GRANT","role":"CASE_HANDLER","eServiceId":"es-1001","eServiceName":"Felanmälan",
+                         "group":{"name":"Gatuenheten","members":[
+                           {"userId":"nils","name":"Nils Nord","email":"nils.nord@kommun.example"},
+                           {"userId":"tove","name":"Tove Ek","email":"tove.ek@kommun.example"}]},
+                         "message":"Gatuenheten tar över felanmälningarna.",
+                         "validUntil":"2027-01-01T11:00:00Z"}"""),
+                Instant.parse("2026-12-07T09:00:00Z"),
+                List.of(),
+                Instant.parse("2026-12-07T09:00:00Z"),
+                null,
+                false,
+                null,
+                null,
+                null);
+        when(requests.request("REQ-9")).thenReturn(request);
+
+        mvc.perform(get("/team/requests/REQ-9").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("<dd id=\"content-change\">Ge behörighet</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"content-role\">Handläggare</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"content-eservice\">Felanmälan (es-1001)</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"content-group\">Gatuenheten</dd>")))
+                .andExpect(content().string(containsString("<li>Nils Nord (nils), nils.nord@kommun.example</li>")))
+                .andExpect(content().string(containsString("<li>Tove Ek (tove), tove.ek@kommun.example</li>")))
+                // 12:00 in Stockholm
+                .andExpect(content().string(containsString("12:00")))
+                .andExpect(content().string(containsString("Gatuenheten tar över felanmälningarna.")));
+
+        mvc.perform(get("/team/requests/REQ-9").param("lang", "en").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(content().string(containsString("<dd id=\"content-change\">Grant permission</dd>")))
+                .andExpect(content().string(containsString("The permission ends")));
+    }
+
+    @Test
+    void theDeskShowsWhatAPurgeRequestAsksForWithThePersonOfAPermissionAlike() throws Exception {
+        Request purgeRequest = new Request(
+                "REQ-10",
+                "PURGE",
+                "SUBMITTED",
+                null,
+                null,
+                JsonMapper.shared().readTree("""
+                        {"kind":"RETENTION","eServiceId":"es-1001","eServiceName":"Felanmälan",
+                         "committee":"Tekniska nämnden","purgeDecisionReference":"TN 2026/14"}"""),
+                null,
+                Instant.parse("2026-12-07T09:00:00Z"),
+                List.of(),
+                Instant.parse("2026-12-07T09:00:00Z"),
+                null,
+                false,
+                null,
+                null,
+                null);
+        when(requests.request("REQ-10")).thenReturn(purgeRequest);
+
+        mvc.perform(get("/team/requests/REQ-10").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content()
+                        .string(containsString("<dd id=\"content-kind\">Gallring enligt gallringsbeslut</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"content-committee\">Tekniska nämnden</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"content-decision\">TN 2026/14</dd>")));
+    }
+
+    @Test
+    void aPageNumberThatIsNoneIsTheFirstPageNotAnError() throws Exception {
+        when(requests.teamQueue(any()))
+                .thenReturn(new TeamPage(List.of(annasRequest("REQ-1", "SUBMITTED")), 0, 20, 1, 1));
+
+        mvc.perform(get("/team/requests?page=abc").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("REQ-1")));
+        mvc.perform(get("/team/requests?page=abc")
+                        .accept(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("\"status\":400"))));
+        verify(requests, org.mockito.Mockito.atLeastOnce()).teamQueue(new TeamFilter(null, null, null, null, 0, 20));
+
+        // The other paged list of the team's desk reads its page number the same way.
+        when(permissions.trainings(0, 20))
+                .thenReturn(new se.municipality.eops.portal.services.PermissionServiceClient.TrainingsPage(
+                        List.of(), 0, 20, 0));
+        mvc.perform(get("/team/trainings?page=abc").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk());
+        verify(permissions).trainings(0, 20);
+    }
+
+    @Test
+    void aPagePastTheEndIsTheLastPageWithItsOwnPreviousLink() throws Exception {
+        when(requests.teamQueue(argThat(filter -> filter != null && filter.page() == 999)))
+                .thenReturn(new TeamPage(List.of(), 999, 20, 41, 3));
+        when(requests.teamQueue(argThat(filter -> filter != null && filter.page() == 2)))
+                .thenReturn(new TeamPage(List.of(annasRequest("REQ-41", "SUBMITTED")), 2, 20, 41, 3));
+
+        mvc.perform(get("/team/requests?page=999&status=SUBMITTED").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("REQ-41")))
+                .andExpect(content().string(containsString("/team/requests?status=SUBMITTED&amp;page=1")))
+                .andExpect(content().string(not(containsString("page=998"))));
     }
 }

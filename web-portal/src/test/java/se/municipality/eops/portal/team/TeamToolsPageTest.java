@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
@@ -30,6 +31,7 @@ import se.municipality.eops.portal.services.PublicationServiceClient.ChecklistIt
 import se.municipality.eops.portal.services.PublicationServiceClient.ChecklistVersion;
 import se.municipality.eops.portal.services.PurgeServiceClient;
 import se.municipality.eops.portal.services.ServiceProblem;
+import se.municipality.eops.portal.services.ServiceUnavailable;
 
 /** The central team's other pages: checklist, trainings, retention rules, legal holds, subscribers. */
 class TeamToolsPageTest extends DeskPageTest {
@@ -55,9 +57,11 @@ class TeamToolsPageTest extends DeskPageTest {
         ChecklistVersion current = new ChecklistVersion(
                 1, MORNING, "cecilia", List.of(new ChecklistItem("accessibility", "Tillgänglighetsgranskad", true)));
         when(publication.checklistInForce()).thenReturn(current);
-        when(publication.publishChecklist(any())).thenThrow(invalid("publication", "items[1].id", "is used twice"));
+        when(publication.publishChecklist(any(), any()))
+                .thenThrow(invalid("publication", "items[1].id", "is used twice"));
 
         mvc.perform(post("/team/checklist")
+                        .param("basedOnVersion", "1")
                         .param("items[0].id", "accessibility")
                         .param("items[0].text", "Tillgänglighetsgranskad")
                         .param("items[0].mandatory", "true")
@@ -74,14 +78,17 @@ class TeamToolsPageTest extends DeskPageTest {
                 .andExpect(content().string(containsString("href=\"#items-1-id\"")))
                 .andExpect(content().string(containsString("value=\"Igen\"")));
         verify(publication)
-                .publishChecklist(List.of(
-                        new ChecklistItem("accessibility", "Tillgänglighetsgranskad", true),
-                        new ChecklistItem("accessibility", "Igen", false)));
+                .publishChecklist(
+                        List.of(
+                                new ChecklistItem("accessibility", "Tillgänglighetsgranskad", true),
+                                new ChecklistItem("accessibility", "Igen", false)),
+                        1);
     }
 
     @Test
     void aPublishedChecklistRedirectsWithItsVersion() throws Exception {
-        when(publication.publishChecklist(any())).thenReturn(new ChecklistVersion(2, MORNING, "cecilia", List.of()));
+        when(publication.publishChecklist(any(), any()))
+                .thenReturn(new ChecklistVersion(2, MORNING, "cecilia", List.of()));
 
         mvc.perform(post("/team/checklist")
                         .param("items[0].id", "contact")
@@ -90,6 +97,60 @@ class TeamToolsPageTest extends DeskPageTest {
                         .with(as("cecilia", "CENTRAL_TEAM")))
                 .andExpect(redirectedUrl("/team/checklist"))
                 .andExpect(flash().attribute("noticeArgument", 2));
+    }
+
+    @Test
+    void theChecklistFormNamesTheVersionItStartedFrom() throws Exception {
+        when(publication.checklistInForce())
+                .thenReturn(new ChecklistVersion(
+                        4, MORNING, "cecilia", List.of(new ChecklistItem("contact", "Kontaktuppgifter", true))));
+
+        mvc.perform(get("/team/checklist").with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"basedOnVersion\" value=\"4\"")));
+    }
+
+    @Test
+    void aChecklistSomeoneElsePublishedMeanwhileIsShownBesideTheTypedRowsAndASecondPublishIsBasedOnIt()
+            throws Exception {
+        when(publication.checklistInForce())
+                .thenReturn(new ChecklistVersion(
+                        5,
+                        MORNING,
+                        "rut",
+                        List.of(
+                                new ChecklistItem("contact", "Kontaktuppgifter", true),
+                                new ChecklistItem("gdpr", "Personuppgifter bedömda", true))));
+        when(publication.publishChecklist(any(), eq(4)))
+                .thenThrow(new ServiceProblem(
+                        "publication",
+                        409,
+                        "Conflict",
+                        "basedOnVersion: version 5 is in force now",
+                        null,
+                        List.of(new ServiceProblem.FieldProblem(
+                                "basedOnVersion",
+                                "version 5 is in force now",
+                                "changed-meanwhile",
+                                Map.of("currentVersion", "5")))));
+
+        mvc.perform(post("/team/checklist")
+                        .param("basedOnVersion", "4")
+                        .param("items[0].id", "contact")
+                        .param("items[0].text", "Kontaktuppgifter, telefon")
+                        .param("items[0].mandatory", "true")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("id=\"error-summary\"")))
+                .andExpect(content().string(containsString("Någon annan ändrade det under tiden; titta på det igen.")))
+                .andExpect(content().string(containsString("id=\"in-force-now\"")))
+                .andExpect(content().string(containsString("gdpr: Personuppgifter bedömda (obligatorisk)")))
+                .andExpect(content().string(containsString("value=\"Kontaktuppgifter, telefon\"")))
+                .andExpect(content().string(containsString("name=\"basedOnVersion\" value=\"5\"")));
+        verify(publication)
+                .publishChecklist(List.of(new ChecklistItem("contact", "Kontaktuppgifter, telefon", true)), 4);
     }
 
     @Test
@@ -112,6 +173,43 @@ class TeamToolsPageTest extends DeskPageTest {
         verify(permissions)
                 .recordTraining(new PermissionServiceClient.Training(
                         "erik", "Erik Ek", "erik", LocalDate.parse("2026-11-27"), "Grundkurs"));
+    }
+
+    @Test
+    void aTrainingTheServiceDidNotAnswerComesBackWithTheTypedValuesAndSaysItMayHaveBeenRecorded() throws Exception {
+        when(permissions.recordTraining(any()))
+                .thenThrow(new ServiceUnavailable("permission", new java.net.SocketTimeoutException("Read timed out")));
+        when(permissions.trainings(0, 20))
+                .thenThrow(new ServiceUnavailable("permission", new java.net.SocketTimeoutException("Read timed out")));
+
+        mvc.perform(post("/team/trainings")
+                        .param("userId", "erik")
+                        .param("name", "Erik Ek")
+                        .param("email", "erik.ek@kommun.example")
+                        .param("completedOn", "2026-11-27")
+                        .param("course", "Grundkurs")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("id=\"error-summary\"")))
+                .andExpect(content()
+                        .string(containsString(
+                                "Tjänsten svarade inte i tid. Det du skickade kan ha genomförts eller inte")))
+                .andExpect(content().string(not(containsString("Inget av det du gjort har gått förlorat"))))
+                .andExpect(content().string(containsString("value=\"erik.ek@kommun.example\"")))
+                .andExpect(content().string(containsString("value=\"Grundkurs\"")));
+
+        mvc.perform(post("/team/trainings")
+                        .param("userId", "erik")
+                        .param("lang", "en")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "The service did not answer in time. What you sent may or may not have been carried out")));
     }
 
     @Test
@@ -149,7 +247,9 @@ class TeamToolsPageTest extends DeskPageTest {
     @Test
     void aTrainingWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/team/trainings").param("userId", "erik").with(as("cecilia", "CENTRAL_TEAM")))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isForbidden())
+                // Logged in but the token is not this session's: the form is out of date, not the wrong role.
+                .andExpect(forwardedUrl("/session-ended"));
         verify(permissions, never()).recordTraining(any());
     }
 
@@ -204,6 +304,57 @@ class TeamToolsPageTest extends DeskPageTest {
     }
 
     @Test
+    void afterAConflictTheStoredValuesAreShownAndTheFormIsBasedOnThemSoASecondSaveGoesThrough() throws Exception {
+        PurgeServiceClient.Rule astrids = PurgeMother.rule(3, "astrid");
+        when(purge.rule("rule-es-1001-felanmalan")).thenReturn(astrids);
+        when(purge.ruleVersions("rule-es-1001-felanmalan")).thenReturn(List.of(PurgeMother.rule(2, "arvid"), astrids));
+        when(purge.changeRule(
+                        eq("rule-es-1001-felanmalan"),
+                        argThat(change -> change != null && Integer.valueOf(2).equals(change.version()))))
+                .thenThrow(new ServiceProblem(
+                        "purge",
+                        409,
+                        "Conflict",
+                        "version: was changed by someone else meanwhile",
+                        null,
+                        List.of(new ServiceProblem.FieldProblem(
+                                "version", "was changed by someone else meanwhile", "changed-meanwhile", Map.of()))));
+        when(purge.changeRule(
+                        eq("rule-es-1001-felanmalan"),
+                        argThat(change -> change != null && Integer.valueOf(3).equals(change.version()))))
+                .thenReturn(PurgeMother.rule(4, "cecilia"));
+
+        mvc.perform(post("/team/retention-rules/rule-es-1001-felanmalan")
+                        .param("version", "2")
+                        .param("committee", "Tekniska nämnden")
+                        .param("retentionPeriod", "P7Y")
+                        .param("clockStart", "CLOSED")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("Någon annan ändrade det under tiden")))
+                .andExpect(content().string(containsString("id=\"stored-now\"")))
+                .andExpect(content().string(containsString("version 3, sparad av astrid")))
+                .andExpect(content()
+                        .string(containsString(
+                                "<dd id=\"stored-retentionPeriod\">" + astrids.retentionPeriod() + "</dd>")))
+                // The typed value stays in its field; the form now names the version stored.
+                .andExpect(content().string(containsString("value=\"P7Y\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
+
+        mvc.perform(post("/team/retention-rules/rule-es-1001-felanmalan")
+                        .param("version", "3")
+                        .param("committee", "Tekniska nämnden")
+                        .param("retentionPeriod", "P7Y")
+                        .param("clockStart", "CLOSED")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(redirectedUrl("/team/retention-rules/rule-es-1001-felanmalan"))
+                .andExpect(flash().attribute("noticeArgument", 4));
+    }
+
+    @Test
     void aRefusedRetentionPeriodIsShownNextToIt() throws Exception {
         when(purge.rule("rule-es-1001-felanmalan")).thenReturn(PurgeMother.rule(3, "astrid"));
         when(purge.ruleVersions("rule-es-1001-felanmalan")).thenReturn(List.of(PurgeMother.rule(3, "astrid")));
@@ -242,6 +393,27 @@ class TeamToolsPageTest extends DeskPageTest {
                 .andExpect(status().isOk())
                 .andExpect(everyTextFound())
                 .andExpect(content().string(containsString("id=\"targetId-error\"")));
+    }
+
+    @Test
+    void aHoldThePurgeServiceDidNotAnswerComesBackTypedWithoutClaimingThereAreNoHolds() throws Exception {
+        when(purge.placeLegalHold(anyString(), any(), anyString()))
+                .thenThrow(new ServiceUnavailable("purge", new java.net.SocketTimeoutException("Read timed out")));
+        when(purge.legalHolds())
+                .thenThrow(new ServiceUnavailable("purge", new java.net.SocketTimeoutException("Read timed out")));
+
+        mvc.perform(post("/team/legal-holds")
+                        .param("target", "CASE")
+                        .param("targetId", "case-9")
+                        .param("reason", "Överklagat")
+                        .with(csrf())
+                        .with(as("cecilia", "CENTRAL_TEAM")))
+                .andExpect(status().isOk())
+                .andExpect(everyTextFound())
+                .andExpect(content().string(containsString("kan ha genomförts eller inte")))
+                .andExpect(content().string(containsString("value=\"case-9\"")))
+                .andExpect(content().string(containsString("Överklagat")))
+                .andExpect(content().string(not(containsString("id=\"holds\""))));
     }
 
     @Test
