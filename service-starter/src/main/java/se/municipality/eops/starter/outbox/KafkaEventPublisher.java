@@ -127,8 +127,22 @@ public class KafkaEventPublisher {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One send's outcome; also the token the binder's handler hands back with the producer's future. */
-    private static final class Sent extends CompletableFuture<Void> {
+    /**
+     * One send's outcome; also the token the binder's handler hands back with the producer's future.
+     *
+     * <p>It is a header of the message it stands for, and a send that fails with a {@code MessagingException} carries
+     * that message: {@code CompletableFuture#toString} names its failure, whose {@code toString} names the message,
+     * whose headers name this future again. Logging such a failure overflowed the stack of the relay's thread (after a
+     * Kafka outage that met the first send to a topic: every round died, nothing was published until a restart), so
+     * it says its state and nothing of its failure.
+     */
+    static final class Sent extends CompletableFuture<Void> {
         volatile boolean handedOver;
+
+        @Override
+        public String toString() {
+            String state = !isDone() ? "pending" : isCompletedExceptionally() ? "failed" : "sent";
+            return "KafkaEventPublisher.Sent@" + Integer.toHexString(System.identityHashCode(this)) + "[" + state + "]";
+        }
     }
 }
